@@ -1,0 +1,2 @@
+target_sources(signalbox_core PRIVATE
+    chat/usage.h chat/usage.cpp)

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace signalbox {
+
+// Prices in USD per million tokens.
+struct Price {
+    double input = 0;
+    double output = 0;
+    double cachedInput = 0; // a cache read; defaults to input when absent from the file
+    double cacheWrite = 0;  // a cache write; defaults to input when absent from the file
+};
+
+struct ProviderConfig {
+    QString id;
+    QString kind; // openai, azure-openai, anthropic, gemini, simulated
+    QString baseUrl;
+    bool needsKey = true;
+    QString keyEnv; // the provider's usual key variable, e.g. OPENAI_API_KEY; empty if none
+};
+
+struct ModelConfig {
+    QString id;
+    QString provider;
+    QString upstreamId;
+    Price price;
+    qint64 contextWindow = 0;
+    qint64 maxOutputTokens = 0;
+    int quality = 50; // 0-100
+    QStringList strengths;
+    QStringList capabilities; // tools, vision, json, reasoning
+
+    bool hasCapability(const QString &name) const { return capabilities.contains(name); }
+};
+
+struct StageConfig {
+    QString name;
+    QString model; // a model id or "auto"
+    QStringList fallbacks;
+    QStringList allowed; // empty means every model is allowed
+};
+
+struct AutoRoutingConfig {
+    double qualityWeight = 0.6;
+    QString classifierModel;
+    double classifierMinConfidence = 0.6;
+};
+
+struct RoutingConfig {
+    QString fallbackModel;
+    AutoRoutingConfig autoRouting;
+};
+
+struct RateLimitConfig {
+    QString scope; // global, provider:ID, model:ID, stage:NAME
+    int rpm = 0;   // 0 means no limit
+    qint64 tpm = 0;
+};
+
+struct GatesConfig {
+    double dailyBudgetUsd = 0; // 0 means no daily budget
+    QString timezone = QStringLiteral("local");
+    QList<double> warnAt;
+    QMap<QString, double> stageBudgetsUsd;
+    QList<RateLimitConfig> rateLimits;
+};
+
+struct ServerConfig {
+    QString listen = QStringLiteral("127.0.0.1:8765");
+    int maxBodyMib = 32;
+    QStringList allowedOrigins;
+    QString accessTokenRef;
+};
+
+// One immutable snapshot of the routing config. Shared between threads as ConfigPtr.
+struct Config {
+    int version = 1;
+    ServerConfig server;
+    QList<ProviderConfig> providers;
+    QList<ModelConfig> models;
+    QList<StageConfig> stages;
+    RoutingConfig routing;
+    GatesConfig gates;
+
+    // The file as it was read, so fields this version does not know survive a save.
+    QJsonObject source;
+
+    const ModelConfig *findModel(const QString &id) const;
+    const ProviderConfig *findProvider(const QString &id) const;
+    const StageConfig *findStage(const QString &name) const;
+};
+
+using ConfigPtr = std::shared_ptr<const Config>;
+
+} // namespace signalbox

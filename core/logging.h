@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#pragma once
+
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcHttp)
+Q_DECLARE_LOGGING_CATEGORY(lcApi)
+Q_DECLARE_LOGGING_CATEGORY(lcRouting)
+Q_DECLARE_LOGGING_CATEGORY(lcGates)
+Q_DECLARE_LOGGING_CATEGORY(lcLedger)
+Q_DECLARE_LOGGING_CATEGORY(lcConfig)
+Q_DECLARE_LOGGING_CATEGORY(lcUpstream)
+Q_DECLARE_LOGGING_CATEGORY(lcService)
