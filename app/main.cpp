@@ -1,9 +1,203 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The Signalbox authors
+#include "config/configloader.h"
+#include "service/routerservice.h"
+
+#ifdef SIGNALBOX_WITH_UI
+#include "mainwindow.h"
+
+#include <QApplication>
+#endif
+
+#include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QSocketNotifier>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+
+#include <csignal>
+#include <cstdio>
+#include <memory>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace signalbox;
+
+namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+void onTerminationSignal(int)
+{
+    // Only async-signal-safe work here: wake the event loop through the pipe.
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+// Turns SIGINT and SIGTERM into a clean QCoreApplication::quit(), so the ledger is flushed.
+void quitOnTerminationSignals(QCoreApplication &app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [&app] {
+        char byte;
+        [[maybe_unused]] const auto read = ::read(g_signalPipe[0], &byte, 1);
+        app.quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onTerminationSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+struct Options {
+    bool headless = false;
+    bool demo = false;
+    QString checkConfig;
+    QString configPath;
+    QString dataDir;
+    QString listen;
+    QString screenshotsDir;
+};
+
+Options parseCommandLine(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Signalbox: a desktop console with an embedded LLM router. Point OpenAI-compatible "
+        "tools at its local endpoint; it picks the model, checks the gates, calls the "
+        "provider and records the cost."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption headless(QStringLiteral("headless"),
+                                      QStringLiteral("Run the router only, without windows; log "
+                                                     "to stderr. SIGINT or SIGTERM stop it."));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Use the in-memory demo config on the built-in "
+                                                 "simulated upstream, with synthetic traffic. "
+                                                 "Touches no user file unless --data-dir is "
+                                                 "given."));
+    const QCommandLineOption config(QStringLiteral("config"),
+                                    QStringLiteral("Routing config file (default: %1).")
+                                        .arg(QDir::toNativeSeparators(QStandardPaths::writableLocation(
+                                                 QStandardPaths::AppConfigLocation) +
+                                             QStringLiteral("/config.json"))),
+                                    QStringLiteral("PATH"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QStringLiteral("Folder for the ledger and state (default: "
+                                                    "%1).")
+                                         .arg(QStandardPaths::writableLocation(
+                                             QStandardPaths::AppDataLocation)),
+                                     QStringLiteral("PATH"));
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    QStringLiteral("Endpoint address, default 127.0.0.1:8765; "
+                                                   "port 0 picks a free port."),
+                                    QStringLiteral("HOST:PORT"));
+    const QCommandLineOption checkConfig(QStringLiteral("check-config"),
+                                         QStringLiteral("Validate the config file, print every "
+                                                        "problem and exit with 0 or 1."),
+                                         QStringLiteral("PATH"));
+    const QCommandLineOption screenshots(QStringLiteral("screenshots"),
+                                         QStringLiteral("Render each console page to a PNG in "
+                                                        "DIR, then exit."),
+                                         QStringLiteral("DIR"));
+    parser.addOptions({headless, demo, config, dataDir, listen, checkConfig, screenshots});
+    parser.process(arguments);
+
+    Options options;
+    options.headless = parser.isSet(headless);
+    options.demo = parser.isSet(demo);
+    options.checkConfig = parser.value(checkConfig);
+    options.configPath = parser.value(config);
+    options.dataDir = parser.value(dataDir);
+    options.listen = parser.value(listen);
+    options.screenshotsDir = parser.value(screenshots);
+    return options;
+}
+
+// Fills in the per-user default paths; the demo writes its ledger to a temporary folder.
+ServiceOptions serviceOptions(const Options &options, QTemporaryDir &demoData)
+{
+    ServiceOptions service;
+    service.demo = options.demo;
+    service.listen = options.listen;
+    service.configPath = options.configPath.isEmpty()
+                             ? QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
+                                   QStringLiteral("/config.json")
+                             : options.configPath;
+    if (!options.dataDir.isEmpty())
+        service.dataDir = options.dataDir;
+    else if (options.demo)
+        service.dataDir = demoData.path();
+    else
+        service.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return service;
+}
+
+int runHeadless(QCoreApplication &app, const ServiceOptions &options)
+{
+    RouterService service(options);
+    QObject::connect(&service, &RouterService::ready, &app, [](const QUrl &endpoint) {
+        std::fprintf(stdout, "listening on %s\n", endpoint.toString().toUtf8().constData());
+        std::fflush(stdout);
+    });
+    QObject::connect(&service, &RouterService::startFailed, &app, [](const QString &message) {
+        std::fprintf(stderr, "signalbox: %s\n", message.toUtf8().constData());
+        QCoreApplication::exit(1);
+    });
+    QObject::connect(&service, &RouterService::eventLogged, &app, [](const QString &message) {
+        std::fprintf(stderr, "signalbox: %s\n", message.toUtf8().constData());
+    });
+    quitOnTerminationSignals(app);
+    service.start();
+    const int status = app.exec();
+    service.stop();
+    return status;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
-    return 0;
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const bool headless = arguments.contains(QStringLiteral("--headless")) ||
+                          arguments.contains(QStringLiteral("--check-config")) ||
+                          arguments.contains(QStringLiteral("--help")) ||
+                          arguments.contains(QStringLiteral("--version"));
+
+#ifdef SIGNALBOX_WITH_UI
+    std::unique_ptr<QCoreApplication> app =
+        headless ? std::make_unique<QCoreApplication>(argc, argv)
+                 : std::make_unique<QApplication>(argc, argv);
+#else
+    auto app = std::make_unique<QCoreApplication>(argc, argv);
+#endif
+    QCoreApplication::setApplicationName(QStringLiteral("signalbox"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SIGNALBOX_VERSION));
+
+    const Options options = parseCommandLine(QCoreApplication::arguments());
+    if (!options.checkConfig.isEmpty()) {
+        QTextStream out(stdout);
+        return checkConfigFile(options.checkConfig, out);
+    }
+
+    QTemporaryDir demoData;
+    const ServiceOptions service = serviceOptions(options, demoData);
+    if (options.headless || headless)
+        return runHeadless(*app, service);
+
+#ifdef SIGNALBOX_WITH_UI
+    return runConsole(*app, service, options.screenshotsDir);
+#else
+    std::fprintf(stderr, "signalbox: built without the console; use --headless\n");
+    return 1;
+#endif
 }

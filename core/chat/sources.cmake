@@ -1,2 +1,3 @@
 target_sources(signalbox_core PRIVATE
+    chat/tokens.h chat/tokens.cpp
     chat/usage.h chat/usage.cpp)

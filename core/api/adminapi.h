@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#pragma once
+
+#include "api/apienvironment.h"
+
+#include <QJsonObject>
+
+namespace signalbox {
+
+class HttpExchange;
+struct LedgerRecord;
+
+// GET /health
+void handleHealth(HttpExchange *exchange);
+
+// GET /v1/models: the registry's models, "auto" and one "stage:NAME" per stage.
+void handleModels(const ApiEnvironment &environment, HttpExchange *exchange);
+
+// POST /api/route: the routing decision for a chat body, without calling any upstream.
+void handleRoute(const ApiEnvironment &environment, HttpExchange *exchange);
+
+// GET /api/usage: spend and tokens today, by model and by stage, and the latest requests.
+void handleUsage(const ApiEnvironment &environment, HttpExchange *exchange);
+
+QJsonObject ledgerRecordToJson(const LedgerRecord &record);
+
+} // namespace signalbox

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#pragma once
+
+#include "api/apienvironment.h"
+#include "api/apierror.h"
+#include "chat/usage.h"
+#include "ledger/ledgerrecord.h"
+#include "providers/upstreamcall.h"
+#include "routing/router.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+namespace signalbox {
+
+class HttpExchange;
+
+// One POST /v1/chat/completions from start to ledger row: route, call the upstream (trying the
+// route's fallbacks while nothing has reached the client), stream the answer back, record the cost.
+// It deletes itself when the request is recorded.
+class ChatCompletionRun : public QObject {
+    Q_OBJECT
+
+public:
+    ChatCompletionRun(const ApiEnvironment &environment, HttpExchange *exchange);
+    ~ChatCompletionRun() override;
+
+    void start();
+
+private:
+    bool parseRequest();
+    void startAttempt();
+    void failAttempt(const QString &reason);
+    void onStreamStarted();
+    void onStreamData(const QByteArray &data);
+    void onFinished(const UpstreamResult &result);
+    void onClientGone();
+
+    void sendUpstreamError(const UpstreamError &error);
+    void reject(const ApiError &error, const QString &status);
+    void finish(const QString &status, const QString &error);
+    Usage settledUsage(const UpstreamResult *result) const;
+    HeaderList responseHeaders() const;
+    const ModelConfig *currentModel() const;
+
+    ApiEnvironment m_environment;
+    QPointer<HttpExchange> m_exchange;
+    QJsonObject m_body;
+    ChatRequestFeatures m_features;
+    RouteDecision m_decision;
+    int m_candidate = -1;
+    std::unique_ptr<UpstreamCall> m_call;
+    bool m_clientStreaming = false;
+    bool m_finished = false;
+    qint64 m_forwardedChunks = 0;
+    QElapsedTimer m_clock;
+    LedgerRecord m_record;
+};
+
+// Creates a request id of the form "sb-" followed by 20 hex digits.
+QString newRequestId();
+
+} // namespace signalbox

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#include "tokens.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace signalbox {
+
+namespace {
+
+bool isCjk(char32_t c)
+{
+    return (c >= 0x3040 && c <= 0x30FF)     // Hiragana, Katakana
+           || (c >= 0x3400 && c <= 0x4DBF)  // CJK extension A
+           || (c >= 0x4E00 && c <= 0x9FFF)  // CJK unified ideographs
+           || (c >= 0xAC00 && c <= 0xD7AF)  // Hangul syllables
+           || (c >= 0xF900 && c <= 0xFAFF); // CJK compatibility ideographs
+}
+
+// Every message costs a few tokens of framing on top of its text.
+constexpr qint64 kTokensPerMessage = 4;
+// A rough price of an image in tokens: a mid-size image at "auto" detail.
+constexpr qint64 kTokensPerImage = 765;
+
+qint64 estimateContentTokens(const QJsonValue &content, bool *hasImages)
+{
+    if (content.isString())
+        return estimateTokens(content.toString());
+
+    qint64 tokens = 0;
+    const QJsonArray parts = content.toArray();
+    for (const QJsonValue &part : parts) {
+        const QJsonObject object = part.toObject();
+        const QString type = object.value(QLatin1String("type")).toString();
+        if (type == QLatin1String("image_url")) {
+            *hasImages = true;
+            tokens += kTokensPerImage;
+        } else {
+            tokens += estimateTokens(object.value(QLatin1String("text")).toString());
+        }
+    }
+    return tokens;
+}
+
+qint64 estimateToolCallTokens(const QJsonArray &toolCalls)
+{
+    qint64 tokens = 0;
+    for (const QJsonValue &call : toolCalls) {
+        const QJsonObject function = call.toObject().value(QLatin1String("function")).toObject();
+        tokens += estimateTokens(function.value(QLatin1String("name")).toString());
+        tokens += estimateTokens(function.value(QLatin1String("arguments")).toString());
+    }
+    return tokens;
+}
+
+} // namespace
+
+qint64 estimateTokens(QStringView text)
+{
+    qint64 cjk = 0;
+    qint64 other = 0;
+    for (char32_t c : text.toUcs4()) {
+        if (isCjk(c))
+            ++cjk;
+        else
+            ++other;
+    }
+    return cjk + (other + 3) / 4;
+}
+
+ChatRequestFeatures analyzeChatRequest(const QJsonObject &body)
+{
+    ChatRequestFeatures features;
+    const QJsonArray messages = body.value(QLatin1String("messages")).toArray();
+    features.turns = int(messages.size());
+
+    for (const QJsonValue &value : messages) {
+        const QJsonObject message = value.toObject();
+        features.estimatedInputTokens += kTokensPerMessage;
+        features.estimatedInputTokens +=
+            estimateContentTokens(message.value(QLatin1String("content")), &features.hasImages);
+        features.estimatedInputTokens +=
+            estimateToolCallTokens(message.value(QLatin1String("tool_calls")).toArray());
+    }
+
+    const QJsonArray tools = body.value(QLatin1String("tools")).toArray();
+    features.usesTools = !tools.isEmpty();
+    for (const QJsonValue &tool : tools)
+        features.estimatedInputTokens += estimateTokens(QString::fromUtf8(
+            QJsonDocument(tool.toObject()).toJson(QJsonDocument::Compact)));
+
+    const QString format =
+        body.value(QLatin1String("response_format")).toObject().value(QLatin1String("type")).toString();
+    features.wantsJson = format == QLatin1String("json_object") || format == QLatin1String("json_schema");
+
+    // max_completion_tokens replaces the deprecated max_tokens; honour whichever is set.
+    const QJsonValue maxCompletion = body.value(QLatin1String("max_completion_tokens"));
+    const QJsonValue maxTokens = body.value(QLatin1String("max_tokens"));
+    features.requestedMaxOutputTokens =
+        maxCompletion.isDouble() ? qint64(maxCompletion.toDouble()) : qint64(maxTokens.toDouble(0));
+
+    features.stream = body.value(QLatin1String("stream")).toBool(false);
+    features.includeUsage = body.value(QLatin1String("stream_options"))
+                                .toObject()
+                                .value(QLatin1String("include_usage"))
+                                .toBool(false);
+    return features;
+}
+
+} // namespace signalbox

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#pragma once
+
+#include <QJsonObject>
+#include <QStringView>
+
+namespace signalbox {
+
+// Estimates the token count of text without a tokenizer. CJK characters count about one token
+// each, other text about one token per four characters; code and prose alike. An estimate: it is
+// used for reservations and routing before the provider reports the real count.
+qint64 estimateTokens(QStringView text);
+
+// What routing needs to know about an OpenAI Chat Completions request body.
+struct ChatRequestFeatures {
+    qint64 estimatedInputTokens = 0;
+    qint64 requestedMaxOutputTokens = 0; // 0 when the request sets no limit
+    int turns = 0;
+    bool usesTools = false;
+    bool hasImages = false;
+    bool wantsJson = false;
+    bool stream = false;
+    bool includeUsage = false; // stream_options.include_usage
+};
+
+ChatRequestFeatures analyzeChatRequest(const QJsonObject &body);
+
+} // namespace signalbox

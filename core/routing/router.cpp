@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#include "router.h"
+
+#include "routing/autorouter.h"
+
+namespace signalbox {
+
+namespace {
+
+const QLatin1String kAuto("auto");
+const QLatin1String kStagePrefix("stage:");
+
+RouteRejection notFound(const QString &message, QStringList trace)
+{
+    trace << message;
+    return {404, QStringLiteral("invalid_request_error"), QStringLiteral("model_not_found"),
+            message, trace};
+}
+
+bool stageAllows(const StageConfig *stage, const QString &model)
+{
+    return !stage || stage->allowed.isEmpty() || stage->allowed.contains(model);
+}
+
+// Appends the stage's fallbacks and the global fallback model to the candidates, skipping
+// duplicates and models the stage does not allow.
+void appendFallbacks(const Config &config, const StageConfig *stage, RouteDecision &decision)
+{
+    QStringList extra;
+    if (stage)
+        extra << stage->fallbacks;
+    extra << config.routing.fallbackModel;
+
+    for (const QString &model : std::as_const(extra)) {
+        if (model.isEmpty() || decision.candidates.contains(model) || !config.findModel(model))
+            continue;
+        if (!stageAllows(stage, model))
+            continue;
+        decision.candidates << model;
+    }
+    if (decision.candidates.size() > 1)
+        decision.trace << QStringLiteral("fallbacks in order: %1")
+                              .arg(decision.candidates.mid(1).join(QLatin1String(", ")));
+}
+
+RouteOutcome routeExplicit(const Config &config, const QString &model, const StageConfig *stage,
+                           QStringList trace)
+{
+    if (!stageAllows(stage, model)) {
+        const QString message =
+            QStringLiteral("model '%1' is not allowed for stage '%2'; allowed models: %3")
+                .arg(model, stage->name, stage->allowed.join(QLatin1String(", ")));
+        trace << message;
+        return RouteRejection{403, QStringLiteral("permission_error"),
+                              QStringLiteral("model_not_allowed"), message, trace};
+    }
+
+    RouteDecision decision;
+    decision.level = RouteLevel::Explicit;
+    decision.stage = stage ? stage->name : QString();
+    decision.trace = trace;
+    decision.trace << QStringLiteral("explicit: the request names model '%1'").arg(model);
+    decision.candidates << model;
+    appendFallbacks(config, stage, decision);
+    return decision;
+}
+
+RouteOutcome routeFallback(const Config &config, const StageConfig *stage, QStringList trace)
+{
+    const QString model = config.routing.fallbackModel;
+    if (model.isEmpty() || !config.findModel(model))
+        return notFound(QStringLiteral("no model could be chosen and routing.fallback_model is not "
+                                       "set to a registry model; name a model in the request or "
+                                       "set routing.fallback_model"),
+                        trace);
+
+    RouteDecision decision;
+    decision.level = RouteLevel::Fallback;
+    decision.stage = stage ? stage->name : QString();
+    decision.trace = trace;
+    decision.trace << QStringLiteral("fallback: routing.fallback_model is '%1'").arg(model);
+    decision.candidates << model;
+    return decision;
+}
+
+RouteOutcome routeAuto(const Config &config, const RouteInput &input, const StageConfig *stage,
+                       QStringList trace)
+{
+    AutoChoice choice = chooseAutomatically(config, input.features, stage);
+    trace << choice.trace;
+    if (choice.model.isEmpty())
+        return routeFallback(config, stage, trace);
+
+    RouteDecision decision;
+    decision.level = RouteLevel::Auto;
+    decision.stage = stage ? stage->name : QString();
+    decision.trace = trace;
+    decision.candidates << choice.model;
+    appendFallbacks(config, stage, decision);
+    return decision;
+}
+
+RouteOutcome routeStage(const Config &config, const RouteInput &input, const StageConfig &stage,
+                        QStringList trace)
+{
+    trace << QStringLiteral("stage '%1' is assigned '%2'").arg(stage.name, stage.model);
+    if (stage.model == kAuto)
+        return routeAuto(config, input, &stage, trace);
+
+    RouteDecision decision;
+    decision.level = RouteLevel::Stage;
+    decision.stage = stage.name;
+    decision.trace = trace;
+    decision.candidates << stage.model;
+    appendFallbacks(config, &stage, decision);
+    return decision;
+}
+
+} // namespace
+
+QString routeLevelName(RouteLevel level)
+{
+    switch (level) {
+    case RouteLevel::Explicit:
+        return QStringLiteral("explicit");
+    case RouteLevel::Stage:
+        return QStringLiteral("stage");
+    case RouteLevel::Auto:
+        return QStringLiteral("auto");
+    case RouteLevel::Fallback:
+        return QStringLiteral("fallback");
+    }
+    return QStringLiteral("fallback");
+}
+
+RouteOutcome route(const Config &config, const RouteInput &input)
+{
+    QStringList trace;
+
+    // The stage comes from "stage:NAME" in the body, else from the header.
+    QString stageName = input.headerStage;
+    if (input.model.startsWith(kStagePrefix))
+        stageName = input.model.mid(kStagePrefix.size());
+    const StageConfig *stage = nullptr;
+    if (!stageName.isEmpty()) {
+        stage = config.findStage(stageName);
+        if (!stage)
+            return notFound(QStringLiteral("unknown stage '%1'; configured stages: %2")
+                                .arg(stageName, stageNames(config).join(QLatin1String(", "))),
+                            trace);
+    }
+
+    // Level 1: a registry model named by the header or the body.
+    const QString named = !input.headerModel.isEmpty() ? input.headerModel : input.model;
+    const bool namesModel = !named.isEmpty() && named != kAuto && !named.startsWith(kStagePrefix);
+    if (namesModel) {
+        if (!config.findModel(named))
+            return notFound(QStringLiteral("unknown model '%1'; GET /v1/models lists the models, "
+                                           "'auto' and the stages")
+                                .arg(named),
+                            trace);
+        return routeExplicit(config, named, stage, trace);
+    }
+
+    // Level 2: the stage's assignment; "auto" in the stage defers to level 3.
+    if (stage)
+        return routeStage(config, input, *stage, trace);
+
+    // Level 3: the body asks for automatic routing.
+    if (input.model == kAuto)
+        return routeAuto(config, input, nullptr, trace);
+
+    // Level 4: nothing above chose a model.
+    trace << QStringLiteral("the request names no model and no stage");
+    return routeFallback(config, nullptr, trace);
+}
+
+QStringList stageNames(const Config &config)
+{
+    QStringList names;
+    for (const StageConfig &stage : config.stages)
+        names << stage.name;
+    return names;
+}
+
+} // namespace signalbox

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#include "routerservice.h"
+
+#include "ledger/ledger.h"
+#include "logging.h"
+#include "service/routerworker.h"
+
+#include <QThread>
+
+namespace signalbox {
+
+RouterService::RouterService(ServiceOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+    qRegisterMetaType<signalbox::LedgerRecord>();
+    qRegisterMetaType<signalbox::UsageSummary>();
+    qRegisterMetaType<QList<signalbox::LedgerRecord>>();
+}
+
+RouterService::~RouterService()
+{
+    stop();
+}
+
+void RouterService::start()
+{
+    auto ledger = Ledger::open(m_options.dataDir);
+    if (!ledger.ok()) {
+        emit startFailed(ledger.error());
+        return;
+    }
+    m_ledger = std::move(ledger.value());
+
+    m_thread = std::make_unique<QThread>();
+    m_thread->setObjectName(QStringLiteral("router"));
+    m_worker = new RouterWorker(m_options, m_ledger.get());
+    m_worker->moveToThread(m_thread.get());
+    connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
+
+    connect(m_worker, &RouterWorker::ready, this, [this](const QUrl &endpoint) {
+        m_endpoint = endpoint;
+        emit ready(endpoint);
+    });
+    connect(m_worker, &RouterWorker::startFailed, this, &RouterService::startFailed);
+    connect(m_worker, &RouterWorker::usageChanged, this, &RouterService::usageChanged);
+    connect(m_worker, &RouterWorker::recentLoaded, this, &RouterService::recentLoaded);
+    connect(m_worker, &RouterWorker::eventLogged, this, &RouterService::eventLogged);
+    connect(m_ledger.get(), &Ledger::recorded, this, [this](const LedgerRecord &record) {
+        emit requestRecorded(record);
+        QMetaObject::invokeMethod(m_worker, &RouterWorker::scheduleUsageRefresh);
+    });
+
+    m_thread->start();
+    QMetaObject::invokeMethod(m_worker, &RouterWorker::start);
+}
+
+void RouterService::stop()
+{
+    if (!m_thread)
+        return;
+    QMetaObject::invokeMethod(m_worker, &RouterWorker::shutdown, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    m_thread.reset();
+    m_worker = nullptr;
+    if (m_ledger)
+        m_ledger->flush();
+    m_ledger.reset();
+    qCInfo(lcService) << "router stopped";
+}
+
+void RouterService::setPaused(bool paused)
+{
+    m_paused = paused;
+    if (m_worker)
+        QMetaObject::invokeMethod(m_worker, [worker = m_worker, paused] {
+            worker->setPaused(paused);
+        });
+}
+
+} // namespace signalbox

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#include "routerworker.h"
+
+#include "api/apierror.h"
+#include "api/apirouter.h"
+#include "config/configwatcher.h"
+#include "http/httpexchange.h"
+#include "http/httpserver.h"
+#include "logging.h"
+#include "secrets/envkeys.h"
+#include "service/demotraffic.h"
+#include "service/simulatedupstream.h"
+
+#include <QHostAddress>
+#include <QNetworkAccessManager>
+
+namespace signalbox {
+
+namespace {
+
+QByteArray serverErrorBody(int status, const QString &message)
+{
+    ApiError error;
+    error.httpStatus = status;
+    error.type = QStringLiteral("invalid_request_error");
+    error.message = message;
+    if (status == 413)
+        error.code = QStringLiteral("request_too_large");
+    return openAiErrorBody(error);
+}
+
+struct ListenAddress {
+    QHostAddress host;
+    quint16 port = 0;
+};
+
+Result<ListenAddress> parseListen(const QString &text)
+{
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    bool portOk = false;
+    const uint port = colon > 0 ? text.mid(colon + 1).toUInt(&portOk) : 0;
+    QString hostText = text.left(colon);
+    if (hostText.startsWith(QLatin1Char('[')) && hostText.endsWith(QLatin1Char(']')))
+        hostText = hostText.mid(1, hostText.size() - 2);
+    if (hostText == QLatin1String("localhost"))
+        hostText = QStringLiteral("127.0.0.1");
+    const QHostAddress host(hostText);
+    if (colon <= 0 || !portOk || port > 65535 || host.isNull())
+        return Error{QStringLiteral("invalid listen address '%1': use HOST:PORT with an IP "
+                                    "address, e.g. 127.0.0.1:8765 (port 0 picks a free port)")
+                         .arg(text)};
+    return ListenAddress{host, quint16(port)};
+}
+
+HttpLimits limitsFor(const Config &config)
+{
+    HttpLimits limits;
+    limits.maxBodyBytes = qint64(config.server.maxBodyMib) * 1024 * 1024;
+    return limits;
+}
+
+} // namespace
+
+RouterWorker::RouterWorker(ServiceOptions options, Ledger *ledger)
+    : m_options(std::move(options))
+{
+    m_environment.ledger = ledger;
+    m_environment.apiKeyFor = [](const ProviderConfig &provider) { return upstreamKeyFor(provider); };
+    m_usageTimer.setSingleShot(true);
+    m_usageTimer.setInterval(250);
+    connect(&m_usageTimer, &QTimer::timeout, this, &RouterWorker::refreshUsage);
+}
+
+RouterWorker::~RouterWorker() = default;
+
+void RouterWorker::start()
+{
+    m_network = new QNetworkAccessManager(this);
+    m_environment.network = m_network;
+
+    Result<ConfigPtr> config = loadInitialConfig();
+    if (!config.ok()) {
+        emit startFailed(config.error());
+        return;
+    }
+    m_environment.config = config.value();
+
+    if (Status reader = openLedgerReader(); !reader.ok()) {
+        emit startFailed(reader.error());
+        return;
+    }
+    if (Status listening = startServer(*m_environment.config); !listening.ok()) {
+        emit startFailed(listening.error());
+        return;
+    }
+
+    QUrl endpoint;
+    endpoint.setScheme(QStringLiteral("http"));
+    endpoint.setHost(m_server->serverAddress().toString());
+    endpoint.setPort(m_server->serverPort());
+    if (m_options.demo && m_options.demoTraffic) {
+        m_demoTraffic = std::make_unique<DemoTraffic>(endpoint);
+        m_demoTraffic->start();
+    }
+    refreshUsage();
+    emit recentLoaded(m_reader->recent(200));
+    emit ready(endpoint);
+}
+
+Result<ConfigPtr> RouterWorker::loadInitialConfig()
+{
+    if (m_options.demo)
+        return loadDemoConfig();
+
+    if (Status created = ensureConfigFile(m_options.configPath); !created.ok())
+        return Error{created.error()};
+    const ConfigLoad load = loadConfigFile(m_options.configPath);
+    if (!load.config) {
+        QStringList lines;
+        for (const ConfigProblem &problem : load.problems)
+            lines << QStringLiteral("  ") + problem.toString();
+        return Error{QStringLiteral("the config file %1 is invalid:\n%2\nFix these fields, or "
+                                    "check the file with --check-config")
+                         .arg(m_options.configPath, lines.join(QLatin1Char('\n')))};
+    }
+
+    m_watcher = std::make_unique<ConfigWatcher>(m_options.configPath);
+    connect(m_watcher.get(), &ConfigWatcher::configLoaded, this, &RouterWorker::applyConfig);
+    connect(m_watcher.get(), &ConfigWatcher::configRejected, this, &RouterWorker::rejectConfig);
+    return load.config;
+}
+
+// The demo config names one provider of kind "simulated"; point it at the simulated upstream.
+Result<ConfigPtr> RouterWorker::loadDemoConfig()
+{
+    m_simulated = std::make_unique<SimulatedUpstream>();
+    if (Status listening = m_simulated->listen(); !listening.ok())
+        return Error{QStringLiteral("cannot start the simulated upstream: ") + listening.error()};
+
+    const ConfigLoad load = parseConfig(demoConfigJson());
+    if (!load.config)
+        return Error{QStringLiteral("the embedded demo config is invalid: ") +
+                     load.problems.value(0).toString()};
+
+    auto config = std::make_shared<Config>(*load.config);
+    for (ProviderConfig &provider : config->providers) {
+        if (provider.kind == QLatin1String("simulated"))
+            provider.baseUrl = QStringLiteral("http://127.0.0.1:%1/v1").arg(m_simulated->port());
+    }
+    return ConfigPtr(config);
+}
+
+Status RouterWorker::openLedgerReader()
+{
+    auto reader = LedgerReader::open(m_options.dataDir);
+    if (!reader.ok())
+        return Error{reader.error()};
+    m_reader = std::move(reader.value());
+    m_environment.reader = m_reader.get();
+    return Ok{};
+}
+
+Status RouterWorker::startServer(const Config &config)
+{
+    const QString listenText = m_options.listen.isEmpty() ? config.server.listen : m_options.listen;
+    const Result<ListenAddress> address = parseListen(listenText);
+    if (!address.ok())
+        return Error{address.error()};
+    if (!address->host.isLoopback())
+        qCWarning(lcService).noquote()
+            << "listening on" << listenText
+            << "which is not a loopback address: other machines can reach the endpoint and "
+               "spend your budget";
+
+    m_server = std::make_unique<HttpServer>(limitsFor(config));
+    m_server->setErrorBodyFormatter(serverErrorBody);
+    m_server->setHandler([this](HttpExchange *exchange) {
+        dispatchRequest(m_environment, exchange);
+    });
+    return m_server->listen(address->host, address->port);
+}
+
+void RouterWorker::applyConfig(const ConfigPtr &config)
+{
+    // Requests in flight keep the snapshot they started with; new ones get this one.
+    m_environment.config = config;
+    if (m_server)
+        m_server->setLimits(limitsFor(*config));
+    qCInfo(lcConfig).noquote() << "config reloaded from" << m_options.configPath;
+    emit eventLogged(tr("Config reloaded from %1").arg(m_options.configPath));
+}
+
+void RouterWorker::rejectConfig(const QList<ConfigProblem> &problems)
+{
+    QStringList lines;
+    for (const ConfigProblem &problem : problems)
+        lines << problem.toString();
+    qCWarning(lcConfig).noquote() << "config file" << m_options.configPath
+                                  << "is invalid; the previous config stays in force:"
+                                  << lines.join(QLatin1String("; "));
+    emit eventLogged(tr("Config file %1 is invalid, the previous config stays in force: %2")
+                         .arg(m_options.configPath, lines.join(QLatin1String("; "))));
+}
+
+void RouterWorker::shutdown()
+{
+    if (m_demoTraffic)
+        m_demoTraffic->stop();
+    if (m_server)
+        m_server->close();
+    m_watcher.reset();
+}
+
+void RouterWorker::setPaused(bool paused)
+{
+    m_environment.paused = paused;
+}
+
+void RouterWorker::scheduleUsageRefresh()
+{
+    if (!m_usageTimer.isActive())
+        m_usageTimer.start();
+}
+
+void RouterWorker::refreshUsage()
+{
+    if (m_reader)
+        emit usageChanged(m_reader->summarize(m_environment.startOfToday()));
+}
+
+} // namespace signalbox

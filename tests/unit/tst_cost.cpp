@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#include "chat/tokens.h"
+#include "chat/usage.h"
+#include "config/config.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace signalbox;
+
+class CostTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void cost_data();
+    void cost();
+    void tokenEstimate_data();
+    void tokenEstimate();
+    void requestFeatures();
+};
+
+void CostTest::cost_data()
+{
+    QTest::addColumn<qint64>("input");
+    QTest::addColumn<qint64>("cached");
+    QTest::addColumn<qint64>("cacheWrite");
+    QTest::addColumn<qint64>("output");
+    QTest::addColumn<double>("expected");
+
+    // Prices: input 2.50, output 10.00, cache read 1.25, cache write 3.75 per million tokens.
+    // clang-format off
+    QTest::newRow("nothing")              << qint64(0)       << qint64(0)      << qint64(0)      << qint64(0)       << 0.0;
+    QTest::newRow("one million in")       << qint64(1000000) << qint64(0)      << qint64(0)      << qint64(0)       << 2.50;
+    QTest::newRow("one million out")      << qint64(0)       << qint64(0)      << qint64(0)      << qint64(1000000) << 10.0;
+    QTest::newRow("cached part of input") << qint64(1000000) << qint64(400000) << qint64(0)      << qint64(0)       << 0.6 * 2.50 + 0.4 * 1.25;
+    QTest::newRow("cache write")          << qint64(1000000) << qint64(0)      << qint64(200000) << qint64(0)       << 0.8 * 2.50 + 0.2 * 3.75;
+    QTest::newRow("typical request")      << qint64(1200)    << qint64(0)      << qint64(0)      << qint64(350)     << (1200 * 2.50 + 350 * 10.0) / 1e6;
+    QTest::newRow("cache beyond prompt")  << qint64(100)     << qint64(300)    << qint64(0)      << qint64(0)       << 300 * 1.25 / 1e6;
+    // clang-format on
+}
+
+void CostTest::cost()
+{
+    QFETCH(qint64, input);
+    QFETCH(qint64, cached);
+    QFETCH(qint64, cacheWrite);
+    QFETCH(qint64, output);
+    QFETCH(double, expected);
+
+    const Price price{2.50, 10.00, 1.25, 3.75};
+    Usage usage;
+    usage.inputTokens = input;
+    usage.cachedTokens = cached;
+    usage.cacheWriteTokens = cacheWrite;
+    usage.outputTokens = output;
+    QVERIFY(qAbs(costUsd(usage, price) - expected) < 1e-12);
+}
+
+void CostTest::tokenEstimate_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("expected");
+
+    QTest::newRow("empty") << QString() << qint64(0);
+    QTest::newRow("english") << QStringLiteral("Hello, world! How are you?") << qint64(7);
+    QTest::newRow("chinese") << QStringLiteral("你好世界，今天天气很好") << qint64(10);
+    QTest::newRow("japanese kana") << QStringLiteral("こんにちは") << qint64(5);
+    QTest::newRow("code") << QStringLiteral("for (int i = 0; i < n; ++i) { sum += a[i]; }")
+                          << qint64(11);
+}
+
+void CostTest::tokenEstimate()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, expected);
+    QCOMPARE(estimateTokens(text), expected);
+}
+
+void CostTest::requestFeatures()
+{
+    const QByteArray body = R"({"model":"auto","stream":true,"stream_options":{"include_usage":true},
+        "max_completion_tokens":300,"response_format":{"type":"json_object"},
+        "tools":[{"type":"function","function":{"name":"f","parameters":{}}}],
+        "messages":[{"role":"system","content":"Be brief."},
+                    {"role":"user","content":[{"type":"text","text":"What is this?"},
+                      {"type":"image_url","image_url":{"url":"data:image/png;base64,AAAA"}}]}]})";
+    const ChatRequestFeatures features =
+        analyzeChatRequest(QJsonDocument::fromJson(body).object());
+    QCOMPARE(features.turns, 2);
+    QVERIFY(features.usesTools);
+    QVERIFY(features.hasImages);
+    QVERIFY(features.wantsJson);
+    QVERIFY(features.stream);
+    QVERIFY(features.includeUsage);
+    QCOMPARE(features.requestedMaxOutputTokens, qint64(300));
+    QVERIFY(features.estimatedInputTokens > 765);
+}
+
+QTEST_APPLESS_MAIN(CostTest)
+#include "tst_cost.moc"
