@@ -30,16 +30,14 @@ namespace {
 
 int g_signalPipe[2] = {-1, -1};
 
-void onTerminationSignal(int)
-{
+void onTerminationSignal(int) {
     // Only async-signal-safe work here: wake the event loop through the pipe.
     const char byte = 1;
     [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
 }
 
 // Turns SIGINT and SIGTERM into a clean QCoreApplication::quit(), so the ledger is flushed.
-void quitOnTerminationSignals(QCoreApplication &app)
-{
+void quitOnTerminationSignals(QCoreApplication &app) {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
         return;
     auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &app);
@@ -66,8 +64,7 @@ struct Options {
     QString screenshotsDir;
 };
 
-Options parseCommandLine(const QStringList &arguments)
-{
+Options parseCommandLine(const QStringList &arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Signalbox: a desktop console with an embedded LLM router. Point OpenAI-compatible "
@@ -83,18 +80,19 @@ Options parseCommandLine(const QStringList &arguments)
                                                  "simulated upstream, with synthetic traffic. "
                                                  "Touches no user file unless --data-dir is "
                                                  "given."));
-    const QCommandLineOption config(QStringLiteral("config"),
-                                    QStringLiteral("Routing config file (default: %1).")
-                                        .arg(QDir::toNativeSeparators(QStandardPaths::writableLocation(
-                                                 QStandardPaths::AppConfigLocation) +
-                                             QStringLiteral("/config.json"))),
-                                    QStringLiteral("PATH"));
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
-                                     QStringLiteral("Folder for the ledger and state (default: "
-                                                    "%1).")
-                                         .arg(QStandardPaths::writableLocation(
-                                             QStandardPaths::AppDataLocation)),
-                                     QStringLiteral("PATH"));
+    const QCommandLineOption config(
+        QStringLiteral("config"),
+        QStringLiteral("Routing config file (default: %1).")
+            .arg(QDir::toNativeSeparators(
+                QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
+                QStringLiteral("/config.json"))),
+        QStringLiteral("PATH"));
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"),
+        QStringLiteral("Folder for the ledger and state (default: "
+                       "%1).")
+            .arg(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)),
+        QStringLiteral("PATH"));
     const QCommandLineOption listen(QStringLiteral("listen"),
                                     QStringLiteral("Endpoint address, default 127.0.0.1:8765; "
                                                    "port 0 picks a free port."),
@@ -122,8 +120,7 @@ Options parseCommandLine(const QStringList &arguments)
 }
 
 // Fills in the per-user default paths; the demo writes its ledger to a temporary folder.
-ServiceOptions serviceOptions(const Options &options, QTemporaryDir &demoData)
-{
+ServiceOptions serviceOptions(const Options &options, QTemporaryDir &demoData) {
     ServiceOptions service;
     service.demo = options.demo;
     service.listen = options.listen;
@@ -140,8 +137,7 @@ ServiceOptions serviceOptions(const Options &options, QTemporaryDir &demoData)
     return service;
 }
 
-int runHeadless(QCoreApplication &app, const ServiceOptions &options)
-{
+int runHeadless(QCoreApplication &app, const ServiceOptions &options) {
     RouterService service(options);
     QObject::connect(&service, &RouterService::ready, &app, [](const QUrl &endpoint) {
         std::fprintf(stdout, "listening on %s\n", endpoint.toString().toUtf8().constData());
@@ -163,8 +159,7 @@ int runHeadless(QCoreApplication &app, const ServiceOptions &options)
 
 } // namespace
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
@@ -174,9 +169,9 @@ int main(int argc, char *argv[])
                           arguments.contains(QStringLiteral("--version"));
 
 #ifdef SIGNALBOX_WITH_UI
-    std::unique_ptr<QCoreApplication> app =
-        headless ? std::make_unique<QCoreApplication>(argc, argv)
-                 : std::make_unique<QApplication>(argc, argv);
+    std::unique_ptr<QCoreApplication> app = headless
+                                                ? std::make_unique<QCoreApplication>(argc, argv)
+                                                : std::make_unique<QApplication>(argc, argv);
 #else
     auto app = std::make_unique<QCoreApplication>(argc, argv);
 #endif

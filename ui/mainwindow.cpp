@@ -23,8 +23,7 @@ namespace signalbox {
 
 namespace {
 
-QLabel *figureLabel(QWidget *parent)
-{
+QLabel *figureLabel(QWidget *parent) {
     auto *label = new QLabel(parent);
     QFont font = label->font();
     font.setPointSizeF(font.pointSizeF() * 1.6);
@@ -33,8 +32,7 @@ QLabel *figureLabel(QWidget *parent)
     return label;
 }
 
-QWidget *captioned(const QString &caption, QLabel *figure, QWidget *parent)
-{
+QWidget *captioned(const QString &caption, QLabel *figure, QWidget *parent) {
     auto *box = new QWidget(parent);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -52,8 +50,7 @@ QWidget *captioned(const QString &caption, QLabel *figure, QWidget *parent)
 MainWindow::MainWindow(RouterService *service, QWidget *parent)
     : QMainWindow(parent)
     , m_service(service)
-    , m_requests(new RequestTableModel(this))
-{
+    , m_requests(new RequestTableModel(this)) {
     setWindowTitle(tr("Signalbox"));
 
     auto *central = new QWidget(this);
@@ -91,8 +88,7 @@ MainWindow::MainWindow(RouterService *service, QWidget *parent)
     resize(1000, 620);
 }
 
-QWidget *MainWindow::createHeader()
-{
+QWidget *MainWindow::createHeader() {
     auto *header = new QWidget(this);
     auto *layout = new QHBoxLayout(header);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -121,8 +117,7 @@ QWidget *MainWindow::createHeader()
     return header;
 }
 
-void MainWindow::showEndpoint(const QUrl &endpoint)
-{
+void MainWindow::showEndpoint(const QUrl &endpoint) {
     m_endpoint = endpoint;
     m_endpointLabel->setText(endpoint.toString() + QStringLiteral("/v1"));
     m_copyButton->setEnabled(true);
@@ -131,28 +126,25 @@ void MainWindow::showEndpoint(const QUrl &endpoint)
                                  : tr("Routing live"));
 }
 
-void MainWindow::showUsage(const UsageSummary &today)
-{
+void MainWindow::showUsage(const UsageSummary &today) {
     m_spendLabel->setText(QStringLiteral("$%1").arg(today.costUsd, 0, 'f', 4));
     m_countLabel->setText(QLocale().toString(today.requests));
 }
 
-void MainWindow::showStartFailure(const QString &message)
-{
+void MainWindow::showStartFailure(const QString &message) {
     m_endpointLabel->setText(tr("not running"));
     m_messageLabel->setText(tr("The router could not start: %1").arg(message));
     m_messageLabel->show();
     statusBar()->showMessage(tr("Router stopped"));
 }
 
-void MainWindow::copyEndpoint()
-{
+void MainWindow::copyEndpoint() {
     QApplication::clipboard()->setText(m_endpointLabel->text());
     statusBar()->showMessage(tr("Copied %1").arg(m_endpointLabel->text()), 3000);
 }
 
-int runConsole(QCoreApplication &app, const ServiceOptions &options, const QString &screenshotsDir)
-{
+int runConsole(QCoreApplication &app, const ServiceOptions &options,
+               const QString &screenshotsDir) {
     RouterService service(options);
     MainWindow window(&service);
     window.show();

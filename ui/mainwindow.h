@@ -47,7 +47,6 @@ private:
 
 // Runs the console: starts the router, shows the window and, with a screenshots folder, renders
 // the window to PNG files once some traffic has arrived, then quits.
-int runConsole(QCoreApplication &app, const ServiceOptions &options,
-               const QString &screenshotsDir);
+int runConsole(QCoreApplication &app, const ServiceOptions &options, const QString &screenshotsDir);
 
 } // namespace signalbox

@@ -10,27 +10,23 @@ namespace signalbox {
 
 namespace {
 
-QString formatCost(double usd)
-{
+QString formatCost(double usd) {
     return QStringLiteral("$%1").arg(usd, 0, 'f', usd < 0.01 ? 5 : 4);
 }
 
 } // namespace
 
 RequestTableModel::RequestTableModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
+    : QAbstractTableModel(parent) {
 }
 
-void RequestTableModel::setRecords(const QList<LedgerRecord> &records)
-{
+void RequestTableModel::setRecords(const QList<LedgerRecord> &records) {
     beginResetModel();
     m_records = records.mid(0, kMaxRows);
     endResetModel();
 }
 
-void RequestTableModel::addRecord(const LedgerRecord &record)
-{
+void RequestTableModel::addRecord(const LedgerRecord &record) {
     beginInsertRows({}, 0, 0);
     m_records.prepend(record);
     endInsertRows();
@@ -41,18 +37,15 @@ void RequestTableModel::addRecord(const LedgerRecord &record)
     }
 }
 
-int RequestTableModel::rowCount(const QModelIndex &parent) const
-{
+int RequestTableModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : int(m_records.size());
 }
 
-int RequestTableModel::columnCount(const QModelIndex &parent) const
-{
+int RequestTableModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant RequestTableModel::displayText(const LedgerRecord &record, int column) const
-{
+QVariant RequestTableModel::displayText(const LedgerRecord &record, int column) const {
     switch (column) {
     case Time:
         return record.time.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
@@ -72,14 +65,14 @@ QVariant RequestTableModel::displayText(const LedgerRecord &record, int column) 
     case Latency:
         return tr("%1 ms").arg(QLocale().toString(record.latencyMs));
     case Status:
-        return record.httpStatus > 0 ? QStringLiteral("%1 %2").arg(record.httpStatus).arg(record.status)
-                                     : record.status;
+        return record.httpStatus > 0
+                   ? QStringLiteral("%1 %2").arg(record.httpStatus).arg(record.status)
+                   : record.status;
     }
     return {};
 }
 
-QVariant RequestTableModel::data(const QModelIndex &index, int role) const
-{
+QVariant RequestTableModel::data(const QModelIndex &index, int role) const {
     if (!index.isValid() || index.row() >= m_records.size())
         return {};
     const LedgerRecord &record = m_records.at(index.row());
@@ -89,15 +82,15 @@ QVariant RequestTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::TextAlignmentRole &&
         (index.column() == Tokens || index.column() == Cost || index.column() == Latency))
         return int(Qt::AlignRight | Qt::AlignVCenter);
-    if (role == Qt::ForegroundRole && index.column() == Status && record.status != QLatin1String("ok"))
+    if (role == Qt::ForegroundRole && index.column() == Status &&
+        record.status != QLatin1String("ok"))
         return QBrush(QColor(0xc6, 0x28, 0x28));
     if (role == Qt::ToolTipRole)
         return record.trace.join(QLatin1Char('\n'));
     return {};
 }
 
-QVariant RequestTableModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
+QVariant RequestTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {

@@ -16,21 +16,18 @@ namespace signalbox {
 
 namespace {
 
-QByteArray toJson(const QJsonObject &object)
-{
+QByteArray toJson(const QJsonObject &object) {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-QJsonObject modelEntry(const QString &id, const QString &owner)
-{
+QJsonObject modelEntry(const QString &id, const QString &owner) {
     return {{QLatin1String("id"), id},
             {QLatin1String("object"), QLatin1String("model")},
             {QLatin1String("created"), 0},
             {QLatin1String("owned_by"), owner}};
 }
 
-QJsonArray bucketsToJson(const QList<UsageBucket> &buckets, const QString &keyName)
-{
+QJsonArray bucketsToJson(const QList<UsageBucket> &buckets, const QString &keyName) {
     QJsonArray array;
     for (const UsageBucket &bucket : buckets) {
         array.append(QJsonObject{{keyName, bucket.key},
@@ -43,14 +40,14 @@ QJsonArray bucketsToJson(const QList<UsageBucket> &buckets, const QString &keyNa
 }
 
 QJsonObject decisionToJson(const Config &config, const RouteDecision &decision,
-                           const ChatRequestFeatures &features)
-{
-    QJsonObject object{{QLatin1String("level"), routeLevelName(decision.level)},
-                       {QLatin1String("model"), decision.model()},
-                       {QLatin1String("stage"), decision.stage},
-                       {QLatin1String("candidates"), QJsonArray::fromStringList(decision.candidates)},
-                       {QLatin1String("trace"), QJsonArray::fromStringList(decision.trace)},
-                       {QLatin1String("estimated_input_tokens"), features.estimatedInputTokens}};
+                           const ChatRequestFeatures &features) {
+    QJsonObject object{
+        {QLatin1String("level"), routeLevelName(decision.level)},
+        {QLatin1String("model"), decision.model()},
+        {QLatin1String("stage"), decision.stage},
+        {QLatin1String("candidates"), QJsonArray::fromStringList(decision.candidates)},
+        {QLatin1String("trace"), QJsonArray::fromStringList(decision.trace)},
+        {QLatin1String("estimated_input_tokens"), features.estimatedInputTokens}};
     if (const ModelConfig *model = config.findModel(decision.model())) {
         object.insert(QLatin1String("provider"), model->provider);
         object.insert(QLatin1String("worst_case_cost_usd"), worstCaseCostUsd(*model, features));
@@ -60,13 +57,11 @@ QJsonObject decisionToJson(const Config &config, const RouteDecision &decision,
 
 } // namespace
 
-void handleHealth(HttpExchange *exchange)
-{
+void handleHealth(HttpExchange *exchange) {
     replyWithJson(exchange, 200, QByteArrayLiteral(R"({"status":"ok"})"));
 }
 
-void handleModels(const ApiEnvironment &environment, HttpExchange *exchange)
-{
+void handleModels(const ApiEnvironment &environment, HttpExchange *exchange) {
     const Config &config = *environment.config;
     QJsonArray data;
     for (const ModelConfig &model : config.models)
@@ -75,21 +70,20 @@ void handleModels(const ApiEnvironment &environment, HttpExchange *exchange)
     for (const StageConfig &stage : config.stages)
         data.append(modelEntry(QLatin1String("stage:") + stage.name, QStringLiteral("signalbox")));
 
-    replyWithJson(exchange, 200,
-                  toJson({{QLatin1String("object"), QLatin1String("list")},
-                          {QLatin1String("data"), data}}));
+    replyWithJson(
+        exchange, 200,
+        toJson({{QLatin1String("object"), QLatin1String("list")}, {QLatin1String("data"), data}}));
 }
 
-void handleRoute(const ApiEnvironment &environment, HttpExchange *exchange)
-{
+void handleRoute(const ApiEnvironment &environment, HttpExchange *exchange) {
     const HttpRequest &request = exchange->request();
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
     if (!document.isObject()) {
-        replyWithError(exchange, ApiError::badRequest(
-                                     QStringLiteral("invalid JSON body: %1; send a Chat "
-                                                    "Completions request object")
-                                         .arg(parseError.errorString())));
+        replyWithError(exchange,
+                       ApiError::badRequest(QStringLiteral("invalid JSON body: %1; send a Chat "
+                                                           "Completions request object")
+                                                .arg(parseError.errorString())));
         return;
     }
 
@@ -111,8 +105,7 @@ void handleRoute(const ApiEnvironment &environment, HttpExchange *exchange)
                                         input.features)));
 }
 
-QJsonObject ledgerRecordToJson(const LedgerRecord &record)
-{
+QJsonObject ledgerRecordToJson(const LedgerRecord &record) {
     return {{QLatin1String("request_id"), record.requestId},
             {QLatin1String("time"), record.time.toString(Qt::ISODateWithMs)},
             {QLatin1String("endpoint"), record.endpoint},
@@ -137,8 +130,7 @@ QJsonObject ledgerRecordToJson(const LedgerRecord &record)
             {QLatin1String("trace"), QJsonArray::fromStringList(record.trace)}};
 }
 
-void handleUsage(const ApiEnvironment &environment, HttpExchange *exchange)
-{
+void handleUsage(const ApiEnvironment &environment, HttpExchange *exchange) {
     if (!environment.reader) {
         replyWithError(exchange, {503, QStringLiteral("server_error"), QString(),
                                   QStringLiteral("the ledger is not open"), QString()});
@@ -154,18 +146,17 @@ void handleUsage(const ApiEnvironment &environment, HttpExchange *exchange)
     for (const LedgerRecord &record : records)
         recent.append(ledgerRecordToJson(record));
 
-    const QJsonObject body{{QLatin1String("since"), since.toString(Qt::ISODate)},
-                           {QLatin1String("cost_usd"), summary.costUsd},
-                           {QLatin1String("requests"), summary.requests},
-                           {QLatin1String("input_tokens"), summary.inputTokens},
-                           {QLatin1String("cached_tokens"), summary.cachedTokens},
-                           {QLatin1String("output_tokens"), summary.outputTokens},
-                           {QLatin1String("reasoning_tokens"), summary.reasoningTokens},
-                           {QLatin1String("by_model"),
-                            bucketsToJson(summary.byModel, QStringLiteral("model"))},
-                           {QLatin1String("by_stage"),
-                            bucketsToJson(summary.byStage, QStringLiteral("stage"))},
-                           {QLatin1String("recent"), recent}};
+    const QJsonObject body{
+        {QLatin1String("since"), since.toString(Qt::ISODate)},
+        {QLatin1String("cost_usd"), summary.costUsd},
+        {QLatin1String("requests"), summary.requests},
+        {QLatin1String("input_tokens"), summary.inputTokens},
+        {QLatin1String("cached_tokens"), summary.cachedTokens},
+        {QLatin1String("output_tokens"), summary.outputTokens},
+        {QLatin1String("reasoning_tokens"), summary.reasoningTokens},
+        {QLatin1String("by_model"), bucketsToJson(summary.byModel, QStringLiteral("model"))},
+        {QLatin1String("by_stage"), bucketsToJson(summary.byStage, QStringLiteral("stage"))},
+        {QLatin1String("recent"), recent}};
     replyWithJson(exchange, 200, toJson(body));
 }
 

@@ -4,8 +4,7 @@
 
 namespace signalbox {
 
-QDateTime ApiEnvironment::startOfToday() const
-{
+QDateTime ApiEnvironment::startOfToday() const {
     // TODO: honour gates.timezone and a reset hour; the day starts at local midnight for now.
     return QDateTime(QDate::currentDate(), QTime(0, 0)).toUTC();
 }

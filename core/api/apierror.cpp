@@ -9,13 +9,11 @@
 
 namespace signalbox {
 
-ApiError ApiError::badRequest(const QString &message, const QString &param)
-{
+ApiError ApiError::badRequest(const QString &message, const QString &param) {
     return {400, QStringLiteral("invalid_request_error"), QString(), message, param};
 }
 
-QByteArray openAiErrorBody(const ApiError &error)
-{
+QByteArray openAiErrorBody(const ApiError &error) {
     QJsonObject inner;
     inner.insert(QLatin1String("message"), error.message);
     inner.insert(QLatin1String("type"), error.type);
@@ -28,14 +26,12 @@ QByteArray openAiErrorBody(const ApiError &error)
     return QJsonDocument(outer).toJson(QJsonDocument::Compact);
 }
 
-void replyWithJson(HttpExchange *exchange, int status, const QByteArray &json, HeaderList headers)
-{
+void replyWithJson(HttpExchange *exchange, int status, const QByteArray &json, HeaderList headers) {
     headers.prepend({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
     exchange->respond(status, headers, json);
 }
 
-void replyWithError(HttpExchange *exchange, const ApiError &error, HeaderList headers)
-{
+void replyWithError(HttpExchange *exchange, const ApiError &error, HeaderList headers) {
     replyWithJson(exchange, error.httpStatus, openAiErrorBody(error), std::move(headers));
 }
 

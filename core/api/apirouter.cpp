@@ -17,38 +17,38 @@ struct Endpoint {
 };
 
 constexpr Endpoint kEndpoints[] = {
-    {"POST", "/v1/chat/completions"}, {"GET", "/v1/models"}, {"POST", "/api/route"},
-    {"GET", "/api/usage"},            {"GET", "/health"},
+    {"POST", "/v1/chat/completions"},
+    {"GET", "/v1/models"},
+    {"POST", "/api/route"},
+    {"GET", "/api/usage"},
+    {"GET", "/health"},
 };
 
-void replyNotFound(HttpExchange *exchange)
-{
+void replyNotFound(HttpExchange *exchange) {
     const HttpRequest &request = exchange->request();
     for (const Endpoint &endpoint : kEndpoints) {
         if (endpoint.path == request.path) {
-            replyWithError(exchange,
-                           {405, QStringLiteral("invalid_request_error"), QString(),
-                            QStringLiteral("%1 does not accept %2; use %3")
-                                .arg(QString::fromUtf8(request.path),
-                                     QString::fromUtf8(request.method),
-                                     QString::fromUtf8(endpoint.method.data(),
-                                                       endpoint.method.size())),
-                            QString()},
-                           {{QByteArrayLiteral("Allow"), endpoint.method.toByteArray()}});
+            replyWithError(
+                exchange,
+                {405, QStringLiteral("invalid_request_error"), QString(),
+                 QStringLiteral("%1 does not accept %2; use %3")
+                     .arg(QString::fromUtf8(request.path), QString::fromUtf8(request.method),
+                          QString::fromUtf8(endpoint.method.data(), endpoint.method.size())),
+                 QString()},
+                {{QByteArrayLiteral("Allow"), endpoint.method.toByteArray()}});
             return;
         }
     }
-    replyWithError(exchange, {404, QStringLiteral("invalid_request_error"), QString(),
-                              QStringLiteral("no endpoint at %1 %2")
-                                  .arg(QString::fromUtf8(request.method),
-                                       QString::fromUtf8(request.path)),
-                              QString()});
+    replyWithError(exchange,
+                   {404, QStringLiteral("invalid_request_error"), QString(),
+                    QStringLiteral("no endpoint at %1 %2")
+                        .arg(QString::fromUtf8(request.method), QString::fromUtf8(request.path)),
+                    QString()});
 }
 
 } // namespace
 
-void dispatchRequest(const ApiEnvironment &environment, HttpExchange *exchange)
-{
+void dispatchRequest(const ApiEnvironment &environment, HttpExchange *exchange) {
     const HttpRequest &request = exchange->request();
     const bool isGet = request.method == "GET";
     const bool isPost = request.method == "POST";

@@ -16,14 +16,12 @@ namespace signalbox {
 
 namespace {
 
-QByteArray headerValue(const QString &text)
-{
+QByteArray headerValue(const QString &text) {
     // Response headers are ASCII: percent-encode anything else, such as a non-ASCII model name.
     return QUrl::toPercentEncoding(text, QByteArrayLiteral(":/@._-+"));
 }
 
-ApiError apiErrorFor(const UpstreamError &error)
-{
+ApiError apiErrorFor(const UpstreamError &error) {
     ApiError api;
     api.message = error.message;
     if (error.kind == UpstreamError::Kind::Http && error.httpStatus >= 400 &&
@@ -42,8 +40,7 @@ ApiError apiErrorFor(const UpstreamError &error)
 
 } // namespace
 
-QString newRequestId()
-{
+QString newRequestId() {
     const quint64 high = QRandomGenerator::global()->generate64();
     const quint32 low = QRandomGenerator::global()->generate();
     return QStringLiteral("sb-%1%2")
@@ -54,8 +51,7 @@ QString newRequestId()
 
 ChatCompletionRun::ChatCompletionRun(const ApiEnvironment &environment, HttpExchange *exchange)
     : m_environment(environment)
-    , m_exchange(exchange)
-{
+    , m_exchange(exchange) {
     m_clock.start();
     m_record.time = QDateTime::currentDateTimeUtc();
     m_record.requestId = newRequestId();
@@ -71,8 +67,7 @@ ChatCompletionRun::ChatCompletionRun(const ApiEnvironment &environment, HttpExch
 
 ChatCompletionRun::~ChatCompletionRun() = default;
 
-void ChatCompletionRun::start()
-{
+void ChatCompletionRun::start() {
     if (!parseRequest())
         return;
 
@@ -102,11 +97,9 @@ void ChatCompletionRun::start()
     startAttempt();
 }
 
-bool ChatCompletionRun::parseRequest()
-{
+bool ChatCompletionRun::parseRequest() {
     QJsonParseError parseError;
-    const QJsonDocument document =
-        QJsonDocument::fromJson(m_exchange->request().body, &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(m_exchange->request().body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
         const QString detail = parseError.error != QJsonParseError::NoError
                                    ? QStringLiteral("%1 at offset %2")
@@ -133,13 +126,11 @@ bool ChatCompletionRun::parseRequest()
     return true;
 }
 
-const ModelConfig *ChatCompletionRun::currentModel() const
-{
+const ModelConfig *ChatCompletionRun::currentModel() const {
     return m_environment.config->findModel(m_decision.candidates.value(m_candidate));
 }
 
-void ChatCompletionRun::startAttempt()
-{
+void ChatCompletionRun::startAttempt() {
     ++m_candidate;
     const ModelConfig *model = currentModel();
     if (!model) {
@@ -161,10 +152,10 @@ void ChatCompletionRun::startAttempt()
     if (provider->needsKey && request.apiKey.isEmpty()) {
         failAttempt(QStringLiteral("no API key for provider '%1': set %2 or store the key in the "
                                    "keychain")
-                        .arg(provider->id, provider->keyEnv.isEmpty()
-                                               ? QStringLiteral("SIGNALBOX_KEY_%1")
-                                                     .arg(provider->id.toUpper())
-                                               : provider->keyEnv));
+                        .arg(provider->id,
+                             provider->keyEnv.isEmpty()
+                                 ? QStringLiteral("SIGNALBOX_KEY_%1").arg(provider->id.toUpper())
+                                 : provider->keyEnv));
         return;
     }
 
@@ -183,8 +174,7 @@ void ChatCompletionRun::startAttempt()
 
 // Records why this candidate failed and moves to the next one, or ends the request with the reason
 // when none is left.
-void ChatCompletionRun::failAttempt(const QString &reason)
-{
+void ChatCompletionRun::failAttempt(const QString &reason) {
     m_record.trace << QStringLiteral("attempt %1 on '%2' failed: %3")
                           .arg(m_record.attempts)
                           .arg(m_record.model, reason);
@@ -197,15 +187,13 @@ void ChatCompletionRun::failAttempt(const QString &reason)
            QStringLiteral("error"));
 }
 
-HeaderList ChatCompletionRun::responseHeaders() const
-{
+HeaderList ChatCompletionRun::responseHeaders() const {
     return {{QByteArrayLiteral("x-signalbox-request-id"), m_record.requestId.toLatin1()},
             {QByteArrayLiteral("x-signalbox-model"), headerValue(m_record.model)},
             {QByteArrayLiteral("x-signalbox-route"), m_record.route.toLatin1()}};
 }
 
-void ChatCompletionRun::onStreamStarted()
-{
+void ChatCompletionRun::onStreamStarted() {
     if (!m_exchange)
         return;
     HeaderList headers = responseHeaders();
@@ -215,8 +203,7 @@ void ChatCompletionRun::onStreamStarted()
     m_clientStreaming = true;
 }
 
-void ChatCompletionRun::onStreamData(const QByteArray &data)
-{
+void ChatCompletionRun::onStreamData(const QByteArray &data) {
     if (!m_exchange)
         return;
     if (m_forwardedChunks == 0)
@@ -225,8 +212,7 @@ void ChatCompletionRun::onStreamData(const QByteArray &data)
     m_exchange->writeChunk(sseEvent(data));
 }
 
-void ChatCompletionRun::onFinished(const UpstreamResult &result)
-{
+void ChatCompletionRun::onFinished(const UpstreamResult &result) {
     if (m_finished)
         return;
     m_record.httpStatus = result.httpStatus;
@@ -257,8 +243,7 @@ void ChatCompletionRun::onFinished(const UpstreamResult &result)
     sendUpstreamError(result.error);
 }
 
-void ChatCompletionRun::sendUpstreamError(const UpstreamError &error)
-{
+void ChatCompletionRun::sendUpstreamError(const UpstreamError &error) {
     const ApiError api = apiErrorFor(error);
     m_record.trace << QStringLiteral("attempt %1 on '%2' failed: %3")
                           .arg(m_record.attempts)
@@ -279,8 +264,7 @@ void ChatCompletionRun::sendUpstreamError(const UpstreamError &error)
     finish(QStringLiteral("error"), error.message);
 }
 
-void ChatCompletionRun::onClientGone()
-{
+void ChatCompletionRun::onClientGone() {
     if (m_finished)
         return;
     m_exchange = nullptr;
@@ -295,8 +279,7 @@ void ChatCompletionRun::onClientGone()
 
 // The usage to bill: what the provider reported, else an estimate from the request and from what
 // was forwarded so far, marked as estimated.
-Usage ChatCompletionRun::settledUsage(const UpstreamResult *result) const
-{
+Usage ChatCompletionRun::settledUsage(const UpstreamResult *result) const {
     if (result && result->usageReported)
         return result->usage;
     Usage usage;
@@ -307,16 +290,14 @@ Usage ChatCompletionRun::settledUsage(const UpstreamResult *result) const
     return usage;
 }
 
-void ChatCompletionRun::reject(const ApiError &error, const QString &status)
-{
+void ChatCompletionRun::reject(const ApiError &error, const QString &status) {
     m_record.httpStatus = error.httpStatus;
     if (m_exchange)
         replyWithError(m_exchange, error, responseHeaders());
     finish(status, error.message);
 }
 
-void ChatCompletionRun::finish(const QString &status, const QString &error)
-{
+void ChatCompletionRun::finish(const QString &status, const QString &error) {
     if (m_finished)
         return;
     m_finished = true;

@@ -9,13 +9,14 @@ namespace signalbox {
 
 namespace {
 
-bool isCjk(char32_t c)
-{
-    return (c >= 0x3040 && c <= 0x30FF)     // Hiragana, Katakana
+bool isCjk(char32_t c) {
+    return (c >= 0x3000 && c <= 0x303F)     // CJK punctuation
+           || (c >= 0x3040 && c <= 0x30FF)  // Hiragana, Katakana
            || (c >= 0x3400 && c <= 0x4DBF)  // CJK extension A
            || (c >= 0x4E00 && c <= 0x9FFF)  // CJK unified ideographs
            || (c >= 0xAC00 && c <= 0xD7AF)  // Hangul syllables
-           || (c >= 0xF900 && c <= 0xFAFF); // CJK compatibility ideographs
+           || (c >= 0xF900 && c <= 0xFAFF)  // CJK compatibility ideographs
+           || (c >= 0xFF00 && c <= 0xFFEF); // full-width forms
 }
 
 // Every message costs a few tokens of framing on top of its text.
@@ -23,8 +24,7 @@ constexpr qint64 kTokensPerMessage = 4;
 // A rough price of an image in tokens: a mid-size image at "auto" detail.
 constexpr qint64 kTokensPerImage = 765;
 
-qint64 estimateContentTokens(const QJsonValue &content, bool *hasImages)
-{
+qint64 estimateContentTokens(const QJsonValue &content, bool *hasImages) {
     if (content.isString())
         return estimateTokens(content.toString());
 
@@ -43,8 +43,7 @@ qint64 estimateContentTokens(const QJsonValue &content, bool *hasImages)
     return tokens;
 }
 
-qint64 estimateToolCallTokens(const QJsonArray &toolCalls)
-{
+qint64 estimateToolCallTokens(const QJsonArray &toolCalls) {
     qint64 tokens = 0;
     for (const QJsonValue &call : toolCalls) {
         const QJsonObject function = call.toObject().value(QLatin1String("function")).toObject();
@@ -56,8 +55,7 @@ qint64 estimateToolCallTokens(const QJsonArray &toolCalls)
 
 } // namespace
 
-qint64 estimateTokens(QStringView text)
-{
+qint64 estimateTokens(QStringView text) {
     qint64 cjk = 0;
     qint64 other = 0;
     for (char32_t c : text.toUcs4()) {
@@ -69,8 +67,7 @@ qint64 estimateTokens(QStringView text)
     return cjk + (other + 3) / 4;
 }
 
-ChatRequestFeatures analyzeChatRequest(const QJsonObject &body)
-{
+ChatRequestFeatures analyzeChatRequest(const QJsonObject &body) {
     ChatRequestFeatures features;
     const QJsonArray messages = body.value(QLatin1String("messages")).toArray();
     features.turns = int(messages.size());
@@ -87,12 +84,15 @@ ChatRequestFeatures analyzeChatRequest(const QJsonObject &body)
     const QJsonArray tools = body.value(QLatin1String("tools")).toArray();
     features.usesTools = !tools.isEmpty();
     for (const QJsonValue &tool : tools)
-        features.estimatedInputTokens += estimateTokens(QString::fromUtf8(
-            QJsonDocument(tool.toObject()).toJson(QJsonDocument::Compact)));
+        features.estimatedInputTokens += estimateTokens(
+            QString::fromUtf8(QJsonDocument(tool.toObject()).toJson(QJsonDocument::Compact)));
 
-    const QString format =
-        body.value(QLatin1String("response_format")).toObject().value(QLatin1String("type")).toString();
-    features.wantsJson = format == QLatin1String("json_object") || format == QLatin1String("json_schema");
+    const QString format = body.value(QLatin1String("response_format"))
+                               .toObject()
+                               .value(QLatin1String("type"))
+                               .toString();
+    features.wantsJson =
+        format == QLatin1String("json_object") || format == QLatin1String("json_schema");
 
     // max_completion_tokens replaces the deprecated max_tokens; honour whichever is set.
     const QJsonValue maxCompletion = body.value(QLatin1String("max_completion_tokens"));

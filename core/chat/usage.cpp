@@ -8,14 +8,12 @@
 
 namespace signalbox {
 
-qint64 Usage::uncachedInputTokens() const
-{
+qint64 Usage::uncachedInputTokens() const {
     // A provider that reports more cache tokens than prompt tokens is wrong; never go negative.
     return std::max<qint64>(0, inputTokens - cachedTokens - cacheWriteTokens);
 }
 
-double costUsd(const Usage &usage, const Price &price)
-{
+double costUsd(const Usage &usage, const Price &price) {
     const double perToken = 1e-6;
     const double input = double(usage.uncachedInputTokens()) * price.input;
     const double cacheRead = double(usage.cachedTokens) * price.cachedInput;

@@ -10,8 +10,7 @@ namespace {
 
 // The first reason the model cannot serve the request, or an empty string if it can.
 QString unfitReason(const ModelConfig &model, const ChatRequestFeatures &features,
-                    const StageConfig *stage)
-{
+                    const StageConfig *stage) {
     if (stage && !stage->allowed.isEmpty() && !stage->allowed.contains(model.id))
         return QStringLiteral("not allowed for stage '%1'").arg(stage->name);
     if (features.usesTools && !model.hasCapability(QStringLiteral("tools")))
@@ -29,23 +28,20 @@ QString unfitReason(const ModelConfig &model, const ChatRequestFeatures &feature
 
 } // namespace
 
-qint64 maxOutputTokensFor(const ModelConfig &model, const ChatRequestFeatures &features)
-{
+qint64 maxOutputTokensFor(const ModelConfig &model, const ChatRequestFeatures &features) {
     if (features.requestedMaxOutputTokens > 0)
         return features.requestedMaxOutputTokens;
     return model.maxOutputTokens;
 }
 
-double worstCaseCostUsd(const ModelConfig &model, const ChatRequestFeatures &features)
-{
+double worstCaseCostUsd(const ModelConfig &model, const ChatRequestFeatures &features) {
     const double input = double(features.estimatedInputTokens) * model.price.input;
     const double output = double(maxOutputTokensFor(model, features)) * model.price.output;
     return (input + output) * 1e-6;
 }
 
 AutoChoice chooseAutomatically(const Config &config, const ChatRequestFeatures &features,
-                               const StageConfig *stage)
-{
+                               const StageConfig *stage) {
     AutoChoice choice;
     choice.trace << QStringLiteral("auto: about %1 input tokens, tools %2, images %3, JSON %4")
                         .arg(features.estimatedInputTokens)

@@ -11,22 +11,19 @@ namespace {
 const QLatin1String kAuto("auto");
 const QLatin1String kStagePrefix("stage:");
 
-RouteRejection notFound(const QString &message, QStringList trace)
-{
+RouteRejection notFound(const QString &message, QStringList trace) {
     trace << message;
     return {404, QStringLiteral("invalid_request_error"), QStringLiteral("model_not_found"),
             message, trace};
 }
 
-bool stageAllows(const StageConfig *stage, const QString &model)
-{
+bool stageAllows(const StageConfig *stage, const QString &model) {
     return !stage || stage->allowed.isEmpty() || stage->allowed.contains(model);
 }
 
 // Appends the stage's fallbacks and the global fallback model to the candidates, skipping
 // duplicates and models the stage does not allow.
-void appendFallbacks(const Config &config, const StageConfig *stage, RouteDecision &decision)
-{
+void appendFallbacks(const Config &config, const StageConfig *stage, RouteDecision &decision) {
     QStringList extra;
     if (stage)
         extra << stage->fallbacks;
@@ -45,8 +42,7 @@ void appendFallbacks(const Config &config, const StageConfig *stage, RouteDecisi
 }
 
 RouteOutcome routeExplicit(const Config &config, const QString &model, const StageConfig *stage,
-                           QStringList trace)
-{
+                           QStringList trace) {
     if (!stageAllows(stage, model)) {
         const QString message =
             QStringLiteral("model '%1' is not allowed for stage '%2'; allowed models: %3")
@@ -66,8 +62,7 @@ RouteOutcome routeExplicit(const Config &config, const QString &model, const Sta
     return decision;
 }
 
-RouteOutcome routeFallback(const Config &config, const StageConfig *stage, QStringList trace)
-{
+RouteOutcome routeFallback(const Config &config, const StageConfig *stage, QStringList trace) {
     const QString model = config.routing.fallbackModel;
     if (model.isEmpty() || !config.findModel(model))
         return notFound(QStringLiteral("no model could be chosen and routing.fallback_model is not "
@@ -85,8 +80,7 @@ RouteOutcome routeFallback(const Config &config, const StageConfig *stage, QStri
 }
 
 RouteOutcome routeAuto(const Config &config, const RouteInput &input, const StageConfig *stage,
-                       QStringList trace)
-{
+                       QStringList trace) {
     AutoChoice choice = chooseAutomatically(config, input.features, stage);
     trace << choice.trace;
     if (choice.model.isEmpty())
@@ -102,8 +96,7 @@ RouteOutcome routeAuto(const Config &config, const RouteInput &input, const Stag
 }
 
 RouteOutcome routeStage(const Config &config, const RouteInput &input, const StageConfig &stage,
-                        QStringList trace)
-{
+                        QStringList trace) {
     trace << QStringLiteral("stage '%1' is assigned '%2'").arg(stage.name, stage.model);
     if (stage.model == kAuto)
         return routeAuto(config, input, &stage, trace);
@@ -119,8 +112,7 @@ RouteOutcome routeStage(const Config &config, const RouteInput &input, const Sta
 
 } // namespace
 
-QString routeLevelName(RouteLevel level)
-{
+QString routeLevelName(RouteLevel level) {
     switch (level) {
     case RouteLevel::Explicit:
         return QStringLiteral("explicit");
@@ -134,8 +126,7 @@ QString routeLevelName(RouteLevel level)
     return QStringLiteral("fallback");
 }
 
-RouteOutcome route(const Config &config, const RouteInput &input)
-{
+RouteOutcome route(const Config &config, const RouteInput &input) {
     QStringList trace;
 
     // The stage comes from "stage:NAME" in the body, else from the header.
@@ -176,8 +167,7 @@ RouteOutcome route(const Config &config, const RouteInput &input)
     return routeFallback(config, nullptr, trace);
 }
 
-QStringList stageNames(const Config &config)
-{
+QStringList stageNames(const Config &config) {
     QStringList names;
     for (const StageConfig &stage : config.stages)
         names << stage.name;

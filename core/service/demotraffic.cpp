@@ -41,29 +41,24 @@ constexpr int kMaxInFlight = 3;
 DemoTraffic::DemoTraffic(const QUrl &endpoint, QObject *parent)
     : QObject(parent)
     , m_endpoint(endpoint)
-    , m_network(new QNetworkAccessManager(this))
-{
+    , m_network(new QNetworkAccessManager(this)) {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &DemoTraffic::sendOne);
 }
 
-void DemoTraffic::start()
-{
+void DemoTraffic::start() {
     m_timer.start(500);
 }
 
-void DemoTraffic::stop()
-{
+void DemoTraffic::stop() {
     m_timer.stop();
 }
 
-void DemoTraffic::scheduleNext()
-{
+void DemoTraffic::scheduleNext() {
     m_timer.start(1200 + int(QRandomGenerator::global()->bounded(2800)));
 }
 
-void DemoTraffic::sendOne()
-{
+void DemoTraffic::sendOne() {
     scheduleNext();
     if (m_inFlight >= kMaxInFlight)
         return;

@@ -12,20 +12,17 @@ namespace signalbox {
 
 RouterService::RouterService(ServiceOptions options, QObject *parent)
     : QObject(parent)
-    , m_options(std::move(options))
-{
+    , m_options(std::move(options)) {
     qRegisterMetaType<signalbox::LedgerRecord>();
     qRegisterMetaType<signalbox::UsageSummary>();
     qRegisterMetaType<QList<signalbox::LedgerRecord>>();
 }
 
-RouterService::~RouterService()
-{
+RouterService::~RouterService() {
     stop();
 }
 
-void RouterService::start()
-{
+void RouterService::start() {
     auto ledger = Ledger::open(m_options.dataDir);
     if (!ledger.ok()) {
         emit startFailed(ledger.error());
@@ -56,8 +53,7 @@ void RouterService::start()
     QMetaObject::invokeMethod(m_worker, &RouterWorker::start);
 }
 
-void RouterService::stop()
-{
+void RouterService::stop() {
     if (!m_thread)
         return;
     QMetaObject::invokeMethod(m_worker, &RouterWorker::shutdown, Qt::BlockingQueuedConnection);
@@ -71,13 +67,11 @@ void RouterService::stop()
     qCInfo(lcService) << "router stopped";
 }
 
-void RouterService::setPaused(bool paused)
-{
+void RouterService::setPaused(bool paused) {
     m_paused = paused;
     if (m_worker)
-        QMetaObject::invokeMethod(m_worker, [worker = m_worker, paused] {
-            worker->setPaused(paused);
-        });
+        QMetaObject::invokeMethod(m_worker,
+                                  [worker = m_worker, paused] { worker->setPaused(paused); });
 }
 
 } // namespace signalbox

@@ -21,8 +21,8 @@ class RouterWorker;
 struct ServiceOptions {
     QString configPath; // ignored in demo mode
     QString dataDir;
-    QString listen;     // HOST:PORT; empty means the config's server.listen
-    bool demo = false;  // in-memory demo config on the built-in simulated upstream
+    QString listen;          // HOST:PORT; empty means the config's server.listen
+    bool demo = false;       // in-memory demo config on the built-in simulated upstream
     bool demoTraffic = true; // with demo: send synthetic pipeline traffic
 };
 

@@ -19,8 +19,7 @@ namespace signalbox {
 
 namespace {
 
-QByteArray serverErrorBody(int status, const QString &message)
-{
+QByteArray serverErrorBody(int status, const QString &message) {
     ApiError error;
     error.httpStatus = status;
     error.type = QStringLiteral("invalid_request_error");
@@ -35,8 +34,7 @@ struct ListenAddress {
     quint16 port = 0;
 };
 
-Result<ListenAddress> parseListen(const QString &text)
-{
+Result<ListenAddress> parseListen(const QString &text) {
     const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
     bool portOk = false;
     const uint port = colon > 0 ? text.mid(colon + 1).toUInt(&portOk) : 0;
@@ -53,8 +51,7 @@ Result<ListenAddress> parseListen(const QString &text)
     return ListenAddress{host, quint16(port)};
 }
 
-HttpLimits limitsFor(const Config &config)
-{
+HttpLimits limitsFor(const Config &config) {
     HttpLimits limits;
     limits.maxBodyBytes = qint64(config.server.maxBodyMib) * 1024 * 1024;
     return limits;
@@ -63,10 +60,11 @@ HttpLimits limitsFor(const Config &config)
 } // namespace
 
 RouterWorker::RouterWorker(ServiceOptions options, Ledger *ledger)
-    : m_options(std::move(options))
-{
+    : m_options(std::move(options)) {
     m_environment.ledger = ledger;
-    m_environment.apiKeyFor = [](const ProviderConfig &provider) { return upstreamKeyFor(provider); };
+    m_environment.apiKeyFor = [](const ProviderConfig &provider) {
+        return upstreamKeyFor(provider);
+    };
     m_usageTimer.setSingleShot(true);
     m_usageTimer.setInterval(250);
     connect(&m_usageTimer, &QTimer::timeout, this, &RouterWorker::refreshUsage);
@@ -74,8 +72,7 @@ RouterWorker::RouterWorker(ServiceOptions options, Ledger *ledger)
 
 RouterWorker::~RouterWorker() = default;
 
-void RouterWorker::start()
-{
+void RouterWorker::start() {
     m_network = new QNetworkAccessManager(this);
     m_environment.network = m_network;
 
@@ -108,8 +105,7 @@ void RouterWorker::start()
     emit ready(endpoint);
 }
 
-Result<ConfigPtr> RouterWorker::loadInitialConfig()
-{
+Result<ConfigPtr> RouterWorker::loadInitialConfig() {
     if (m_options.demo)
         return loadDemoConfig();
 
@@ -132,8 +128,7 @@ Result<ConfigPtr> RouterWorker::loadInitialConfig()
 }
 
 // The demo config names one provider of kind "simulated"; point it at the simulated upstream.
-Result<ConfigPtr> RouterWorker::loadDemoConfig()
-{
+Result<ConfigPtr> RouterWorker::loadDemoConfig() {
     m_simulated = std::make_unique<SimulatedUpstream>();
     if (Status listening = m_simulated->listen(); !listening.ok())
         return Error{QStringLiteral("cannot start the simulated upstream: ") + listening.error()};
@@ -151,8 +146,7 @@ Result<ConfigPtr> RouterWorker::loadDemoConfig()
     return ConfigPtr(config);
 }
 
-Status RouterWorker::openLedgerReader()
-{
+Status RouterWorker::openLedgerReader() {
     auto reader = LedgerReader::open(m_options.dataDir);
     if (!reader.ok())
         return Error{reader.error()};
@@ -161,8 +155,7 @@ Status RouterWorker::openLedgerReader()
     return Ok{};
 }
 
-Status RouterWorker::startServer(const Config &config)
-{
+Status RouterWorker::startServer(const Config &config) {
     const QString listenText = m_options.listen.isEmpty() ? config.server.listen : m_options.listen;
     const Result<ListenAddress> address = parseListen(listenText);
     if (!address.ok())
@@ -175,14 +168,12 @@ Status RouterWorker::startServer(const Config &config)
 
     m_server = std::make_unique<HttpServer>(limitsFor(config));
     m_server->setErrorBodyFormatter(serverErrorBody);
-    m_server->setHandler([this](HttpExchange *exchange) {
-        dispatchRequest(m_environment, exchange);
-    });
+    m_server->setHandler(
+        [this](HttpExchange *exchange) { dispatchRequest(m_environment, exchange); });
     return m_server->listen(address->host, address->port);
 }
 
-void RouterWorker::applyConfig(const ConfigPtr &config)
-{
+void RouterWorker::applyConfig(const ConfigPtr &config) {
     // Requests in flight keep the snapshot they started with; new ones get this one.
     m_environment.config = config;
     if (m_server)
@@ -191,8 +182,7 @@ void RouterWorker::applyConfig(const ConfigPtr &config)
     emit eventLogged(tr("Config reloaded from %1").arg(m_options.configPath));
 }
 
-void RouterWorker::rejectConfig(const QList<ConfigProblem> &problems)
-{
+void RouterWorker::rejectConfig(const QList<ConfigProblem> &problems) {
     QStringList lines;
     for (const ConfigProblem &problem : problems)
         lines << problem.toString();
@@ -203,8 +193,7 @@ void RouterWorker::rejectConfig(const QList<ConfigProblem> &problems)
                          .arg(m_options.configPath, lines.join(QLatin1String("; "))));
 }
 
-void RouterWorker::shutdown()
-{
+void RouterWorker::shutdown() {
     if (m_demoTraffic)
         m_demoTraffic->stop();
     if (m_server)
@@ -212,19 +201,16 @@ void RouterWorker::shutdown()
     m_watcher.reset();
 }
 
-void RouterWorker::setPaused(bool paused)
-{
+void RouterWorker::setPaused(bool paused) {
     m_environment.paused = paused;
 }
 
-void RouterWorker::scheduleUsageRefresh()
-{
+void RouterWorker::scheduleUsageRefresh() {
     if (!m_usageTimer.isActive())
         m_usageTimer.start();
 }
 
-void RouterWorker::refreshUsage()
-{
+void RouterWorker::refreshUsage() {
     if (m_reader)
         emit usageChanged(m_reader->summarize(m_environment.startOfToday()));
 }

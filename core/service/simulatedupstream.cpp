@@ -35,8 +35,7 @@ const char *const kSentences[] = {
 };
 
 // Emitted pieces are words with their trailing space, like a tokenizer's output.
-QStringList replyWords()
-{
+QStringList replyWords() {
     QStringList words;
     const int sentences = 2 + int(QRandomGenerator::global()->bounded(5));
     for (int i = 0; i < sentences; ++i) {
@@ -48,8 +47,7 @@ QStringList replyWords()
     return words;
 }
 
-QJsonObject usageObject(qint64 prompt, qint64 completion)
-{
+QJsonObject usageObject(qint64 prompt, qint64 completion) {
     // Providers cache long prompts; report half of a long prompt as a cache read.
     const qint64 cached = prompt >= 1024 ? prompt / 2 : 0;
     return {{QLatin1String("prompt_tokens"), prompt},
@@ -61,14 +59,12 @@ QJsonObject usageObject(qint64 prompt, qint64 completion)
              QJsonObject{{QLatin1String("reasoning_tokens"), 0}}}};
 }
 
-QByteArray compact(const QJsonObject &object)
-{
+QByteArray compact(const QJsonObject &object) {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
 QJsonObject chunk(const QString &id, qint64 created, const QString &model, const QJsonObject &delta,
-                  const QJsonValue &finishReason)
-{
+                  const QJsonValue &finishReason) {
     const QJsonObject choice{{QLatin1String("index"), 0},
                              {QLatin1String("delta"), delta},
                              {QLatin1String("logprobs"), QJsonValue::Null},
@@ -92,18 +88,16 @@ public:
         , m_includeUsage(body.value(QLatin1String("stream_options"))
                              .toObject()
                              .value(QLatin1String("include_usage"))
-                             .toBool())
-    {
+                             .toBool()) {
         m_id = QStringLiteral("chatcmpl-sim%1").arg(QRandomGenerator::global()->generate(), 0, 16);
         m_created = QDateTime::currentSecsSinceEpoch();
         connect(&m_timer, &QTimer::timeout, this, &SimulatedStream::step);
         connect(exchange, &QObject::destroyed, this, &QObject::deleteLater);
     }
 
-    void begin()
-    {
-        m_exchange->beginStream(200, {{QByteArrayLiteral("Content-Type"),
-                                       QByteArrayLiteral("text/event-stream")}});
+    void begin() {
+        m_exchange->beginStream(
+            200, {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/event-stream")}});
         send(chunk(m_id, m_created, m_model,
                    {{QLatin1String("role"), QLatin1String("assistant")},
                     {QLatin1String("content"), QLatin1String("")}},
@@ -114,13 +108,12 @@ public:
 private:
     void send(const QJsonObject &object) { m_exchange->writeChunk(sseEvent(compact(object))); }
 
-    void step()
-    {
+    void step() {
         if (!m_exchange)
             return;
         if (m_next < m_words.size()) {
-            send(chunk(m_id, m_created, m_model,
-                       {{QLatin1String("content"), m_words.at(m_next++)}}, QJsonValue::Null));
+            send(chunk(m_id, m_created, m_model, {{QLatin1String("content"), m_words.at(m_next++)}},
+                       QJsonValue::Null));
             return;
         }
         m_timer.stop();
@@ -151,25 +144,21 @@ private:
 
 SimulatedUpstream::SimulatedUpstream(QObject *parent)
     : QObject(parent)
-    , m_server(std::make_unique<HttpServer>(HttpLimits{}))
-{
+    , m_server(std::make_unique<HttpServer>(HttpLimits{})) {
     m_server->setHandler([this](HttpExchange *exchange) { handle(exchange); });
 }
 
 SimulatedUpstream::~SimulatedUpstream() = default;
 
-Status SimulatedUpstream::listen()
-{
+Status SimulatedUpstream::listen() {
     return m_server->listen(QHostAddress::LocalHost, 0);
 }
 
-quint16 SimulatedUpstream::port() const
-{
+quint16 SimulatedUpstream::port() const {
     return m_server->serverPort();
 }
 
-void SimulatedUpstream::handle(HttpExchange *exchange)
-{
+void SimulatedUpstream::handle(HttpExchange *exchange) {
     const HttpRequest &request = exchange->request();
     const Headers json{{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}};
     if (request.method == "POST" && request.path.endsWith("/chat/completions")) {
@@ -190,8 +179,7 @@ void SimulatedUpstream::handle(HttpExchange *exchange)
                                         R"("invalid_request_error","param":null,"code":null}})"));
 }
 
-void SimulatedUpstream::answer(HttpExchange *exchange)
-{
+void SimulatedUpstream::answer(HttpExchange *exchange) {
     const QJsonObject body = QJsonDocument::fromJson(exchange->request().body).object();
     const qint64 promptTokens = qMax<qint64>(1, analyzeChatRequest(body).estimatedInputTokens);
 

@@ -13,8 +13,7 @@ using namespace signalbox;
 namespace {
 
 ModelConfig model(const QString &id, double input, double output, qint64 context,
-                  const QStringList &capabilities)
-{
+                  const QStringList &capabilities) {
     ModelConfig m;
     m.id = id;
     m.provider = QStringLiteral("openai");
@@ -26,17 +25,21 @@ ModelConfig model(const QString &id, double input, double output, qint64 context
     return m;
 }
 
-Config testConfig()
-{
+Config testConfig() {
     Config config;
-    config.providers << ProviderConfig{QStringLiteral("openai"), QStringLiteral("openai"),
-                                       QStringLiteral("http://127.0.0.1:1/v1"), true, {}};
-    const QStringList all{QStringLiteral("tools"), QStringLiteral("vision"), QStringLiteral("json")};
+    config.providers << ProviderConfig{QStringLiteral("openai"),
+                                       QStringLiteral("openai"),
+                                       QStringLiteral("http://127.0.0.1:1/v1"),
+                                       true,
+                                       {}};
+    const QStringList all{QStringLiteral("tools"), QStringLiteral("vision"),
+                          QStringLiteral("json")};
     config.models << model(QStringLiteral("cheap-text"), 0.10, 0.40, 16000, {})
                   << model(QStringLiteral("mini"), 0.15, 0.60, 128000, all)
                   << model(QStringLiteral("big"), 2.50, 10.0, 1000000, all)
                   << model(QStringLiteral("strong"), 3.00, 15.0, 200000, all);
-    config.stages << StageConfig{QStringLiteral("architecture"), QStringLiteral("strong"),
+    config.stages << StageConfig{QStringLiteral("architecture"),
+                                 QStringLiteral("strong"),
                                  {QStringLiteral("big")},
                                  {QStringLiteral("strong"), QStringLiteral("big")}}
                   << StageConfig{QStringLiteral("ui"), QStringLiteral("mini"), {}, {}}
@@ -46,8 +49,7 @@ Config testConfig()
 }
 
 RouteInput input(const QString &model, const QString &headerModel = {},
-                 const QString &headerStage = {})
-{
+                 const QString &headerStage = {}) {
     RouteInput in;
     in.model = model;
     in.headerModel = headerModel;
@@ -72,8 +74,7 @@ private slots:
     void traceExplainsEveryStep();
 };
 
-void RouterTest::levels_data()
-{
+void RouterTest::levels_data() {
     QTest::addColumn<QString>("model");
     QTest::addColumn<QString>("headerModel");
     QTest::addColumn<QString>("headerStage");
@@ -95,8 +96,7 @@ void RouterTest::levels_data()
     // clang-format on
 }
 
-void RouterTest::levels()
-{
+void RouterTest::levels() {
     QFETCH(QString, model);
     QFETCH(QString, headerModel);
     QFETCH(QString, headerStage);
@@ -112,8 +112,7 @@ void RouterTest::levels()
     QCOMPARE(decision.stage, stage);
 }
 
-void RouterTest::rejections_data()
-{
+void RouterTest::rejections_data() {
     QTest::addColumn<QString>("model");
     QTest::addColumn<QString>("headerStage");
     QTest::addColumn<int>("status");
@@ -128,8 +127,7 @@ void RouterTest::rejections_data()
     // clang-format on
 }
 
-void RouterTest::rejections()
-{
+void RouterTest::rejections() {
     QFETCH(QString, model);
     QFETCH(QString, headerStage);
     QFETCH(int, status);
@@ -144,19 +142,18 @@ void RouterTest::rejections()
     QVERIFY2(rejection.message.contains(messagePart), qPrintable(rejection.message));
 }
 
-void RouterTest::stageFallbacksFollowTheChoice()
-{
+void RouterTest::stageFallbacksFollowTheChoice() {
     // The architecture stage allows only strong and big, so the global fallback (mini) is left out.
     const RouteOutcome outcome = route(testConfig(), input(QStringLiteral("stage:architecture")));
     const RouteDecision decision = std::get<RouteDecision>(outcome);
     QCOMPARE(decision.candidates, (QStringList{QStringLiteral("strong"), QStringLiteral("big")}));
 
-    const RouteDecision ui = std::get<RouteDecision>(route(testConfig(), input(QStringLiteral("stage:ui"))));
+    const RouteDecision ui =
+        std::get<RouteDecision>(route(testConfig(), input(QStringLiteral("stage:ui"))));
     QCOMPARE(ui.candidates, QStringList{QStringLiteral("mini")});
 }
 
-void RouterTest::autoExcludesIncapableModels()
-{
+void RouterTest::autoExcludesIncapableModels() {
     RouteInput in = input(QStringLiteral("auto"));
     in.features.usesTools = true;
     RouteDecision decision = std::get<RouteDecision>(route(testConfig(), in));
@@ -169,8 +166,7 @@ void RouterTest::autoExcludesIncapableModels()
     QCOMPARE(decision.model(), QStringLiteral("big"));
 }
 
-void RouterTest::autoFallsBackWhenNothingFits()
-{
+void RouterTest::autoFallsBackWhenNothingFits() {
     RouteInput in = input(QStringLiteral("auto"));
     in.features.estimatedInputTokens = 5000000;
     const RouteDecision decision = std::get<RouteDecision>(route(testConfig(), in));
@@ -178,8 +174,7 @@ void RouterTest::autoFallsBackWhenNothingFits()
     QCOMPARE(decision.model(), QStringLiteral("mini"));
 }
 
-void RouterTest::traceExplainsEveryStep()
-{
+void RouterTest::traceExplainsEveryStep() {
     const RouteDecision decision =
         std::get<RouteDecision>(route(testConfig(), input(QStringLiteral("stage:triage"))));
     const QString trace = decision.trace.join(QLatin1Char('\n'));
