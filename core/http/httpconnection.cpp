@@ -20,8 +20,7 @@ constexpr qsizetype ReadChunkBytes = 16 * 1024;
 // block, so a client that pipelines without reading cannot grow the server's memory.
 constexpr qint64 SocketReadBufferBytes = 256 * 1024;
 
-bool expectsContinue(const HttpRequest &head)
-{
+bool expectsContinue(const HttpRequest &head) {
     const bool http11 = head.httpMajor == 1 && head.httpMinor >= 1;
     return http11 && head.header("Expect").compare("100-continue", Qt::CaseInsensitive) == 0;
 }
@@ -34,8 +33,7 @@ HttpConnection::HttpConnection(QTcpSocket *socket,
     , m_socket(socket)
     , m_settings(std::move(settings))
     , m_parser(this)
-    , m_peerAddress(socket->peerAddress())
-{
+    , m_peerAddress(socket->peerAddress()) {
     m_socket->setParent(this);
     m_socket->setReadBufferSize(SocketReadBufferBytes);
 
@@ -58,21 +56,18 @@ HttpConnection::HttpConnection(QTcpSocket *socket,
         QMetaObject::invokeMethod(this, &HttpConnection::readFromSocket, Qt::QueuedConnection);
 }
 
-HttpConnection::~HttpConnection()
-{
+HttpConnection::~HttpConnection() {
     // The socket is deleted after this destructor; its last signals must not reach this object.
     QObject::disconnect(m_socket, nullptr, this, nullptr);
 }
 
-void HttpConnection::abort()
-{
+void HttpConnection::abort() {
     m_socket->abort();
     if (!m_closed)
         onDisconnected();
 }
 
-void HttpConnection::readFromSocket()
-{
+void HttpConnection::readFromSocket() {
     m_sinceActivity.restart();
     char buffer[ReadChunkBytes];
 
@@ -89,8 +84,7 @@ void HttpConnection::readFromSocket()
     }
 }
 
-void HttpConnection::parse(const char *data, qsizetype size)
-{
+void HttpConnection::parse(const char *data, qsizetype size) {
     const HttpLimits &limits = m_settings->limits;
     m_parser.setLimits(limits.maxHeaderBytes, limits.maxBodyBytes);
 
@@ -109,9 +103,13 @@ void HttpConnection::parse(const char *data, qsizetype size)
     }
 }
 
-void HttpConnection::resumeParsing()
-{
-    if (m_closed || !m_acceptingRequests || !m_parserPaused)
+bool HttpConnection::pipelineHasRoom() const {
+    return m_exchanges.size() < size_t(qMax(1, m_settings->limits.maxPipelinedRequests));
+}
+
+void HttpConnection::resumeParsing() {
+    // Several finished responses may each have queued a resume, so the room is checked again.
+    if (m_closed || !m_acceptingRequests || !m_parserPaused || !pipelineHasRoom())
         return;
     m_parserPaused = false;
     m_parser.resume();
@@ -122,8 +120,7 @@ void HttpConnection::resumeParsing()
     readFromSocket();
 }
 
-void HttpConnection::onRequestHead(const HttpRequest &head)
-{
+void HttpConnection::onRequestHead(const HttpRequest &head) {
     m_incomingExchange = new HttpExchange(this, head.keepAlive);
     m_exchanges.push_back(m_incomingExchange);
 
@@ -133,8 +130,7 @@ void HttpConnection::onRequestHead(const HttpRequest &head)
                            true);
 }
 
-bool HttpConnection::onRequestComplete(HttpRequest &request)
-{
+bool HttpConnection::onRequestComplete(HttpRequest &request) {
     HttpExchange *exchange = std::exchange(m_incomingExchange, nullptr);
     request.peerAddress = m_peerAddress;
     exchange->m_request = std::move(request);
@@ -145,13 +141,10 @@ bool HttpConnection::onRequestComplete(HttpRequest &request)
         m_acceptingRequests = false;
 
     dispatch(exchange);
-
-    const auto maxPipelined = size_t(qMax(1, m_settings->limits.maxPipelinedRequests));
-    return m_acceptingRequests && !m_closed && m_exchanges.size() < maxPipelined;
+    return m_acceptingRequests && !m_closed && pipelineHasRoom();
 }
 
-void HttpConnection::dispatch(HttpExchange *exchange)
-{
+void HttpConnection::dispatch(HttpExchange *exchange) {
     if (!m_settings->handler) {
         qCWarning(lcHttp) << "No request handler is set; answering" << exchange->m_request.method
                           << exchange->m_request.path << "with 503";
@@ -163,8 +156,7 @@ void HttpConnection::dispatch(HttpExchange *exchange)
     m_settings->handler(exchange);
 }
 
-void HttpConnection::rejectRequest(HttpRequestParser::Failure failure)
-{
+void HttpConnection::rejectRequest(HttpRequestParser::Failure failure) {
     const HttpLimits &limits = m_settings->limits;
     int status = 400;
     QString message;
@@ -203,8 +195,7 @@ void HttpConnection::rejectRequest(HttpRequestParser::Failure failure)
 }
 
 void HttpConnection::writeResponseBytes(HttpExchange *exchange, const QByteArray &bytes,
-                                        bool flushNow)
-{
+                                        bool flushNow) {
     if (m_closed)
         return;
     if (m_exchanges.empty() || m_exchanges.front() != exchange) {
@@ -216,14 +207,12 @@ void HttpConnection::writeResponseBytes(HttpExchange *exchange, const QByteArray
         m_socket->flush();
 }
 
-void HttpConnection::finishExchange(HttpExchange *exchange)
-{
+void HttpConnection::finishExchange(HttpExchange *exchange) {
     if (!m_exchanges.empty() && m_exchanges.front() == exchange)
         advancePipeline();
 }
 
-void HttpConnection::advancePipeline()
-{
+void HttpConnection::advancePipeline() {
     while (!m_closed && !m_exchanges.empty() && m_exchanges.front()->isFinished()) {
         HttpExchange *done = m_exchanges.front();
         m_exchanges.pop_front();
@@ -249,13 +238,11 @@ void HttpConnection::advancePipeline()
         m_sinceActivity.restart();
 
     // A resume from inside the parser would re-enter it, so it waits for the event loop.
-    const auto maxPipelined = size_t(qMax(1, m_settings->limits.maxPipelinedRequests));
-    if (m_parserPaused && m_acceptingRequests && m_exchanges.size() < maxPipelined)
+    if (m_parserPaused && m_acceptingRequests && pipelineHasRoom())
         QMetaObject::invokeMethod(this, &HttpConnection::resumeParsing, Qt::QueuedConnection);
 }
 
-void HttpConnection::checkIdle()
-{
+void HttpConnection::checkIdle() {
     if (m_closed)
         return;
     const int timeoutMs = m_settings->limits.idleTimeoutMs;
@@ -270,8 +257,7 @@ void HttpConnection::checkIdle()
     m_socket->disconnectFromHost();
 }
 
-void HttpConnection::onDisconnected()
-{
+void HttpConnection::onDisconnected() {
     if (m_closed)
         return;
     m_closed = true;

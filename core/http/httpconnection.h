@@ -44,6 +44,7 @@ private:
 
     void readFromSocket();
     void parse(const char *data, qsizetype size);
+    bool pipelineHasRoom() const;
     void resumeParsing();
     void rejectRequest(HttpRequestParser::Failure failure);
     void dispatch(HttpExchange *exchange);
@@ -58,7 +59,7 @@ private:
     std::shared_ptr<const HttpServerSettings> m_settings;
     HttpRequestParser m_parser;
     QHostAddress m_peerAddress;
-    std::deque<HttpExchange *> m_exchanges; // in request order; the front one is written
+    std::deque<HttpExchange *> m_exchanges;     // in request order; the front one is written
     HttpExchange *m_incomingExchange = nullptr; // head parsed, body still arriving
     QByteArray m_unparsed;                      // input after a pause, parsed on resume
     bool m_parsing = false;

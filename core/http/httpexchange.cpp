@@ -9,8 +9,8 @@ namespace signalbox {
 
 namespace {
 
-// Bodies up to this size are appended to the head and written in one call; larger ones are
-// written separately so they are not copied into a combined buffer.
+// Bodies up to this size are appended to the head and written in one call. Larger ones are
+// written separately, so they are not copied into a combined buffer.
 constexpr qsizetype InlineBodyBytes = 16 * 1024;
 
 } // namespace
@@ -18,14 +18,12 @@ constexpr qsizetype InlineBodyBytes = 16 * 1024;
 HttpExchange::HttpExchange(HttpConnection *connection, bool keepAlive)
     : QObject(connection)
     , m_connection(connection)
-    , m_closeAfter(!keepAlive)
-{
+    , m_closeAfter(!keepAlive) {
 }
 
 HttpExchange::~HttpExchange() = default;
 
-QByteArray HttpExchange::serverHeaders(QByteArrayView framing) const
-{
+QByteArray HttpExchange::serverHeaders(QByteArrayView framing) const {
     QByteArray lines(framing.data(), framing.size());
     if (m_closeAfter)
         lines.append("Connection: close\r\n");
@@ -35,24 +33,21 @@ QByteArray HttpExchange::serverHeaders(QByteArrayView framing) const
 }
 
 QByteArray HttpExchange::formatHead(int status, const HttpHeaders &headers,
-                                    QByteArrayView framing)
-{
+                                    QByteArrayView framing) {
     // The handler's "Connection: close" must be known before the Connection header is chosen.
     for (const auto &[name, value] : headers) {
-        if (QByteArrayView(name).compare("Connection", Qt::CaseInsensitive) == 0
-            && value.toLower().contains("close"))
+        if (QByteArrayView(name).compare("Connection", Qt::CaseInsensitive) == 0 &&
+            value.toLower().contains("close"))
             m_closeAfter = true;
     }
     return formatResponseHead(status, headers, serverHeaders(framing));
 }
 
-void HttpExchange::writeHead(int status, const HttpHeaders &headers, QByteArrayView framing)
-{
+void HttpExchange::writeHead(int status, const HttpHeaders &headers, QByteArrayView framing) {
     send(formatHead(status, headers, framing), m_state == State::Streaming);
 }
 
-void HttpExchange::respond(int status, const HttpHeaders &headers, const QByteArray &body)
-{
+void HttpExchange::respond(int status, const HttpHeaders &headers, const QByteArray &body) {
     if (m_state != State::AwaitingResponse) {
         qCWarning(lcHttp) << "Ignored respond() for" << m_request.method << m_request.path
                           << "because its response was already started";
@@ -80,8 +75,7 @@ void HttpExchange::respond(int status, const HttpHeaders &headers, const QByteAr
     finish();
 }
 
-void HttpExchange::beginStream(int status, const HttpHeaders &headers)
-{
+void HttpExchange::beginStream(int status, const HttpHeaders &headers) {
     if (m_state != State::AwaitingResponse) {
         qCWarning(lcHttp) << "Ignored beginStream() for" << m_request.method << m_request.path
                           << "because its response was already started";
@@ -100,15 +94,13 @@ void HttpExchange::beginStream(int status, const HttpHeaders &headers)
     writeHead(status, headers, m_unframedStream ? "" : "Transfer-Encoding: chunked\r\n");
 }
 
-void HttpExchange::writeChunk(const QByteArray &data)
-{
+void HttpExchange::writeChunk(const QByteArray &data) {
     if (m_state != State::Streaming || m_clientGone || m_omitBody || data.isEmpty())
         return;
     send(m_unframedStream ? data : formatChunk(data), true);
 }
 
-void HttpExchange::endStream()
-{
+void HttpExchange::endStream() {
     if (m_state != State::Streaming)
         return;
     m_state = State::Finished;
@@ -119,18 +111,15 @@ void HttpExchange::endStream()
     finish();
 }
 
-void HttpExchange::send(const QByteArray &bytes, bool flushNow)
-{
+void HttpExchange::send(const QByteArray &bytes, bool flushNow) {
     m_connection->writeResponseBytes(this, bytes, flushNow);
 }
 
-void HttpExchange::finish()
-{
+void HttpExchange::finish() {
     m_connection->finishExchange(this);
 }
 
-void HttpExchange::markClientGone()
-{
+void HttpExchange::markClientGone() {
     if (m_clientGone)
         return;
     m_clientGone = true;

@@ -12,11 +12,11 @@ namespace signalbox {
 class HttpConnection;
 
 // One request and its response. The server creates it, passes it to the handler and deletes it
-// (deleteLater) once the response is finished or the client is gone, so a handler that answers
+// (deleteLater) once the response is finished or the client is gone, so a handler that responds
 // later must hold it in a QPointer or watch destroyed().
 //
 // Responses on one connection go out in request order. While an earlier response is still
-// being written, this one is buffered; once it is at the head, every write goes to the socket.
+// being written, this one is buffered. Once it is at the head, every write goes to the socket.
 class HttpExchange : public QObject {
     Q_OBJECT
 
@@ -67,9 +67,9 @@ private:
     HttpRequest m_request;
     State m_state = State::AwaitingResponse;
     bool m_clientGone = false;
-    bool m_closeAfter = false;     // the connection closes once this response is written
-    bool m_unframedStream = false; // HTTP/1.0 stream: raw bytes, ended by closing
-    bool m_omitBody = false;       // HEAD request or a status that has no body
+    bool m_closeAfter = false;         // the connection closes once this response is written
+    bool m_unframedStream = false;     // HTTP/1.0 stream: raw bytes, ended by closing
+    bool m_omitBody = false;           // HEAD request or a status that has no body
     QList<QByteArray> m_pendingOutput; // output held while an earlier response is unfinished
 };
 

@@ -4,8 +4,7 @@
 
 namespace signalbox {
 
-QByteArray HttpRequest::header(QByteArrayView name) const
-{
+QByteArray HttpRequest::header(QByteArrayView name) const {
     for (const auto &[headerName, value] : headers) {
         if (QByteArrayView(headerName).compare(name, Qt::CaseInsensitive) == 0)
             return value;

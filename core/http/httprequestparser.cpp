@@ -37,23 +37,20 @@ struct HttpRequestParser::State {
 
     static State &of(http_parser *parser) { return *static_cast<State *>(parser->data); }
 
-    int fail(Failure kind, const char *description)
-    {
+    int fail(Failure kind, const char *description) {
         failure = kind;
         failureDescription = description;
         return StopParsing;
     }
 
-    int countHeaderBytes(size_t length)
-    {
+    int countHeaderBytes(size_t length) {
         headerBytes += qint64(length);
         if (headerBytes > maxHeaderBytes)
             return fail(Failure::HeadersTooLarge, "request line and headers exceed the size limit");
         return 0;
     }
 
-    void splitTarget()
-    {
+    void splitTarget() {
         const qsizetype mark = request.target.indexOf('?');
         if (mark < 0) {
             request.path = request.target;
@@ -63,8 +60,7 @@ struct HttpRequestParser::State {
         request.query = request.target.mid(mark + 1);
     }
 
-    int headersComplete()
-    {
+    int headersComplete() {
         request.method = http_method_str(static_cast<http_method>(parser.method));
         request.httpMajor = parser.http_major;
         request.httpMinor = parser.http_minor;
@@ -86,8 +82,7 @@ struct HttpRequestParser::State {
     // The http_parser callbacks. Data callbacks may deliver one element in several pieces when
     // it spans two reads, so every piece is appended.
 
-    static int onMessageBegin(http_parser *parser)
-    {
+    static int onMessageBegin(http_parser *parser) {
         auto &state = of(parser);
         state.request = HttpRequest();
         state.lastHeaderPart = LastHeaderPart::None;
@@ -95,15 +90,13 @@ struct HttpRequestParser::State {
         return 0;
     }
 
-    static int onUrl(http_parser *parser, const char *at, size_t length)
-    {
+    static int onUrl(http_parser *parser, const char *at, size_t length) {
         auto &state = of(parser);
         state.request.target.append(at, qsizetype(length));
         return state.countHeaderBytes(length);
     }
 
-    static int onHeaderField(http_parser *parser, const char *at, size_t length)
-    {
+    static int onHeaderField(http_parser *parser, const char *at, size_t length) {
         auto &state = of(parser);
         if (state.lastHeaderPart != LastHeaderPart::Field)
             state.request.headers.append({QByteArray(), QByteArray()});
@@ -112,8 +105,7 @@ struct HttpRequestParser::State {
         return state.countHeaderBytes(length + HeaderLineOverhead);
     }
 
-    static int onHeaderValue(http_parser *parser, const char *at, size_t length)
-    {
+    static int onHeaderValue(http_parser *parser, const char *at, size_t length) {
         auto &state = of(parser);
         state.lastHeaderPart = LastHeaderPart::Value;
         state.request.headers.last().second.append(at, qsizetype(length));
@@ -122,8 +114,7 @@ struct HttpRequestParser::State {
 
     static int onHeadersComplete(http_parser *parser) { return of(parser).headersComplete(); }
 
-    static int onBody(http_parser *parser, const char *at, size_t length)
-    {
+    static int onBody(http_parser *parser, const char *at, size_t length) {
         auto &state = of(parser);
 
         // Chunked bodies announce no total, so the limit is checked as the bytes arrive.
@@ -133,8 +124,7 @@ struct HttpRequestParser::State {
         return 0;
     }
 
-    static int onMessageComplete(http_parser *parser)
-    {
+    static int onMessageComplete(http_parser *parser) {
         auto &state = of(parser);
         if (!state.listener->onRequestComplete(state.request))
             http_parser_pause(parser, 1);
@@ -143,8 +133,7 @@ struct HttpRequestParser::State {
 };
 
 HttpRequestParser::HttpRequestParser(Listener *listener)
-    : m_state(std::make_unique<State>())
-{
+    : m_state(std::make_unique<State>()) {
     http_parser_init(&m_state->parser, HTTP_REQUEST);
     m_state->parser.data = m_state.get();
     m_state->listener = listener;
@@ -161,17 +150,15 @@ HttpRequestParser::HttpRequestParser(Listener *listener)
 
 HttpRequestParser::~HttpRequestParser() = default;
 
-void HttpRequestParser::setLimits(qint64 maxHeaderBytes, qint64 maxBodyBytes)
-{
+void HttpRequestParser::setLimits(qint64 maxHeaderBytes, qint64 maxBodyBytes) {
     m_state->maxHeaderBytes = maxHeaderBytes;
     m_state->maxBodyBytes = maxBodyBytes;
 }
 
-HttpRequestParser::FeedResult HttpRequestParser::feed(const char *data, qsizetype size)
-{
+HttpRequestParser::FeedResult HttpRequestParser::feed(const char *data, qsizetype size) {
     FeedResult result;
-    result.consumed = qsizetype(
-        http_parser_execute(&m_state->parser, &m_state->settings, data, size_t(size)));
+    result.consumed =
+        qsizetype(http_parser_execute(&m_state->parser, &m_state->settings, data, size_t(size)));
 
     const auto error = HTTP_PARSER_ERRNO(&m_state->parser);
     if (error == HPE_PAUSED) {
@@ -191,18 +178,15 @@ HttpRequestParser::FeedResult HttpRequestParser::feed(const char *data, qsizetyp
     return result;
 }
 
-void HttpRequestParser::resume()
-{
+void HttpRequestParser::resume() {
     http_parser_pause(&m_state->parser, 0);
 }
 
-bool HttpRequestParser::upgradeRequested() const
-{
+bool HttpRequestParser::upgradeRequested() const {
     return m_state->parser.upgrade != 0;
 }
 
-QByteArray HttpRequestParser::failureDescription() const
-{
+QByteArray HttpRequestParser::failureDescription() const {
     return m_state->failureDescription;
 }
 

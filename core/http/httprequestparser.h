@@ -10,8 +10,9 @@
 
 namespace signalbox {
 
-// Incremental HTTP/1.x request parser. It wraps the C library http_parser, so no other file sees
-// that library. It enforces the header and body size limits while the bytes arrive.
+// Incremental HTTP/1.x request parser. It wraps the C library http_parser, so no other file
+// includes that library's header. It enforces the header and body size limits while the bytes
+// arrive.
 class HttpRequestParser {
 public:
     enum class Failure { None, Malformed, HeadersTooLarge, BodyTooLarge };

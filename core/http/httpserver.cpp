@@ -15,8 +15,7 @@ namespace signalbox {
 
 namespace {
 
-QByteArray defaultErrorBody(int /*status*/, const QString &message)
-{
+QByteArray defaultErrorBody(int /*status*/, const QString &message) {
     const QJsonObject error{{QStringLiteral("message"), message}};
     const QJsonObject envelope{{QStringLiteral("error"), error}};
     return QJsonDocument(envelope).toJson(QJsonDocument::Compact);
@@ -26,8 +25,7 @@ QByteArray defaultErrorBody(int /*status*/, const QString &message)
 
 HttpServer::HttpServer(HttpLimits limits, QObject *parent)
     : QObject(parent)
-    , m_settings(std::make_shared<HttpServerSettings>())
-{
+    , m_settings(std::make_shared<HttpServerSettings>()) {
     // Parented so that moveToThread() on the server moves the listener too. Being a member, it is
     // destroyed first and leaves the children list before QObject deletes the children.
     m_tcpServer.setParent(this);
@@ -36,13 +34,11 @@ HttpServer::HttpServer(HttpLimits limits, QObject *parent)
     connect(&m_tcpServer, &QTcpServer::newConnection, this, &HttpServer::acceptConnections);
 }
 
-HttpServer::~HttpServer()
-{
+HttpServer::~HttpServer() {
     close();
 }
 
-Status HttpServer::listen(const QHostAddress &address, quint16 port)
-{
+Status HttpServer::listen(const QHostAddress &address, quint16 port) {
     if (!m_tcpServer.listen(address, port)) {
         const QString endpoint = address.protocol() == QAbstractSocket::IPv6Protocol
                                      ? QStringLiteral("[%1]:%2").arg(address.toString()).arg(port)
@@ -56,39 +52,32 @@ Status HttpServer::listen(const QHostAddress &address, quint16 port)
     return Ok{};
 }
 
-quint16 HttpServer::serverPort() const
-{
+quint16 HttpServer::serverPort() const {
     return m_tcpServer.serverPort();
 }
 
-QHostAddress HttpServer::serverAddress() const
-{
+QHostAddress HttpServer::serverAddress() const {
     return m_tcpServer.serverAddress();
 }
 
-void HttpServer::setLimits(HttpLimits limits)
-{
+void HttpServer::setLimits(HttpLimits limits) {
     m_settings->limits = limits;
 }
 
-HttpLimits HttpServer::limits() const
-{
+HttpLimits HttpServer::limits() const {
     return m_settings->limits;
 }
 
-void HttpServer::setHandler(std::function<void(HttpExchange *)> handler)
-{
+void HttpServer::setHandler(std::function<void(HttpExchange *)> handler) {
     m_settings->handler = std::move(handler);
 }
 
 void HttpServer::setErrorBodyFormatter(
-    std::function<QByteArray(int status, const QString &message)> formatter)
-{
+    std::function<QByteArray(int status, const QString &message)> formatter) {
     m_settings->errorBodyFormatter = formatter ? std::move(formatter) : defaultErrorBody;
 }
 
-void HttpServer::close()
-{
+void HttpServer::close() {
     if (m_tcpServer.isListening()) {
         m_tcpServer.close();
         qCInfo(lcHttp) << "Stopped listening; closing" << m_connections.size() << "connections";
@@ -100,13 +89,11 @@ void HttpServer::close()
         connection->abort();
 }
 
-int HttpServer::connectionCount() const
-{
+int HttpServer::connectionCount() const {
     return int(m_connections.size());
 }
 
-void HttpServer::acceptConnections()
-{
+void HttpServer::acceptConnections() {
     while (QTcpSocket *socket = m_tcpServer.nextPendingConnection()) {
         auto *connection = new HttpConnection(socket, m_settings, this);
         connect(connection, &HttpConnection::closed, this, &HttpServer::removeConnection);
@@ -114,8 +101,7 @@ void HttpServer::acceptConnections()
     }
 }
 
-void HttpServer::removeConnection(HttpConnection *connection)
-{
+void HttpServer::removeConnection(HttpConnection *connection) {
     m_connections.erase(std::remove(m_connections.begin(), m_connections.end(), connection),
                         m_connections.end());
     connection->deleteLater();

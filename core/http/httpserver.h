@@ -19,7 +19,7 @@ class HttpConnection;
 class HttpExchange;
 
 // HTTP/1.1 server on QTcpServer: keep-alive, pipelining, chunked bodies in both directions and
-// size limits. It knows no routes; the handler sees every request.
+// size limits. It has no routes, because the handler receives every request.
 class HttpServer : public QObject {
     Q_OBJECT
 

@@ -20,7 +20,7 @@ struct HttpLimits {
     int maxPipelinedRequests = 32;     // parsed requests waiting for their responses
 };
 
-// What the server shares with its connections. Connections read it on every request, so a
+// Settings the server shares with its connections. Connections read it on every request, so a
 // change reaches open connections too.
 struct HttpServerSettings {
     HttpLimits limits;

@@ -15,8 +15,7 @@ using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
 // (complete lines, each ending in CRLF) and the blank line. The handler's Content-Length,
 // Transfer-Encoding and Connection headers are left out because the server frames the body and
 // manages the connection.
-QByteArray formatResponseHead(int status, const HttpHeaders &headers,
-                              QByteArrayView serverHeaders);
+QByteArray formatResponseHead(int status, const HttpHeaders &headers, QByteArrayView serverHeaders);
 
 // Returns the standard reason phrase, e.g. "Not Found" for 404, or "Unknown" for other codes.
 QByteArrayView reasonPhrase(int status);

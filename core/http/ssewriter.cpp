@@ -4,8 +4,7 @@
 
 namespace signalbox {
 
-QByteArray sseEvent(const QByteArray &data, const QByteArray &eventName)
-{
+QByteArray sseEvent(const QByteArray &data, const QByteArray &eventName) {
     QByteArray event;
     event.reserve(data.size() + eventName.size() + 16);
     if (!eventName.isEmpty())
