@@ -247,8 +247,13 @@ void HttpConnection::checkIdle() {
         return;
     const int timeoutMs = m_settings->limits.idleTimeoutMs;
     const qint64 idleMs = m_sinceActivity.elapsed();
-    if (!m_exchanges.empty() || idleMs < timeoutMs) {
-        const qint64 remainingMs = m_exchanges.empty() ? timeoutMs - idleMs : timeoutMs;
+
+    // A request whose body is still arriving does not count, so a client that stalls mid-body
+    // is closed like one that stalls between requests.
+    const size_t incoming = m_incomingExchange ? 1 : 0;
+    const bool requestInFlight = m_exchanges.size() > incoming;
+    if (requestInFlight || idleMs < timeoutMs) {
+        const qint64 remainingMs = requestInFlight ? timeoutMs : timeoutMs - idleMs;
         m_idleTimer.start(int(qMax<qint64>(1, remainingMs)));
         return;
     }

@@ -35,6 +35,8 @@ public:
 
     // Sends one chunk and flushes it at once. Does nothing when `data` is empty, when no stream
     // was begun, or when the client is gone.
+    // NOTE: Qt's socket write buffer has no cap, so a client that reads more slowly than the
+    // handler writes makes the server buffer the difference in memory.
     void writeChunk(const QByteArray &data);
 
     // Sends the last chunk, which ends the response.

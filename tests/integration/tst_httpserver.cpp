@@ -53,6 +53,7 @@ private slots:
     void malformedRequestRejected();
     void errorBodyFormatterUsed();
     void idleConnectionClosed();
+    void stalledBodyClosedAsIdle();
     void busyConnectionNotIdle();
     void clientDisconnectMidStream();
     void closeEndsConnections();
@@ -448,6 +449,19 @@ void TestHttpServer::idleConnectionClosed() {
     QVERIFY(client.connectTo(m_server->serverPort()));
     client.send(getRequest("/"));
     QCOMPARE(client.nextResponse().status, 200);
+
+    QVERIFY(client.waitForClose(3000));
+    QTRY_COMPARE(m_server->connectionCount(), 0);
+}
+
+void TestHttpServer::stalledBodyClosedAsIdle() {
+    HttpLimits limits;
+    limits.idleTimeoutMs = 200;
+    startServer(limits);
+
+    RawHttpClient client;
+    QVERIFY(client.connectTo(m_server->serverPort()));
+    client.send("POST /upload HTTP/1.1\r\nContent-Length: 10\r\n\r\n123");
 
     QVERIFY(client.waitForClose(3000));
     QTRY_COMPARE(m_server->connectionCount(), 0);
