@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#pragma once
+
+#include "http/httpserversettings.h"
+#include "result.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QTcpServer>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace signalbox {
+
+class HttpConnection;
+class HttpExchange;
+
+// HTTP/1.1 server on QTcpServer: keep-alive, pipelining, chunked bodies in both directions and
+// size limits. It has no routes, because the handler receives every request.
+class HttpServer : public QObject {
+    Q_OBJECT
+
+public:
+    explicit HttpServer(HttpLimits limits, QObject *parent = nullptr);
+    ~HttpServer() override;
+
+    // Starts listening. Port 0 picks a free port; serverPort() returns it.
+    Status listen(const QHostAddress &address, quint16 port);
+
+    quint16 serverPort() const;
+    QHostAddress serverAddress() const;
+
+    // Applies to open connections from their next request on.
+    void setLimits(HttpLimits limits);
+    HttpLimits limits() const;
+
+    // Called once per complete request, in the server's thread. The handler may respond later.
+    void setHandler(std::function<void(HttpExchange *)> handler);
+
+    // Builds the body of the server's own error replies (400, 413, 431, 503), which are sent
+    // with Content-Type application/json. The default body is {"error":{"message":...}}.
+    void setErrorBodyFormatter(std::function<QByteArray(int status, const QString &message)>);
+
+    // Stops listening and closes every connection. Unfinished exchanges get clientDisconnected().
+    void close();
+
+    int connectionCount() const;
+
+private:
+    void acceptConnections();
+    void removeConnection(HttpConnection *connection);
+
+    QTcpServer m_tcpServer;
+    std::shared_ptr<HttpServerSettings> m_settings;
+    std::vector<HttpConnection *> m_connections;
+};
+
+} // namespace signalbox

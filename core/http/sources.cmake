@@ -1,0 +1,9 @@
+target_sources(signalbox_core PRIVATE
+    http/httpconnection.h http/httpconnection.cpp
+    http/httpexchange.h http/httpexchange.cpp
+    http/httprequest.h http/httprequest.cpp
+    http/httprequestparser.h http/httprequestparser.cpp
+    http/httpserver.h http/httpserver.cpp
+    http/httpserversettings.h
+    http/httpwireformat.h http/httpwireformat.cpp
+    http/ssewriter.h http/ssewriter.cpp)
