@@ -46,6 +46,7 @@ Ledger::~Ledger() {
 
     m_thread->quit();
     m_thread->wait();
+    qCInfo(lcLedger) << "Closed the ledger" << m_filePath;
 }
 
 Status Ledger::start() {

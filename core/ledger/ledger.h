@@ -18,8 +18,9 @@ class LedgerWriter;
 
 // The writing side of the usage ledger, ledger.sqlite in the data folder.
 // The SQLite connection lives on a dedicated thread named "ledger" that inserts rows in
-// batches, so record() never waits for the disk. Destroy the Ledger after every thread has
-// stopped calling record(), and not from a slot that runs on the ledger thread.
+// batches. record() only takes a mutex and posts an event, so it never waits for the disk. Destroy
+// the Ledger after every thread has stopped calling record(), and not from a slot that runs on the
+// ledger thread.
 class Ledger : public QObject {
     Q_OBJECT
 

@@ -25,7 +25,7 @@ qint64 sinceMsecs(const QDateTime &since) {
 Result<std::unique_ptr<LedgerReader>> LedgerReader::open(const QString &dataDir) {
     const QString filePath = ledgerFilePath(dataDir);
     if (!QFileInfo(filePath).isFile()) {
-        return Error{QStringLiteral("The ledger %1 does not exist. Open the ledger for writing "
+        return Error{QStringLiteral("Ledger file %1 not found. Open the ledger for writing "
                                     "once, which creates it, or check the data folder.")
                          .arg(filePath)};
     }
@@ -52,7 +52,8 @@ Status LedgerReader::openConnection() {
     m_db.setDatabaseName(m_filePath);
     m_db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
     if (!m_db.open()) {
-        return Error{QStringLiteral("Failed to open the ledger %1 for reading: %2")
+        return Error{QStringLiteral("Failed to open the ledger %1 for reading: %2. Check that "
+                                    "the file and its folder are readable.")
                          .arg(m_filePath, m_db.lastError().text())};
     }
 

@@ -42,9 +42,9 @@ struct UsageSummary {
 };
 
 // A read-only connection to the ledger with aggregate queries that SQLite computes.
-// Qt SQL connections belong to the thread that created them, so open and use a reader on one
-// thread; give each thread that reads its own reader. A failed query is logged with lcLedger
-// and returns an empty result.
+// A Qt SQL connection belongs to the thread that created it, so use a reader only on the thread
+// that opened it, and give every thread that reads its own reader.
+// A failed query is logged with lcLedger and returns an empty result.
 class LedgerReader {
 public:
     // Opens ledger.sqlite in dataDir read-only. Fails when the file is missing or was not

@@ -31,7 +31,8 @@ void LedgerWriter::append(const LedgerRecord &record) {
         queued = m_pending.size();
     }
 
-    // One event per batch, not per row: the first row arms the timer, a full batch writes now.
+    // Post one event per batch, not one per row. The first row arms the timer, and the row that
+    // fills a batch has it written at once.
     if (queued == 1)
         QMetaObject::invokeMethod(this, &LedgerWriter::scheduleWrite, Qt::QueuedConnection);
     else if (queued == maxBatchRows)
@@ -56,7 +57,7 @@ Status LedgerWriter::open() {
 Status LedgerWriter::openConnection() {
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(m_filePath);
-    // Readers on other connections may hold the file briefly; wait for them instead of failing.
+    // Another connection may hold a lock briefly, so wait up to 5 s for it instead of failing.
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!m_db.open()) {
         return Error{QStringLiteral("Failed to open the ledger %1: %2. Check that the data "
@@ -72,7 +73,8 @@ Status LedgerWriter::openConnection() {
                          .arg(m_filePath, query.lastError().text())};
     }
 
-    // In WAL mode NORMAL keeps the file consistent after a crash and skips most fsyncs.
+    // In WAL mode NORMAL skips the fsync on each commit. The file stays consistent after a power
+    // loss, which may undo the last commits (SQLite documentation of PRAGMA synchronous).
     return execLedgerStatement(m_db, QStringLiteral("PRAGMA synchronous = NORMAL"));
 }
 
@@ -158,6 +160,7 @@ Status LedgerWriter::insertBatch(const QList<LedgerRecord> &batch) {
 
 // The retry after a failed batch: each row in its own implicit transaction, so one bad row
 // cannot take the others down with it. A row that fails again is logged with its request id.
+// NOTE: no test forces a batch to fail, so this path has been read but never run.
 void LedgerWriter::insertOneByOne(const QList<LedgerRecord> &batch) {
     for (const LedgerRecord &record : batch) {
         const Status status = insert(record);
