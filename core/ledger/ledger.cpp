@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#include "ledger/ledger.h"
+
+#include "ledger/ledgerschema.h"
+#include "ledger/ledgerwriter.h"
+#include "logging.h"
+
+#include <QDir>
+#include <QThread>
+
+namespace signalbox {
+
+Result<std::unique_ptr<Ledger>> Ledger::open(const QString &dataDir) {
+    if (dataDir.isEmpty()) {
+        return Error{QStringLiteral("The ledger data folder is empty. Pass the folder that "
+                                    "should contain ledger.sqlite.")};
+    }
+    if (!QDir().mkpath(dataDir)) {
+        return Error{QStringLiteral("Failed to create the ledger folder %1. Choose a data folder "
+                                    "whose parent exists and is writable.")
+                         .arg(QDir::toNativeSeparators(dataDir))};
+    }
+
+    qRegisterMetaType<LedgerRecord>();
+    std::unique_ptr<Ledger> ledger(new Ledger(ledgerFilePath(dataDir)));
+    if (Status status = ledger->start(); !status)
+        return Error{status.error()};
+
+    qCInfo(lcLedger) << "Opened the ledger" << ledger->filePath();
+    return ledger;
+}
+
+Ledger::Ledger(const QString &filePath)
+    : m_filePath(filePath)
+    , m_thread(std::make_unique<QThread>())
+    , m_writer(std::make_unique<LedgerWriter>(filePath)) {
+    m_thread->setObjectName(QStringLiteral("ledger"));
+    connect(m_writer.get(), &LedgerWriter::recorded, this, &Ledger::recorded, Qt::DirectConnection);
+}
+
+Ledger::~Ledger() {
+    QThread *owner = QThread::currentThread();
+    QMetaObject::invokeMethod(
+        m_writer.get(), [this, owner] { m_writer->close(owner); }, Qt::BlockingQueuedConnection);
+
+    m_thread->quit();
+    m_thread->wait();
+    qCInfo(lcLedger) << "Closed the ledger" << m_filePath;
+}
+
+Status Ledger::start() {
+    m_writer->moveToThread(m_thread.get());
+    m_thread->start();
+
+    Status status = Ok{};
+    QMetaObject::invokeMethod(
+        m_writer.get(), [this, &status] { status = m_writer->open(); },
+        Qt::BlockingQueuedConnection);
+    return status;
+}
+
+void Ledger::record(const LedgerRecord &record) {
+    m_writer->append(record);
+}
+
+void Ledger::flush() {
+    // A blocking call into the thread the caller is already on would wait forever.
+    if (QThread::currentThread() == m_thread.get()) {
+        m_writer->writePending();
+        return;
+    }
+    QMetaObject::invokeMethod(m_writer.get(), &LedgerWriter::writePending,
+                              Qt::BlockingQueuedConnection);
+}
+
+} // namespace signalbox

@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#include "ledger/ledgerschema.h"
+
+#include "logging.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <atomic>
+#include <cmath>
+
+namespace signalbox {
+
+namespace {
+
+// Column order of ledgerRecordColumns(), ledgerInsertStatement() and readLedgerRecord().
+const QStringList &recordColumns() {
+    static const QStringList columns = {
+        QStringLiteral("time_ms"),
+        QStringLiteral("request_id"),
+        QStringLiteral("endpoint"),
+        QStringLiteral("stage"),
+        QStringLiteral("route"),
+        QStringLiteral("trace"),
+        QStringLiteral("model"),
+        QStringLiteral("provider"),
+        QStringLiteral("attempts"),
+        QStringLiteral("status"),
+        QStringLiteral("http_status"),
+        QStringLiteral("error"),
+        QStringLiteral("input_tokens"),
+        QStringLiteral("cached_tokens"),
+        QStringLiteral("cache_write_tokens"),
+        QStringLiteral("output_tokens"),
+        QStringLiteral("reasoning_tokens"),
+        QStringLiteral("usage_estimated"),
+        QStringLiteral("estimated_input_tokens"),
+        QStringLiteral("cost_usd"),
+        QStringLiteral("latency_ms"),
+        QStringLiteral("ttft_ms"),
+        QStringLiteral("streamed"),
+        QStringLiteral("kind"),
+    };
+    return columns;
+}
+
+// Statements that take the schema from version - 1 to version. Every column is NOT NULL so
+// that sums never meet a NULL and an empty stage groups as "".
+QStringList migrationStatements(int version) {
+    if (version == 1) {
+        return {
+            QStringLiteral("CREATE TABLE ledger ("
+                           " id INTEGER PRIMARY KEY,"
+                           " time_ms INTEGER NOT NULL,"
+                           " request_id TEXT NOT NULL,"
+                           " endpoint TEXT NOT NULL DEFAULT '',"
+                           " stage TEXT NOT NULL DEFAULT '',"
+                           " route TEXT NOT NULL DEFAULT '',"
+                           " trace TEXT NOT NULL DEFAULT '[]',"
+                           " model TEXT NOT NULL DEFAULT '',"
+                           " provider TEXT NOT NULL DEFAULT '',"
+                           " attempts INTEGER NOT NULL DEFAULT 0,"
+                           " status TEXT NOT NULL DEFAULT '',"
+                           " http_status INTEGER NOT NULL DEFAULT 0,"
+                           " error TEXT NOT NULL DEFAULT '',"
+                           " input_tokens INTEGER NOT NULL DEFAULT 0,"
+                           " cached_tokens INTEGER NOT NULL DEFAULT 0,"
+                           " cache_write_tokens INTEGER NOT NULL DEFAULT 0,"
+                           " output_tokens INTEGER NOT NULL DEFAULT 0,"
+                           " reasoning_tokens INTEGER NOT NULL DEFAULT 0,"
+                           " usage_estimated INTEGER NOT NULL DEFAULT 0,"
+                           " estimated_input_tokens INTEGER NOT NULL DEFAULT 0,"
+                           " cost_usd REAL NOT NULL DEFAULT 0,"
+                           " latency_ms INTEGER NOT NULL DEFAULT 0,"
+                           " ttft_ms INTEGER NOT NULL DEFAULT -1,"
+                           " streamed INTEGER NOT NULL DEFAULT 0,"
+                           " kind TEXT NOT NULL DEFAULT 'request')"),
+            QStringLiteral("CREATE INDEX ledger_time ON ledger (time_ms)"),
+            QStringLiteral("CREATE INDEX ledger_stage_time ON ledger (stage, time_ms)"),
+            QStringLiteral("CREATE INDEX ledger_model_time ON ledger (model, time_ms)"),
+            QStringLiteral("CREATE INDEX ledger_request_id ON ledger (request_id)"),
+        };
+    }
+    return {};
+}
+
+Status applyMigrations(QSqlDatabase &db, int fromVersion) {
+    for (int version = fromVersion + 1; version <= ledgerSchemaVersion; ++version) {
+        const QStringList statements = migrationStatements(version);
+        for (const QString &sql : statements) {
+            if (Status status = execLedgerStatement(db, sql); !status)
+                return status;
+        }
+    }
+    return execLedgerStatement(db,
+                               QStringLiteral("PRAGMA user_version = %1").arg(ledgerSchemaVersion));
+}
+
+// SQLite binds a null QString as NULL, which the NOT NULL columns reject.
+QString nonNull(const QString &text) {
+    return text.isNull() ? QString(QLatin1String("")) : text;
+}
+
+QString encodeTrace(const QStringList &trace) {
+    const QJsonDocument document(QJsonArray::fromStringList(trace));
+    return QString::fromUtf8(document.toJson(QJsonDocument::Compact));
+}
+
+QStringList decodeTrace(const QString &text, const QString &requestId) {
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8());
+    if (!document.isArray()) {
+        qCWarning(lcLedger) << "Ignoring the trace of request" << requestId
+                            << "because it is not a JSON array:" << text;
+        return {};
+    }
+
+    QStringList trace;
+    const QJsonArray steps = document.array();
+    for (const QJsonValue &step : steps)
+        trace.append(step.toString());
+    return trace;
+}
+
+// SQLite stores NaN as NULL, so a non-finite cost is logged and stored as 0.
+double finiteCost(const LedgerRecord &record) {
+    if (std::isfinite(record.costUsd))
+        return record.costUsd;
+
+    qCWarning(lcLedger) << "Storing cost 0 for request" << record.requestId
+                        << "because its cost is not a finite number:" << record.costUsd;
+    return 0;
+}
+
+} // namespace
+
+QString uniqueLedgerConnectionName(const QString &role) {
+    static std::atomic<quint64> counter = 0;
+    return QStringLiteral("signalbox-ledger-%1-%2").arg(role).arg(++counter);
+}
+
+QString ledgerFilePath(const QString &dataDir) {
+    return QDir(dataDir).filePath(QStringLiteral("ledger.sqlite"));
+}
+
+Result<int> ledgerSchemaVersionOf(QSqlDatabase &db) {
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+        return Error{QStringLiteral("Failed to read the schema version of %1: %2")
+                         .arg(db.databaseName(), query.lastError().text())};
+    }
+    return query.value(0).toInt();
+}
+
+Status migrateLedger(QSqlDatabase &db) {
+    const Result<int> version = ledgerSchemaVersionOf(db);
+    if (!version)
+        return Error{version.error()};
+
+    if (*version > ledgerSchemaVersion) {
+        return Error{QStringLiteral("%1 has ledger schema version %2, but this build reads up "
+                                    "to version %3. Upgrade Signalbox or choose another data "
+                                    "folder.")
+                         .arg(db.databaseName())
+                         .arg(*version)
+                         .arg(ledgerSchemaVersion)};
+    }
+    if (*version == ledgerSchemaVersion)
+        return Ok{};
+
+    if (!db.transaction()) {
+        return Error{QStringLiteral("Failed to start the schema migration of %1: %2")
+                         .arg(db.databaseName(), db.lastError().text())};
+    }
+
+    Status status = applyMigrations(db, *version);
+    if (!status) {
+        db.rollback();
+        return status;
+    }
+
+    if (!db.commit()) {
+        const QString message = db.lastError().text();
+        db.rollback();
+        return Error{QStringLiteral("Failed to commit the schema migration of %1: %2")
+                         .arg(db.databaseName(), message)};
+    }
+    qCInfo(lcLedger) << "Migrated" << db.databaseName() << "from schema version" << *version << "to"
+                     << ledgerSchemaVersion;
+    return Ok{};
+}
+
+Status execLedgerStatement(QSqlDatabase &db, const QString &sql) {
+    QSqlQuery query(db);
+    if (!query.exec(sql)) {
+        return Error{QStringLiteral("Failed to run \"%1\" on %2: %3")
+                         .arg(sql, db.databaseName(), query.lastError().text())};
+    }
+    return Ok{};
+}
+
+QString ledgerRecordColumns() {
+    return recordColumns().join(QStringLiteral(", "));
+}
+
+QString ledgerInsertStatement() {
+    QStringList placeholders;
+    placeholders.fill(QStringLiteral("?"), recordColumns().size());
+    return QStringLiteral("INSERT INTO ledger (%1) VALUES (%2)")
+        .arg(ledgerRecordColumns(), placeholders.join(QStringLiteral(", ")));
+}
+
+void bindLedgerRecord(QSqlQuery &query, const LedgerRecord &record) {
+    // Indexed binding, because a prepared query is reused for every row of a batch.
+    const QVariantList values = {
+        record.time.toMSecsSinceEpoch(),
+        nonNull(record.requestId),
+        nonNull(record.endpoint),
+        nonNull(record.stage),
+        nonNull(record.route),
+        encodeTrace(record.trace),
+        nonNull(record.model),
+        nonNull(record.provider),
+        record.attempts,
+        nonNull(record.status),
+        record.httpStatus,
+        nonNull(record.error),
+        record.usage.inputTokens,
+        record.usage.cachedTokens,
+        record.usage.cacheWriteTokens,
+        record.usage.outputTokens,
+        record.usage.reasoningTokens,
+        record.usage.estimated ? 1 : 0,
+        record.estimatedInputTokens,
+        finiteCost(record),
+        record.latencyMs,
+        record.ttftMs,
+        record.streamed ? 1 : 0,
+        nonNull(record.kind),
+    };
+    Q_ASSERT(values.size() == recordColumns().size());
+
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values.at(i));
+}
+
+LedgerRecord readLedgerRecord(const QSqlQuery &query) {
+    LedgerRecord record;
+    record.time = QDateTime::fromMSecsSinceEpoch(query.value(0).toLongLong(), Qt::UTC);
+    record.requestId = query.value(1).toString();
+    record.endpoint = query.value(2).toString();
+    record.stage = query.value(3).toString();
+    record.route = query.value(4).toString();
+    record.trace = decodeTrace(query.value(5).toString(), record.requestId);
+    record.model = query.value(6).toString();
+    record.provider = query.value(7).toString();
+    record.attempts = query.value(8).toInt();
+    record.status = query.value(9).toString();
+    record.httpStatus = query.value(10).toInt();
+    record.error = query.value(11).toString();
+    record.usage.inputTokens = query.value(12).toLongLong();
+    record.usage.cachedTokens = query.value(13).toLongLong();
+    record.usage.cacheWriteTokens = query.value(14).toLongLong();
+    record.usage.outputTokens = query.value(15).toLongLong();
+    record.usage.reasoningTokens = query.value(16).toLongLong();
+    record.usage.estimated = query.value(17).toInt() != 0;
+    record.estimatedInputTokens = query.value(18).toLongLong();
+    record.costUsd = query.value(19).toDouble();
+    record.latencyMs = query.value(20).toLongLong();
+    record.ttftMs = query.value(21).toLongLong();
+    record.streamed = query.value(22).toInt() != 0;
+    record.kind = query.value(23).toString();
+    return record;
+}
+
+} // namespace signalbox

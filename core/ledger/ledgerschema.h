@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#pragma once
+
+// Internal to the ledger: the on-disk format shared by the writer and the reader.
+
+#include "ledger/ledgerrecord.h"
+#include "result.h"
+
+#include <QString>
+
+class QSqlDatabase;
+class QSqlQuery;
+
+namespace signalbox {
+
+// Value of PRAGMA user_version that this build writes and reads.
+inline constexpr int ledgerSchemaVersion = 1;
+
+QString ledgerFilePath(const QString &dataDir);
+
+// Returns a QSqlDatabase connection name that no other connection in this process uses.
+QString uniqueLedgerConnectionName(const QString &role);
+
+// Brings the schema of an open database up to ledgerSchemaVersion, one version step at a time,
+// in one transaction. Rejects a file written by a newer build.
+Status migrateLedger(QSqlDatabase &db);
+
+// Reads PRAGMA user_version.
+Result<int> ledgerSchemaVersionOf(QSqlDatabase &db);
+
+// Runs one statement that returns no rows.
+Status execLedgerStatement(QSqlDatabase &db, const QString &sql);
+
+// Column list in the order readLedgerRecord() expects, for "SELECT <columns> FROM ledger".
+QString ledgerRecordColumns();
+
+// INSERT statement with one positional placeholder per column of ledgerRecordColumns().
+QString ledgerInsertStatement();
+
+// Binds every field of the record to the placeholders of ledgerInsertStatement().
+void bindLedgerRecord(QSqlQuery &query, const LedgerRecord &record);
+
+// Reads the current row of a query that selected ledgerRecordColumns().
+LedgerRecord readLedgerRecord(const QSqlQuery &query);
+
+} // namespace signalbox
