@@ -109,7 +109,7 @@ ConfigLoad parseConfig(const QByteArray &json) {
 ConfigLoad loadConfigFile(const QString &path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        const QString message = QStringLiteral("cannot read config file %1: %2")
+        const QString message = QStringLiteral("failed to read config file %1: %2")
                                     .arg(QDir::toNativeSeparators(path), file.errorString());
         return {nullptr, {ConfigProblem{{}, message}}};
     }
@@ -135,13 +135,13 @@ Status ensureConfigFile(const QString &path) {
     }
 
     if (!QDir().mkpath(info.absolutePath())) {
-        return Error{QStringLiteral("cannot create the folder %1 for the config file")
+        return Error{QStringLiteral("failed to create the folder %1 for the config file")
                          .arg(QDir::toNativeSeparators(info.absolutePath()))};
     }
 
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(defaultConfigJson()) < 0 || !file.commit()) {
-        return Error{QStringLiteral("cannot write the default config to %1: %2")
+        return Error{QStringLiteral("failed to write the default config to %1: %2")
                          .arg(QDir::toNativeSeparators(path), file.errorString())};
     }
     qCInfo(lcConfig) << "wrote the default config to" << path;

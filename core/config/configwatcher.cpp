@@ -14,7 +14,7 @@ namespace signalbox {
 
 namespace {
 
-// Long enough to merge the write, rename and attribute events of one editor save.
+// An estimate, long enough to merge the write, rename and attribute events of one editor save.
 constexpr int kDebounceMs = 100;
 
 } // namespace
@@ -31,7 +31,8 @@ ConfigWatcher::ConfigWatcher(const QString &path, QObject *parent)
 
     const QString folder = QFileInfo(m_path).absolutePath();
     if (!m_watcher.addPath(folder))
-        qCWarning(lcConfig) << "cannot watch the config folder" << folder;
+        qCWarning(lcConfig) << "failed to watch the config folder" << folder
+                            << "so a replaced config file is not reloaded";
     watchFile();
 
     QFile file(m_path);
@@ -57,15 +58,17 @@ void ConfigWatcher::reload() {
         if (m_reportedMissing)
             return;
         m_reportedMissing = true;
-        qCWarning(lcConfig) << "config file" << m_path << "cannot be read:" << file.errorString();
-        const QString message = QStringLiteral("cannot read config file %1: %2; the last valid "
-                                               "config stays in force")
+        qCWarning(lcConfig) << "failed to read config file" << m_path
+                            << "error:" << file.errorString();
+        const QString message = QStringLiteral("failed to read config file %1: %2. The last "
+                                               "valid config stays in force.")
                                     .arg(QDir::toNativeSeparators(m_path), file.errorString());
         emit configRejected({ConfigProblem{{}, message}});
         return;
     }
 
-    // After a reported removal even unchanged content is news: it ends the rejected state.
+    // After a reported removal, unchanged content is still reported, because it ends the
+    // rejected state.
     const bool wasMissing = std::exchange(m_reportedMissing, false);
     const QByteArray content = file.readAll();
     if (content == m_lastContent && !wasMissing)

@@ -183,13 +183,13 @@ Status saveConfigFile(const QString &path, const Config &config) {
     // commit, so a crash or a full disk leaves the old file as it was.
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        return Error{QStringLiteral("cannot save the config to %1: %2")
+        return Error{QStringLiteral("failed to save the config to %1: %2")
                          .arg(QDir::toNativeSeparators(path), file.errorString())};
     }
 
     const QByteArray json = serializeConfig(config);
     if (file.write(json) != json.size() || !file.commit()) {
-        return Error{QStringLiteral("cannot save the config to %1: %2")
+        return Error{QStringLiteral("failed to save the config to %1: %2")
                          .arg(QDir::toNativeSeparators(path), file.errorString())};
     }
     qCInfo(lcConfig) << "saved the config to" << path;
