@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace signalbox {
 
@@ -100,5 +101,20 @@ struct Config {
 };
 
 using ConfigPtr = std::shared_ptr<const Config>;
+
+// The provider kinds this version can call: openai, azure-openai, anthropic, gemini, simulated.
+QStringList providerKinds();
+
+// The capability names a model entry may list: tools, vision, json, reasoning.
+QStringList modelCapabilities();
+
+// A listen address such as "127.0.0.1:8765" or "[::1]:8765". Port 0 picks a free port.
+struct ListenAddress {
+    QString host;
+    quint16 port = 0;
+};
+
+// Parses HOST:PORT. Returns nothing when the host is empty or the port is not 0-65535.
+std::optional<ListenAddress> parseListenAddress(const QString &text);
 
 } // namespace signalbox

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#include "config/configloader.h"
+
+#include "config/configreader.h"
+#include "logging.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QSaveFile>
+#include <QTextStream>
+
+#include <algorithm>
+
+// Q_INIT_RESOURCE declares the resource initialiser in the enclosing namespace, so it must be
+// called from the global one. The static core library would otherwise drop the resources.
+static void initConfigResources() {
+    Q_INIT_RESOURCE(signalbox_config);
+}
+
+namespace signalbox {
+
+namespace {
+
+QByteArray readResource(const QString &name) {
+    initConfigResources();
+
+    QFile file(QStringLiteral(":/signalbox/config/") + name);
+    if (!file.open(QIODevice::ReadOnly)) {
+        qCCritical(lcConfig) << "embedded config" << name << "is missing:" << file.errorString();
+        return {};
+    }
+    return file.readAll();
+}
+
+// Returns the 1-based line and column of a byte offset, for parse errors people can find.
+std::pair<int, int> lineAndColumn(const QByteArray &text, qsizetype offset) {
+    int line = 1;
+    int column = 1;
+    for (qsizetype i = 0; i < offset && i < text.size(); ++i) {
+        if (text.at(i) == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+bool isWithin(const QString &path, const QString &parent) {
+    return path == parent || path.startsWith(parent + QLatin1Char('.')) ||
+           path.startsWith(parent + QLatin1Char('['));
+}
+
+// Drops validation problems at or below a path the reader already reported: a field of the
+// wrong type was replaced by its default, and a second message about that default would mislead.
+QList<ConfigProblem> withoutShadowed(const QList<ConfigProblem> &problems,
+                                     const QList<ConfigProblem> &shapeProblems) {
+    QList<ConfigProblem> result;
+    for (const ConfigProblem &problem : problems) {
+        const bool shadowed = std::any_of(
+            shapeProblems.begin(), shapeProblems.end(),
+            [&](const ConfigProblem &shape) { return isWithin(problem.path, shape.path); });
+        if (!shadowed)
+            result.append(problem);
+    }
+    return result;
+}
+
+} // namespace
+
+QString ConfigProblem::toString() const {
+    if (path.isEmpty())
+        return message;
+    return path + QStringLiteral(": ") + message;
+}
+
+ConfigLoad parseConfig(const QByteArray &json) {
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError) {
+        const auto [line, column] = lineAndColumn(json, error.offset);
+        const QString message = QStringLiteral("invalid JSON at line %1, column %2 (offset %3): %4")
+                                    .arg(line)
+                                    .arg(column)
+                                    .arg(error.offset)
+                                    .arg(error.errorString());
+        return {nullptr, {ConfigProblem{{}, message}}};
+    }
+    if (!document.isObject()) {
+        return {nullptr,
+                {ConfigProblem{{}, QStringLiteral("the top level must be a JSON object")}}};
+    }
+
+    ConfigReader reader;
+    auto config = std::make_shared<Config>(reader.read(document.object()));
+
+    QList<ConfigProblem> problems = reader.problems();
+    problems += withoutShadowed(validateConfig(*config, reader.gaps()), reader.problems());
+    if (!problems.isEmpty())
+        return {nullptr, problems};
+    return {config, {}};
+}
+
+ConfigLoad loadConfigFile(const QString &path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        const QString message = QStringLiteral("failed to read config file %1: %2")
+                                    .arg(QDir::toNativeSeparators(path), file.errorString());
+        return {nullptr, {ConfigProblem{{}, message}}};
+    }
+    return parseConfig(file.readAll());
+}
+
+QByteArray defaultConfigJson() {
+    return readResource(QStringLiteral("default-config.json"));
+}
+
+QByteArray demoConfigJson() {
+    return readResource(QStringLiteral("demo-config.json"));
+}
+
+Status ensureConfigFile(const QString &path) {
+    const QFileInfo info(path);
+    if (info.exists()) {
+        if (info.isDir()) {
+            return Error{QStringLiteral("config path %1 is a folder; pass the path of a file")
+                             .arg(QDir::toNativeSeparators(path))};
+        }
+        return Ok{};
+    }
+
+    if (!QDir().mkpath(info.absolutePath())) {
+        return Error{QStringLiteral("failed to create the folder %1 for the config file")
+                         .arg(QDir::toNativeSeparators(info.absolutePath()))};
+    }
+
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(defaultConfigJson()) < 0 || !file.commit()) {
+        return Error{QStringLiteral("failed to write the default config to %1: %2")
+                         .arg(QDir::toNativeSeparators(path), file.errorString())};
+    }
+    qCInfo(lcConfig) << "wrote the default config to" << path;
+    return Ok{};
+}
+
+int checkConfigFile(const QString &path, QTextStream &out) {
+    const QString shownPath = QDir::toNativeSeparators(path);
+    const ConfigLoad load = loadConfigFile(path);
+    for (const ConfigProblem &problem : load.problems)
+        out << shownPath << ": " << problem.toString() << '\n';
+
+    if (load.ok()) {
+        out << shownPath << ": valid, " << load.config->providers.size() << " providers, "
+            << load.config->models.size() << " models, " << load.config->stages.size()
+            << " stages\n";
+    } else {
+        const qsizetype count = load.problems.size();
+        out << shownPath << ": invalid, " << count << (count == 1 ? " problem\n" : " problems\n");
+    }
+    out.flush();
+    return load.ok() ? 0 : 1;
+}
+
+} // namespace signalbox

@@ -1,0 +1,334 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#include "config/configreader.h"
+
+#include <cmath>
+
+namespace signalbox {
+
+namespace {
+
+QString typeName(QJsonValue::Type type) {
+    switch (type) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("undefined");
+}
+
+QString typeMismatch(QJsonValue::Type expected, QJsonValue::Type actual) {
+    return QStringLiteral("must be %1, not %2").arg(typeName(expected), typeName(actual));
+}
+
+} // namespace
+
+QString joinPath(const QString &parent, const QString &key) {
+    if (parent.isEmpty())
+        return key;
+    return parent + QLatin1Char('.') + key;
+}
+
+QString indexPath(const QString &parent, qsizetype index) {
+    return parent + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
+}
+
+Config ConfigReader::read(const QJsonObject &root) {
+    Config config;
+    config.source = root;
+    config.version = int(readInteger(root, {}, QStringLiteral("version"), Presence::Required, 0));
+    config.server = readServer(root);
+    config.providers = readProviders(root);
+
+    const QJsonArray models = readArray(root, {}, QStringLiteral("models"), Presence::Required);
+    m_gaps.modelIds = !root.value(QStringLiteral("models")).isArray();
+    for (qsizetype i = 0; i < models.size(); ++i) {
+        const QString path = indexPath(QStringLiteral("models"), i);
+        if (!models.at(i).isObject()) {
+            addProblem(path, typeMismatch(QJsonValue::Object, models.at(i).type()));
+            config.models.append(ModelConfig{});
+            m_gaps.modelIds = true;
+            continue;
+        }
+        if (!models.at(i).toObject().value(QStringLiteral("id")).isString())
+            m_gaps.modelIds = true;
+        config.models.append(readModel(models.at(i).toObject(), path));
+    }
+
+    config.stages = readStages(root);
+    config.routing = readRouting(root);
+    config.gates = readGates(root);
+    return config;
+}
+
+ServerConfig ConfigReader::readServer(const QJsonObject &root) {
+    const QString path = QStringLiteral("server");
+    const QJsonObject server = readObject(root, {}, path, Presence::Optional);
+
+    ServerConfig result;
+    result.listen =
+        readString(server, path, QStringLiteral("listen"), Presence::Optional, result.listen);
+    result.maxBodyMib = int(readInteger(server, path, QStringLiteral("max_body_mib"),
+                                        Presence::Optional, result.maxBodyMib));
+    result.allowedOrigins = readStringList(server, path, QStringLiteral("allowed_origins"));
+    result.accessTokenRef =
+        readString(server, path, QStringLiteral("access_token_ref"), Presence::Optional);
+    return result;
+}
+
+QList<ProviderConfig> ConfigReader::readProviders(const QJsonObject &root) {
+    const QString listPath = QStringLiteral("providers");
+    const QJsonObject providers = readObject(root, {}, listPath, Presence::Required);
+    m_gaps.providerIds = !root.value(listPath).isObject();
+
+    QList<ProviderConfig> result;
+    for (auto it = providers.begin(); it != providers.end(); ++it) {
+        const QString path = joinPath(listPath, it.key());
+        ProviderConfig provider;
+        provider.id = it.key();
+        if (!it.value().isObject()) {
+            addProblem(path, typeMismatch(QJsonValue::Object, it.value().type()));
+            result.append(provider);
+            continue;
+        }
+
+        const QJsonObject object = it.value().toObject();
+        provider.kind = readString(object, path, QStringLiteral("kind"), Presence::Required);
+        provider.baseUrl = readString(object, path, QStringLiteral("base_url"), Presence::Required);
+        provider.needsKey = readBool(object, path, QStringLiteral("needs_key"), true);
+        provider.keyEnv = readString(object, path, QStringLiteral("key_env"), Presence::Optional);
+        result.append(provider);
+    }
+    return result;
+}
+
+ModelConfig ConfigReader::readModel(const QJsonObject &object, const QString &path) {
+    ModelConfig model;
+    model.id = readString(object, path, QStringLiteral("id"), Presence::Required);
+    model.provider = readString(object, path, QStringLiteral("provider"), Presence::Required);
+    model.upstreamId =
+        readString(object, path, QStringLiteral("upstream_id"), Presence::Optional, model.id);
+    model.price = readPrice(object, path);
+    model.contextWindow =
+        readInteger(object, path, QStringLiteral("context_window"), Presence::Required, 0);
+    model.maxOutputTokens =
+        readInteger(object, path, QStringLiteral("max_output_tokens"), Presence::Optional, 0);
+    model.quality = int(
+        readInteger(object, path, QStringLiteral("quality"), Presence::Optional, model.quality));
+    model.strengths = readStringList(object, path, QStringLiteral("strengths"));
+    model.capabilities = readStringList(object, path, QStringLiteral("capabilities"));
+    return model;
+}
+
+Price ConfigReader::readPrice(const QJsonObject &model, const QString &modelPath) {
+    const QString path = joinPath(modelPath, QStringLiteral("price_per_mtok"));
+    const QJsonObject object =
+        readObject(model, modelPath, QStringLiteral("price_per_mtok"), Presence::Required);
+    if (object.isEmpty() && !model.value(QStringLiteral("price_per_mtok")).isObject())
+        return {}; // already reported as missing or of the wrong type
+
+    Price price;
+    price.input = readNumber(object, path, QStringLiteral("input"), Presence::Required, 0);
+    price.output = readNumber(object, path, QStringLiteral("output"), Presence::Required, 0);
+
+    // Providers without a cache discount bill cache reads and writes as plain input.
+    price.cachedInput =
+        readNumber(object, path, QStringLiteral("cached_input"), Presence::Optional, price.input);
+    price.cacheWrite =
+        readNumber(object, path, QStringLiteral("cache_write"), Presence::Optional, price.input);
+    return price;
+}
+
+QList<StageConfig> ConfigReader::readStages(const QJsonObject &root) {
+    const QString listPath = QStringLiteral("stages");
+    const QJsonObject stages = readObject(root, {}, listPath, Presence::Optional);
+
+    QList<StageConfig> result;
+    for (auto it = stages.begin(); it != stages.end(); ++it) {
+        const QString path = joinPath(listPath, it.key());
+        StageConfig stage;
+        stage.name = it.key();
+        if (!it.value().isObject()) {
+            addProblem(path, typeMismatch(QJsonValue::Object, it.value().type()));
+            result.append(stage);
+            continue;
+        }
+
+        const QJsonObject object = it.value().toObject();
+        stage.model = readString(object, path, QStringLiteral("model"), Presence::Required);
+        stage.fallbacks = readStringList(object, path, QStringLiteral("fallbacks"));
+        stage.allowed = readStringList(object, path, QStringLiteral("allowed"));
+        result.append(stage);
+    }
+    return result;
+}
+
+RoutingConfig ConfigReader::readRouting(const QJsonObject &root) {
+    const QString path = QStringLiteral("routing");
+    const QJsonObject routing = readObject(root, {}, path, Presence::Optional);
+
+    RoutingConfig result;
+    result.fallbackModel =
+        readString(routing, path, QStringLiteral("fallback_model"), Presence::Optional);
+
+    const QString autoPath = joinPath(path, QStringLiteral("auto"));
+    const QJsonObject autoRouting =
+        readObject(routing, path, QStringLiteral("auto"), Presence::Optional);
+    AutoRoutingConfig &target = result.autoRouting;
+    target.qualityWeight = readNumber(autoRouting, autoPath, QStringLiteral("quality_weight"),
+                                      Presence::Optional, target.qualityWeight);
+    target.classifierModel =
+        readString(autoRouting, autoPath, QStringLiteral("classifier_model"), Presence::Optional);
+    target.classifierMinConfidence =
+        readNumber(autoRouting, autoPath, QStringLiteral("classifier_min_confidence"),
+                   Presence::Optional, target.classifierMinConfidence);
+    return result;
+}
+
+GatesConfig ConfigReader::readGates(const QJsonObject &root) {
+    const QString path = QStringLiteral("gates");
+    const QJsonObject gates = readObject(root, {}, path, Presence::Optional);
+
+    GatesConfig result;
+    result.dailyBudgetUsd = readNumber(gates, path, QStringLiteral("daily_budget_usd"),
+                                       Presence::Optional, result.dailyBudgetUsd);
+    result.timezone =
+        readString(gates, path, QStringLiteral("timezone"), Presence::Optional, result.timezone);
+
+    const QString warnPath = joinPath(path, QStringLiteral("warn_at"));
+    const QJsonArray warnAt = readArray(gates, path, QStringLiteral("warn_at"), Presence::Optional);
+    for (qsizetype i = 0; i < warnAt.size(); ++i) {
+        if (!warnAt.at(i).isDouble())
+            addProblem(indexPath(warnPath, i),
+                       typeMismatch(QJsonValue::Double, warnAt.at(i).type()));
+        result.warnAt.append(warnAt.at(i).toDouble());
+    }
+
+    const QString budgetsPath = joinPath(path, QStringLiteral("stage_budgets_usd"));
+    const QJsonObject budgets =
+        readObject(gates, path, QStringLiteral("stage_budgets_usd"), Presence::Optional);
+    for (auto it = budgets.begin(); it != budgets.end(); ++it) {
+        result.stageBudgetsUsd.insert(
+            it.key(), readNumber(budgets, budgetsPath, it.key(), Presence::Required, 0));
+    }
+
+    result.rateLimits = readRateLimits(gates);
+    return result;
+}
+
+QList<RateLimitConfig> ConfigReader::readRateLimits(const QJsonObject &gates) {
+    const QString listPath = QStringLiteral("gates.rate_limits");
+    const QJsonArray limits = readArray(gates, QStringLiteral("gates"),
+                                        QStringLiteral("rate_limits"), Presence::Optional);
+
+    QList<RateLimitConfig> result;
+    for (qsizetype i = 0; i < limits.size(); ++i) {
+        const QString path = indexPath(listPath, i);
+        RateLimitConfig limit;
+        if (!limits.at(i).isObject()) {
+            addProblem(path, typeMismatch(QJsonValue::Object, limits.at(i).type()));
+            result.append(limit);
+            continue;
+        }
+
+        const QJsonObject object = limits.at(i).toObject();
+        limit.scope = readString(object, path, QStringLiteral("scope"), Presence::Required);
+        limit.rpm = int(readInteger(object, path, QStringLiteral("rpm"), Presence::Optional, 0));
+        limit.tpm = readInteger(object, path, QStringLiteral("tpm"), Presence::Optional, 0);
+        result.append(limit);
+    }
+    return result;
+}
+
+QJsonValue ConfigReader::field(const QJsonObject &object, const QString &path, const QString &key,
+                               QJsonValue::Type type, Presence presence) {
+    const QJsonValue value = object.value(key);
+    if (value.isUndefined()) {
+        if (presence == Presence::Required)
+            addProblem(joinPath(path, key), QStringLiteral("missing required field"));
+        return QJsonValue(QJsonValue::Undefined);
+    }
+    if (value.type() != type) {
+        addProblem(joinPath(path, key), typeMismatch(type, value.type()));
+        return QJsonValue(QJsonValue::Undefined);
+    }
+    return value;
+}
+
+QString ConfigReader::readString(const QJsonObject &object, const QString &path, const QString &key,
+                                 Presence presence, const QString &fallback) {
+    const QJsonValue value = field(object, path, key, QJsonValue::String, presence);
+    return value.isString() ? value.toString() : fallback;
+}
+
+double ConfigReader::readNumber(const QJsonObject &object, const QString &path, const QString &key,
+                                Presence presence, double fallback) {
+    const QJsonValue value = field(object, path, key, QJsonValue::Double, presence);
+    return value.isDouble() ? value.toDouble() : fallback;
+}
+
+qint64 ConfigReader::readInteger(const QJsonObject &object, const QString &path, const QString &key,
+                                 Presence presence, qint64 fallback) {
+    const QJsonValue value = field(object, path, key, QJsonValue::Double, presence);
+    if (!value.isDouble())
+        return fallback;
+
+    // 2^53 is the largest whole number a JSON double carries exactly.
+    const double number = value.toDouble();
+    if (std::trunc(number) != number || std::abs(number) > 9007199254740992.0) {
+        addProblem(joinPath(path, key),
+                   QStringLiteral("must be a whole number, not %1").arg(number));
+        return fallback;
+    }
+    return qint64(number);
+}
+
+bool ConfigReader::readBool(const QJsonObject &object, const QString &path, const QString &key,
+                            bool fallback) {
+    const QJsonValue value = field(object, path, key, QJsonValue::Bool, Presence::Optional);
+    return value.isBool() ? value.toBool() : fallback;
+}
+
+QStringList ConfigReader::readStringList(const QJsonObject &object, const QString &path,
+                                         const QString &key) {
+    const QJsonArray array = readArray(object, path, key, Presence::Optional);
+
+    QStringList result;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        if (!array.at(i).isString()) {
+            addProblem(indexPath(joinPath(path, key), i),
+                       typeMismatch(QJsonValue::String, array.at(i).type()));
+        }
+
+        // A wrong entry stays as an empty string, so later entries keep their index in paths.
+        result.append(array.at(i).toString());
+    }
+    return result;
+}
+
+QJsonObject ConfigReader::readObject(const QJsonObject &object, const QString &path,
+                                     const QString &key, Presence presence) {
+    return field(object, path, key, QJsonValue::Object, presence).toObject();
+}
+
+QJsonArray ConfigReader::readArray(const QJsonObject &object, const QString &path,
+                                   const QString &key, Presence presence) {
+    return field(object, path, key, QJsonValue::Array, presence).toArray();
+}
+
+void ConfigReader::addProblem(const QString &path, const QString &message) {
+    m_problems.append(ConfigProblem{path, message});
+}
+
+} // namespace signalbox

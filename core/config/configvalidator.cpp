@@ -1,0 +1,339 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#include "config/configloader.h"
+#include "config/configreader.h"
+
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTimeZone>
+#include <QUrl>
+
+namespace signalbox {
+
+namespace {
+
+const QString kAuto = QStringLiteral("auto");
+
+QString quoted(const QString &text) {
+    return QLatin1Char('"') + text + QLatin1Char('"');
+}
+
+// Checks the values and cross references of a snapshot whose shape is already right.
+class Validator {
+public:
+    Validator(const Config &config, ReadGaps gaps)
+        : m_config(config)
+        , m_gaps(gaps) {}
+
+    QList<ConfigProblem> run() {
+        checkVersion();
+        checkServer();
+        checkProviders();
+        checkModels();
+        checkStages();
+        checkRouting();
+        checkGates();
+        checkRateLimits();
+        return m_problems;
+    }
+
+private:
+    void checkVersion() {
+        if (m_config.version != 1) {
+            add(QStringLiteral("version"),
+                QStringLiteral("unsupported version %1; this build reads version 1 only")
+                    .arg(m_config.version));
+        }
+    }
+
+    void checkServer() {
+        const ServerConfig &server = m_config.server;
+        if (!parseListenAddress(server.listen)) {
+            add(QStringLiteral("server.listen"),
+                QStringLiteral("invalid address %1; use HOST:PORT such as 127.0.0.1:8765")
+                    .arg(quoted(server.listen)));
+        }
+        if (server.maxBodyMib <= 0) {
+            add(QStringLiteral("server.max_body_mib"),
+                QStringLiteral("must be > 0, not %1").arg(server.maxBodyMib));
+        }
+    }
+
+    void checkProviders() {
+        static const QRegularExpression idPattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]*$"));
+        static const QRegularExpression envPattern(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+
+        for (const ProviderConfig &provider : m_config.providers) {
+            const QString path = joinPath(QStringLiteral("providers"), provider.id);
+            if (!idPattern.match(provider.id).hasMatch()) {
+                add(path, QStringLiteral("invalid provider id %1; use letters, digits, '.', '_' "
+                                         "and '-', starting with a letter or digit")
+                              .arg(quoted(provider.id)));
+            }
+            if (!providerKinds().contains(provider.kind)) {
+                add(joinPath(path, QStringLiteral("kind")),
+                    QStringLiteral("unknown provider kind %1; valid kinds: %2")
+                        .arg(quoted(provider.kind), providerKinds().join(QStringLiteral(", "))));
+            }
+            checkBaseUrl(joinPath(path, QStringLiteral("base_url")), provider.baseUrl);
+            if (!provider.keyEnv.isEmpty() && !envPattern.match(provider.keyEnv).hasMatch()) {
+                add(joinPath(path, QStringLiteral("key_env")),
+                    QStringLiteral("invalid environment variable name %1")
+                        .arg(quoted(provider.keyEnv)));
+            }
+        }
+    }
+
+    void checkBaseUrl(const QString &path, const QString &text) {
+        const QUrl url(text, QUrl::StrictMode);
+        const QString scheme = url.scheme();
+        if (url.isValid() &&
+            (scheme == QLatin1String("http") || scheme == QLatin1String("https")) &&
+            !url.host().isEmpty()) {
+            return;
+        }
+        add(path, QStringLiteral("invalid URL %1; use an http:// or https:// URL with a host, "
+                                 "such as https://api.openai.com/v1")
+                      .arg(quoted(text)));
+    }
+
+    void checkModels() {
+        QHash<QString, qsizetype> firstIndex;
+        for (qsizetype i = 0; i < m_config.models.size(); ++i) {
+            const ModelConfig &model = m_config.models.at(i);
+            const QString path = indexPath(QStringLiteral("models"), i);
+            checkModelIdentity(path, model, i, firstIndex);
+            checkPrice(joinPath(path, QStringLiteral("price_per_mtok")), model.price);
+            checkModelLimits(path, model);
+        }
+    }
+
+    void checkModelIdentity(const QString &path, const ModelConfig &model, qsizetype index,
+                            QHash<QString, qsizetype> &firstIndex) {
+        const QString idPath = joinPath(path, QStringLiteral("id"));
+        if (model.id.isEmpty()) {
+            add(idPath, QStringLiteral("must not be empty"));
+        } else if (model.id == kAuto) {
+            add(idPath, QStringLiteral("\"auto\" is reserved for automatic routing; rename the "
+                                       "model"));
+        } else if (firstIndex.contains(model.id)) {
+            add(idPath, QStringLiteral("duplicate model id %1, first defined at %2")
+                            .arg(quoted(model.id),
+                                 indexPath(QStringLiteral("models"), firstIndex.value(model.id))));
+        } else {
+            firstIndex.insert(model.id, index);
+        }
+
+        if (!model.provider.isEmpty() && !m_gaps.providerIds &&
+            !m_config.findProvider(model.provider)) {
+            add(joinPath(path, QStringLiteral("provider")),
+                QStringLiteral("provider %1 is not defined in providers; defined: %2")
+                    .arg(quoted(model.provider), providerIds().join(QStringLiteral(", "))));
+        }
+        if (model.upstreamId.isEmpty() && !model.id.isEmpty())
+            add(joinPath(path, QStringLiteral("upstream_id")), QStringLiteral("must not be empty"));
+    }
+
+    void checkPrice(const QString &path, const Price &price) {
+        const std::pair<const char *, double> parts[] = {{"input", price.input},
+                                                         {"output", price.output},
+                                                         {"cached_input", price.cachedInput},
+                                                         {"cache_write", price.cacheWrite}};
+        for (const auto &[name, value] : parts) {
+            if (value < 0) {
+                add(joinPath(path, QLatin1String(name)),
+                    QStringLiteral("must be >= 0, not %1").arg(value));
+            }
+        }
+    }
+
+    void checkModelLimits(const QString &path, const ModelConfig &model) {
+        if (model.contextWindow <= 0) {
+            add(joinPath(path, QStringLiteral("context_window")),
+                QStringLiteral("must be > 0 tokens, not %1").arg(model.contextWindow));
+        }
+        if (model.maxOutputTokens < 0) {
+            add(joinPath(path, QStringLiteral("max_output_tokens")),
+                QStringLiteral("must be >= 0 tokens, not %1").arg(model.maxOutputTokens));
+        }
+        if (model.quality < 0 || model.quality > 100) {
+            add(joinPath(path, QStringLiteral("quality")),
+                QStringLiteral("must be between 0 and 100, not %1").arg(model.quality));
+        }
+        for (qsizetype j = 0; j < model.capabilities.size(); ++j) {
+            const QString &capability = model.capabilities.at(j);
+            if (!capability.isEmpty() && !modelCapabilities().contains(capability)) {
+                add(indexPath(joinPath(path, QStringLiteral("capabilities")), j),
+                    QStringLiteral("unknown capability %1; valid capabilities: %2")
+                        .arg(quoted(capability), modelCapabilities().join(QStringLiteral(", "))));
+            }
+        }
+    }
+
+    void checkStages() {
+        for (const StageConfig &stage : m_config.stages) {
+            const QString path = joinPath(QStringLiteral("stages"), stage.name);
+            if (stage.name.isEmpty())
+                add(QStringLiteral("stages"), QStringLiteral("a stage name must not be empty"));
+
+            const QString modelPath = joinPath(path, QStringLiteral("model"));
+            if (stage.model != kAuto && !stage.model.isEmpty()) {
+                checkModelReference(modelPath, stage.model, QStringLiteral(" or \"auto\""));
+                checkAllowed(modelPath, stage, stage.model);
+            }
+            const QString fallbacksPath = joinPath(path, QStringLiteral("fallbacks"));
+            for (qsizetype j = 0; j < stage.fallbacks.size(); ++j) {
+                checkModelReference(indexPath(fallbacksPath, j), stage.fallbacks.at(j));
+                checkAllowed(indexPath(fallbacksPath, j), stage, stage.fallbacks.at(j));
+            }
+            const QString allowedPath = joinPath(path, QStringLiteral("allowed"));
+            for (qsizetype j = 0; j < stage.allowed.size(); ++j)
+                checkModelReference(indexPath(allowedPath, j), stage.allowed.at(j));
+        }
+    }
+
+    void checkAllowed(const QString &path, const StageConfig &stage, const QString &modelId) {
+        // An unknown model is reported once, as unknown, and not again as not allowed.
+        if (stage.allowed.isEmpty() || stage.allowed.contains(modelId) || modelId.isEmpty() ||
+            !m_config.findModel(modelId)) {
+            return;
+        }
+        add(path, QStringLiteral("model %1 is not in the stage's allowed list; add it to "
+                                 "stages.%2.allowed or pick an allowed model")
+                      .arg(quoted(modelId), stage.name));
+    }
+
+    // Reports an id that names no model. An empty id was already reported by the reader.
+    void checkModelReference(const QString &path, const QString &modelId,
+                             const QString &alternative = {}) {
+        if (modelId.isEmpty() || m_gaps.modelIds || m_config.findModel(modelId))
+            return;
+        add(path, QStringLiteral("unknown model %1; use the id of an entry in models%2")
+                      .arg(quoted(modelId), alternative));
+    }
+
+    void checkRouting() {
+        const RoutingConfig &routing = m_config.routing;
+        checkModelReference(QStringLiteral("routing.fallback_model"), routing.fallbackModel);
+        checkModelReference(QStringLiteral("routing.auto.classifier_model"),
+                            routing.autoRouting.classifierModel);
+        checkFraction(QStringLiteral("routing.auto.quality_weight"),
+                      routing.autoRouting.qualityWeight);
+        checkFraction(QStringLiteral("routing.auto.classifier_min_confidence"),
+                      routing.autoRouting.classifierMinConfidence);
+    }
+
+    void checkFraction(const QString &path, double value) {
+        if (value < 0 || value > 1)
+            add(path, QStringLiteral("must be between 0 and 1, not %1").arg(value));
+    }
+
+    void checkGates() {
+        const GatesConfig &gates = m_config.gates;
+        if (gates.dailyBudgetUsd < 0) {
+            add(QStringLiteral("gates.daily_budget_usd"),
+                QStringLiteral("must be >= 0 USD (0 means no daily budget), not %1")
+                    .arg(gates.dailyBudgetUsd));
+        }
+        if (gates.timezone != QLatin1String("local") &&
+            !QTimeZone::isTimeZoneIdAvailable(gates.timezone.toUtf8())) {
+            add(QStringLiteral("gates.timezone"),
+                QStringLiteral("unknown time zone %1; use \"local\" or an IANA id such as "
+                               "\"Europe/Berlin\" or \"UTC\"")
+                    .arg(quoted(gates.timezone)));
+        }
+        for (qsizetype i = 0; i < gates.warnAt.size(); ++i) {
+            const double value = gates.warnAt.at(i);
+            if (value <= 0 || value > 1) {
+                add(indexPath(QStringLiteral("gates.warn_at"), i),
+                    QStringLiteral("must be a fraction of the budget above 0 and at most 1, "
+                                   "not %1")
+                        .arg(value));
+            }
+        }
+        for (auto it = gates.stageBudgetsUsd.begin(); it != gates.stageBudgetsUsd.end(); ++it) {
+            const QString path = joinPath(QStringLiteral("gates.stage_budgets_usd"), it.key());
+            if (it.value() < 0)
+                add(path, QStringLiteral("must be >= 0 USD, not %1").arg(it.value()));
+            if (!m_config.findStage(it.key()))
+                add(path,
+                    QStringLiteral("stage %1 is not defined in stages").arg(quoted(it.key())));
+        }
+    }
+
+    void checkRateLimits() {
+        const QList<RateLimitConfig> &limits = m_config.gates.rateLimits;
+        for (qsizetype i = 0; i < limits.size(); ++i) {
+            const QString path = indexPath(QStringLiteral("gates.rate_limits"), i);
+            checkScope(joinPath(path, QStringLiteral("scope")), limits.at(i).scope);
+            if (limits.at(i).rpm < 0) {
+                add(joinPath(path, QStringLiteral("rpm")),
+                    QStringLiteral("must be >= 0 (0 means no limit), not %1")
+                        .arg(limits.at(i).rpm));
+            }
+            if (limits.at(i).tpm < 0) {
+                add(joinPath(path, QStringLiteral("tpm")),
+                    QStringLiteral("must be >= 0 (0 means no limit), not %1")
+                        .arg(limits.at(i).tpm));
+            }
+        }
+    }
+
+    void checkScope(const QString &path, const QString &scope) {
+        if (scope.isEmpty() || scope == QLatin1String("global"))
+            return;
+
+        const qsizetype colon = scope.indexOf(QLatin1Char(':'));
+        const QString kind = scope.left(colon);
+        const QString id = colon < 0 ? QString() : scope.mid(colon + 1);
+        if (id.isEmpty()) {
+            add(path, QStringLiteral("invalid scope %1; use global, provider:ID, model:ID or "
+                                     "stage:NAME")
+                          .arg(quoted(scope)));
+        } else if (kind == QLatin1String("provider")) {
+            if (!m_gaps.providerIds && !m_config.findProvider(id))
+                add(path,
+                    QStringLiteral("provider %1 is not defined in providers").arg(quoted(id)));
+        } else if (kind == QLatin1String("model")) {
+            if (!m_gaps.modelIds && !m_config.findModel(id))
+                add(path, QStringLiteral("model %1 is not defined in models").arg(quoted(id)));
+        } else if (kind == QLatin1String("stage")) {
+            if (!m_config.findStage(id))
+                add(path, QStringLiteral("stage %1 is not defined in stages").arg(quoted(id)));
+        } else {
+            add(path, QStringLiteral("invalid scope %1; use global, provider:ID, model:ID or "
+                                     "stage:NAME")
+                          .arg(quoted(scope)));
+        }
+    }
+
+    QStringList providerIds() const {
+        QStringList ids;
+        for (const ProviderConfig &provider : m_config.providers)
+            ids.append(provider.id);
+        if (ids.isEmpty())
+            ids.append(QStringLiteral("none"));
+        return ids;
+    }
+
+    void add(const QString &path, const QString &message) {
+        m_problems.append(ConfigProblem{path, message});
+    }
+
+    const Config &m_config;
+    const ReadGaps m_gaps;
+    QList<ConfigProblem> m_problems;
+};
+
+} // namespace
+
+QList<ConfigProblem> validateConfig(const Config &config, ReadGaps gaps) {
+    return Validator(config, gaps).run();
+}
+
+QList<ConfigProblem> validateConfig(const Config &config) {
+    return validateConfig(config, ReadGaps{});
+}
+
+} // namespace signalbox

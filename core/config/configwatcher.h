@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#pragma once
+
+#include "config/configloader.h"
+
+#include <QByteArray>
+#include <QFileSystemWatcher>
+#include <QObject>
+#include <QTimer>
+
+namespace signalbox {
+
+// Reloads the config file when it changes on disk and reports the new snapshot or its problems.
+// Editors often save by writing a new file and renaming it over the old one, which ends a watch
+// on the file itself, so the parent folder is watched too and the file is watched again when it
+// reappears. Bursts of change events are merged into one reload.
+//
+// The content at construction is the baseline: create the watcher right after loading the file,
+// and only later changes are reported. Content equal to the last content read emits nothing.
+class ConfigWatcher : public QObject {
+    Q_OBJECT
+
+public:
+    explicit ConfigWatcher(const QString &path, QObject *parent = nullptr);
+
+    QString path() const { return m_path; }
+
+signals:
+    // The file changed and is valid.
+    void configLoaded(signalbox::ConfigPtr config);
+
+    // The file changed and is invalid or was removed. The caller keeps its last good snapshot.
+    void configRejected(QList<signalbox::ConfigProblem> problems);
+
+private:
+    void scheduleReload();
+    void reload();
+    void watchFile();
+
+    QString m_path;
+    QFileSystemWatcher m_watcher;
+    QTimer m_debounce;
+    QByteArray m_lastContent;
+    bool m_reportedMissing = false;
+};
+
+} // namespace signalbox

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#include "config/configwatcher.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdio>
+
+using namespace signalbox;
+
+class TestConfigWatcher : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void validWriteEmitsLoaded();
+    void invalidWriteEmitsRejected();
+    void replaceByRenameStillWatched();
+    void unchangedContentEmitsNothing();
+    void removedFileEmitsRejected();
+
+private:
+    QString configPath() const { return m_dir->filePath(QStringLiteral("config.json")); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+namespace {
+
+bool writeFile(const QString &path, const QByteArray &content) {
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
+}
+
+// Writes a sibling file and renames it over path, the way many editors save.
+bool replaceByRename(const QString &path, const QByteArray &content) {
+    const QString temporary = path + QStringLiteral(".new");
+    if (!writeFile(temporary, content))
+        return false;
+
+    // QFile::rename does not overwrite an existing file, but rename(2) replaces it atomically.
+    return std::rename(QFile::encodeName(temporary).constData(),
+                       QFile::encodeName(path).constData()) == 0;
+}
+
+// The demo config with a different daily budget, so its bytes differ but it stays valid.
+QByteArray demoWithBudget(int budget) {
+    QByteArray json = demoConfigJson();
+    const QByteArray replacement = "\"daily_budget_usd\": " + QByteArray::number(budget) + ".0";
+    json.replace("\"daily_budget_usd\": 10.0", replacement);
+    return json;
+}
+
+} // namespace
+
+void TestConfigWatcher::init() {
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    QVERIFY(writeFile(configPath(), demoConfigJson()));
+    QVERIFY(demoWithBudget(20) != demoConfigJson());
+}
+
+void TestConfigWatcher::validWriteEmitsLoaded() {
+    ConfigWatcher watcher(configPath());
+    QSignalSpy loaded(&watcher, &ConfigWatcher::configLoaded);
+    QSignalSpy rejected(&watcher, &ConfigWatcher::configRejected);
+
+    QVERIFY(writeFile(configPath(), demoWithBudget(20)));
+
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 5000);
+    const auto config = loaded.first().first().value<ConfigPtr>();
+    QVERIFY(config);
+    QCOMPARE(config->gates.dailyBudgetUsd, 20.0);
+    QCOMPARE(rejected.count(), 0);
+}
+
+void TestConfigWatcher::invalidWriteEmitsRejected() {
+    ConfigWatcher watcher(configPath());
+    QSignalSpy loaded(&watcher, &ConfigWatcher::configLoaded);
+    QSignalSpy rejected(&watcher, &ConfigWatcher::configRejected);
+
+    QByteArray invalid = demoConfigJson();
+    invalid.replace("\"version\": 1", "\"version\": 7");
+    QVERIFY(writeFile(configPath(), invalid));
+
+    QTRY_COMPARE_WITH_TIMEOUT(rejected.count(), 1, 5000);
+    const auto problems = rejected.first().first().value<QList<ConfigProblem>>();
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems.first().path, QStringLiteral("version"));
+    QCOMPARE(loaded.count(), 0);
+}
+
+void TestConfigWatcher::replaceByRenameStillWatched() {
+    ConfigWatcher watcher(configPath());
+    QSignalSpy loaded(&watcher, &ConfigWatcher::configLoaded);
+
+    QVERIFY(replaceByRename(configPath(), demoWithBudget(20)));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 5000);
+
+    // The rename dropped the watch on the old file, so the watcher must have added the new one.
+    QVERIFY(replaceByRename(configPath(), demoWithBudget(30)));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 2, 5000);
+    QCOMPARE(loaded.last().first().value<ConfigPtr>()->gates.dailyBudgetUsd, 30.0);
+
+    // And so must a plain write to the new file.
+    QVERIFY(writeFile(configPath(), demoWithBudget(40)));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 3, 5000);
+    QCOMPARE(loaded.last().first().value<ConfigPtr>()->gates.dailyBudgetUsd, 40.0);
+}
+
+void TestConfigWatcher::unchangedContentEmitsNothing() {
+    ConfigWatcher watcher(configPath());
+    QSignalSpy loaded(&watcher, &ConfigWatcher::configLoaded);
+    QSignalSpy rejected(&watcher, &ConfigWatcher::configRejected);
+
+    QVERIFY(writeFile(configPath(), demoConfigJson()));
+    QVERIFY(writeFile(m_dir->filePath(QStringLiteral("other.txt")), "unrelated"));
+
+    // Nothing is expected, so wait well past the debounce interval and check that nothing came.
+    QTest::qWait(500);
+    QCOMPARE(loaded.count(), 0);
+    QCOMPARE(rejected.count(), 0);
+}
+
+void TestConfigWatcher::removedFileEmitsRejected() {
+    ConfigWatcher watcher(configPath());
+    QSignalSpy loaded(&watcher, &ConfigWatcher::configLoaded);
+    QSignalSpy rejected(&watcher, &ConfigWatcher::configRejected);
+
+    QVERIFY(QFile::remove(configPath()));
+    QTRY_COMPARE_WITH_TIMEOUT(rejected.count(), 1, 5000);
+
+    // Restoring the same bytes ends the rejected state, so it is reported.
+    QVERIFY(writeFile(configPath(), demoConfigJson()));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 5000);
+    QCOMPARE(rejected.count(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestConfigWatcher)
+#include "tst_configwatcher.moc"
