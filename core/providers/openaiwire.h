@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#pragma once
+
+#include "chat/usage.h"
+#include "providers/upstreamcall.h"
+#include "result.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+// Parts of the OpenAI Chat Completions wire format that OpenAI-compatible providers share.
+namespace signalbox::openaiwire {
+
+// Returns the client's chat body with `model` set to the upstream id. For streams it also sets
+// stream_options.include_usage, keeping the other stream_options keys. Other fields are kept.
+Result<QByteArray> rewriteRequestBody(const QByteArray &clientBody, const QString &upstreamModel,
+                                      bool stream);
+
+// Returns true if the chunk text may carry a usage object, so chunks without one skip the
+// JSON parse.
+bool mayCarryUsage(QByteArrayView chunk);
+
+// Reads `usage`, or Groq's older `x_groq.usage`, from a response body or a stream chunk.
+// Returns nothing when neither is an object.
+std::optional<Usage> parseUsage(const QJsonObject &object);
+
+// Returns true for the chunk that carries only usage: its `choices` is empty, null or missing.
+bool isUsageOnlyChunk(const QJsonObject &chunk);
+
+// Returns true if the JSON object reports an error at its top level: an `error` key that is
+// not null, or Mistral's flat {"object":"error", ...}.
+bool hasError(const QJsonObject &object);
+
+// Builds the error of an upstream reply from its status and body. Reads the OpenAI envelope
+// {"error":{message,type,code,param}}, Mistral's flat {"object":"error",message,type,code},
+// OpenRouter's {"error":{"code":<int>,message}} and bodies that are not JSON.
+UpstreamError errorFromBody(int httpStatus, QByteArrayView body, const QString &providerId);
+
+// Builds the error of a 200 reply whose body or stream event carries an error object. The
+// status is the error's numeric code when it is an HTTP status, else 502.
+UpstreamError errorFromObject(const QJsonObject &object, const QString &providerId);
+
+// Returns the text with every occurrence of the secret replaced, so upstream messages that
+// echo the API key do not leak it.
+QString redact(QString text, const QString &secret);
+
+} // namespace signalbox::openaiwire

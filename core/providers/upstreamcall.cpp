@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#include "providers/upstreamcall.h"
+
+namespace signalbox {
+
+bool UpstreamError::retryable() const {
+    switch (kind) {
+    case Kind::Connect:
+    case Kind::Timeout:
+        return true;
+    case Kind::Http:
+        return httpStatus == 408 || httpStatus == 429 || (httpStatus >= 500 && httpStatus <= 599);
+    case Kind::None:
+    case Kind::Protocol:
+    case Kind::Cancelled:
+        return false;
+    }
+    return false;
+}
+
+QString upstreamErrorKindName(UpstreamError::Kind kind) {
+    switch (kind) {
+    case UpstreamError::Kind::None:
+        return QStringLiteral("none");
+    case UpstreamError::Kind::Connect:
+        return QStringLiteral("connect");
+    case UpstreamError::Kind::Timeout:
+        return QStringLiteral("timeout");
+    case UpstreamError::Kind::Http:
+        return QStringLiteral("http");
+    case UpstreamError::Kind::Protocol:
+        return QStringLiteral("protocol");
+    case UpstreamError::Kind::Cancelled:
+        return QStringLiteral("cancelled");
+    }
+    return QStringLiteral("unknown");
+}
+
+} // namespace signalbox

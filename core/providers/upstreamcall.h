@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#pragma once
+
+#include "chat/usage.h"
+#include "config/config.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QString>
+
+namespace signalbox {
+
+// Time limits of one upstream call, in milliseconds.
+struct UpstreamTimeouts {
+    int connectMs = 10000;    // from start until the request has been sent
+    int firstByteMs = 120000; // from the sent request until the first response bytes
+    int idleMs = 60000;       // between two reads of the response
+};
+
+struct UpstreamRequest {
+    ProviderConfig provider;
+    ModelConfig model;
+    QByteArray body; // the client's OpenAI chat JSON
+    bool stream = false;
+    bool clientWantsUsage = false; // the client set stream_options.include_usage
+    QString apiKey;                // empty: no auth header is sent
+    UpstreamTimeouts timeouts;
+};
+
+struct UpstreamError {
+    enum class Kind { None, Connect, Timeout, Http, Protocol, Cancelled };
+
+    Kind kind = Kind::None;
+    int httpStatus = 0;
+    QString type;
+    QString code;
+    QString message;       // never contains the API key
+    QByteArray retryAfter; // seconds, as the upstream's retry-after header gave them
+
+    bool isError() const { return kind != Kind::None; }
+
+    // Returns true for connect errors, timeouts, 408, 429, 5xx and 529: failures another
+    // attempt or another provider may not hit.
+    bool retryable() const;
+};
+
+// Returns the lower-case name of an error kind, for logs and the ledger.
+QString upstreamErrorKindName(UpstreamError::Kind kind);
+
+struct UpstreamResult {
+    UpstreamError error;
+    int httpStatus = 0;
+    QByteArray body; // non-stream: the upstream's JSON body; on an HTTP error, its error body
+    Usage usage;
+    bool usageReported = false;
+    QList<QPair<QByteArray, QByteArray>> headers; // upstream response headers worth passing on
+    qint64 ttftMs = -1; // time to the first streamed chunk, or to the first body byte
+    bool sawDone = false;
+};
+
+// One call to an upstream provider. Each provider kind implements it in its own wire format.
+// The object lives in the thread of the QNetworkAccessManager it uses and emits finished()
+// exactly once, as its last signal.
+class UpstreamCall : public QObject {
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+    ~UpstreamCall() override = default;
+
+    virtual void start() = 0;
+
+    // Cancels the network request at once and finishes with Kind::Cancelled. Does nothing
+    // after finished() has been emitted.
+    virtual void abort() = 0;
+
+signals:
+    // Stream only: the upstream answered 200 and its first event is valid and no error, so the
+    // client's response headers can be sent.
+    void streamStarted();
+
+    // Stream only: the JSON of one chunk, to forward to an OpenAI client as "data: <json>\n\n".
+    // Emitted as soon as the chunk is parsed. The usage-only chunk is emitted only when the
+    // client asked for usage, and "[DONE]" is never emitted.
+    void streamData(const QByteArray &sseData);
+
+    void finished(const signalbox::UpstreamResult &result);
+};
+
+} // namespace signalbox

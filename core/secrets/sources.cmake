@@ -1,0 +1,2 @@
+target_sources(signalbox_core PRIVATE
+    secrets/envkeys.h secrets/envkeys.cpp)

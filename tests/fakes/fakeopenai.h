@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#pragma once
+
+#include "fakes/fakehttp.h"
+
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+class QTcpServer;
+
+namespace signalbox {
+
+// What the fake OpenAI upstream answers to the next chat completion requests.
+struct FakeOpenAiScript {
+    enum class ErrorShape { OpenAi, Mistral, OpenRouter, PlainText };
+
+    QString reply = QStringLiteral("Hello from the fake OpenAI upstream.");
+    int chunkCount = 3;   // content chunks the reply is split into when streamed
+    int chunkDelayMs = 0; // pause before each stream event
+    QByteArray finishReason = "stop";
+    qint64 promptTokens = 21;
+    qint64 completionTokens = 9;
+    qint64 cachedTokens = 0;
+    qint64 reasoningTokens = 0;
+
+    // A non-zero errorStatus answers every request with that status and an error body.
+    int errorStatus = 0;
+    ErrorShape errorShape = ErrorShape::OpenAi;
+    QByteArray errorType = "server_error";
+    QByteArray errorCode;
+    QByteArray errorMessage = "The fake upstream was told to fail.";
+    QByteArray retryAfter;   // sent as retry-after when not empty
+    QByteArray retryAfterMs; // sent as retry-after-ms when not empty
+
+    bool errorIn200 = false;        // a 200 whose body, or first stream event, is an error
+    int midStreamErrorAfter = -1;   // content chunks sent before an error event ends the stream
+    bool stall = false;             // read the request and never answer
+    int stallAfter = -1;            // content chunks sent before the stream goes silent
+    bool commentLines = false;      // ": OPENROUTER PROCESSING" and ": keep-alive" comments
+    bool obfuscation = false;       // the "obfuscation" key on every chunk
+    bool alwaysIncludeUsage = false; // the usage chunk even when the request did not ask
+};
+
+// A fake api.openai.com on a raw QTcpServer bound to a loopback address. It serves
+// POST .../chat/completions as the script says, records every request, and lists the recorded
+// requests as JSON at GET /__fake/requests with Authorization values masked.
+class FakeOpenAiUpstream : public QObject {
+    Q_OBJECT
+
+public:
+    explicit FakeOpenAiUpstream(QObject *parent = nullptr);
+    ~FakeOpenAiUpstream() override;
+
+    bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
+    quint16 port() const;
+    QString baseUrl() const; // http://127.0.0.1:PORT/v1
+
+    FakeOpenAiScript &script() { return m_script; }
+    const QList<FakeHttpRequest> &requests() const { return m_requests; }
+    int dataEventsSent() const { return m_dataEventsSent; } // "data:" events in all streams
+    int disconnects() const { return m_disconnects; }       // connections closed by the client
+
+    QByteArray recordedRequestsJson() const;
+
+signals:
+    void requestReceived();
+    void dataEventSent();
+    void clientDisconnected();
+
+private:
+    void onNewConnection();
+    void onRequest(FakeHttpConnection *connection, const FakeHttpRequest &request);
+    void answerChat(FakeHttpConnection *connection, const FakeHttpRequest &request);
+    void answerError(FakeHttpConnection *connection);
+    void answerStream(FakeHttpConnection *connection, const FakeHttpRequest &request);
+    QList<QByteArray> streamEvents(const FakeHttpRequest &request) const;
+    FakeHeaders commonHeaders(const QByteArray &contentType) const;
+
+    QTcpServer *m_server;
+    FakeOpenAiScript m_script;
+    QList<FakeHttpRequest> m_requests;
+    int m_dataEventsSent = 0;
+    int m_disconnects = 0;
+    int m_completionCount = 0;
+};
+
+} // namespace signalbox
