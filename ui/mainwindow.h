@@ -8,6 +8,7 @@
 #include <QMainWindow>
 #include <QUrl>
 
+class QCoreApplication;
 class QLabel;
 class QPushButton;
 class QTableView;

@@ -6,8 +6,10 @@
 #include "http/ssewriter.h"
 #include "ledger/ledger.h"
 #include "logging.h"
+#include "providers/upstreamfactory.h"
 #include "routing/autorouter.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QUrl>

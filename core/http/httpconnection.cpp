@@ -7,6 +7,8 @@
 
 #include <QTcpSocket>
 
+#include <sys/socket.h>
+
 #include <utility>
 
 namespace signalbox {
@@ -19,6 +21,11 @@ constexpr qsizetype ReadChunkBytes = 16 * 1024;
 // Bytes Qt buffers from the kernel while the parser is paused. Beyond this the client's sends
 // block, so a client that pipelines without reading cannot grow the server's memory.
 constexpr qint64 SocketReadBufferBytes = 256 * 1024;
+
+// How long a closing connection keeps reading and dropping what the client still sends, such as
+// the rest of a body that was refused with 413. Closing at once would reset the connection and
+// the client might never read the response.
+constexpr int LingerMs = 5000;
 
 bool expectsContinue(const HttpRequest &head) {
     const bool http11 = head.httpMajor == 1 && head.httpMinor >= 1;
@@ -218,9 +225,7 @@ void HttpConnection::advancePipeline() {
         m_exchanges.pop_front();
         done->deleteLater();
         if (done->m_closeAfter) {
-            // Qt writes what is buffered before it closes the socket.
-            m_acceptingRequests = false;
-            m_socket->disconnectFromHost();
+            closeAfterResponse();
             return;
         }
         if (m_exchanges.empty())
@@ -240,6 +245,38 @@ void HttpConnection::advancePipeline() {
     // A resume from inside the parser would re-enter it, so it waits for the event loop.
     if (m_parserPaused && m_acceptingRequests && pipelineHasRoom())
         QMetaObject::invokeMethod(this, &HttpConnection::resumeParsing, Qt::QueuedConnection);
+}
+
+void HttpConnection::closeAfterResponse() {
+    m_acceptingRequests = false;
+    if (m_lingering || m_closed)
+        return;
+    m_lingering = true;
+
+    // The write side is shut only once Qt has handed every response byte to the kernel.
+    m_socket->flush();
+    if (m_socket->bytesToWrite() > 0) {
+        connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
+            if (m_socket->bytesToWrite() == 0)
+                shutDownWriting();
+        });
+        return;
+    }
+    shutDownWriting();
+}
+
+void HttpConnection::shutDownWriting() {
+    if (m_closed || m_writingShutDown)
+        return;
+    m_writingShutDown = true;
+
+    // The client sees the end of the response, and closes; until then its input is dropped.
+    ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+    QTimer::singleShot(LingerMs, this, [this] {
+        if (!m_closed)
+            abort();
+    });
+    readFromSocket();
 }
 
 void HttpConnection::checkIdle() {

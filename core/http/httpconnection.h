@@ -52,6 +52,8 @@ private:
     void writeResponseBytes(HttpExchange *exchange, const QByteArray &bytes, bool flushNow);
     void finishExchange(HttpExchange *exchange);
     void advancePipeline();
+    void closeAfterResponse();
+    void shutDownWriting();
     void checkIdle();
     void onDisconnected();
 
@@ -66,6 +68,8 @@ private:
     bool m_parserPaused = false;
     bool m_acceptingRequests = true; // false after an error or a request that ends the connection
     bool m_closed = false;
+    bool m_lingering = false;       // the last response is written or being written
+    bool m_writingShutDown = false; // the client has been sent the end of the stream
     QTimer m_idleTimer;
     QElapsedTimer m_sinceActivity;
 };

@@ -29,26 +29,23 @@ QByteArray serverErrorBody(int status, const QString &message) {
     return openAiErrorBody(error);
 }
 
-struct ListenAddress {
+struct Endpoint {
     QHostAddress host;
     quint16 port = 0;
 };
 
-Result<ListenAddress> parseListen(const QString &text) {
-    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
-    bool portOk = false;
-    const uint port = colon > 0 ? text.mid(colon + 1).toUInt(&portOk) : 0;
-    QString hostText = text.left(colon);
-    if (hostText.startsWith(QLatin1Char('[')) && hostText.endsWith(QLatin1Char(']')))
-        hostText = hostText.mid(1, hostText.size() - 2);
-    if (hostText == QLatin1String("localhost"))
-        hostText = QStringLiteral("127.0.0.1");
-    const QHostAddress host(hostText);
-    if (colon <= 0 || !portOk || port > 65535 || host.isNull())
+Result<Endpoint> parseEndpoint(const QString &text)
+{
+    const std::optional<ListenAddress> address = parseListenAddress(text);
+    QString host = address ? address->host : QString();
+    if (host == QLatin1String("localhost"))
+        host = QStringLiteral("127.0.0.1");
+    const QHostAddress ip(host);
+    if (!address || ip.isNull())
         return Error{QStringLiteral("invalid listen address '%1': use HOST:PORT with an IP "
                                     "address, e.g. 127.0.0.1:8765 (port 0 picks a free port)")
                          .arg(text)};
-    return ListenAddress{host, quint16(port)};
+    return Endpoint{ip, address->port};
 }
 
 HttpLimits limitsFor(const Config &config) {
@@ -157,7 +154,7 @@ Status RouterWorker::openLedgerReader() {
 
 Status RouterWorker::startServer(const Config &config) {
     const QString listenText = m_options.listen.isEmpty() ? config.server.listen : m_options.listen;
-    const Result<ListenAddress> address = parseListen(listenText);
+    const Result<Endpoint> address = parseEndpoint(listenText);
     if (!address.ok())
         return Error{address.error()};
     if (!address->host.isLoopback())

@@ -111,7 +111,7 @@ void FakeHttpConnection::writeResponse(int status, const FakeHeaders &headers,
                                        const QByteArray &body)
 {
     FakeHeaders all = headers;
-    all.append({"Content-Length", QByteArray::number(body.size())});
+    all.emplaceBack(QByteArray("Content-Length"), QByteArray::number(body.size()));
     writeHead(status, all);
     m_socket->write(body);
     m_socket->flush();
@@ -120,7 +120,7 @@ void FakeHttpConnection::writeResponse(int status, const FakeHeaders &headers,
 void FakeHttpConnection::beginChunked(int status, const FakeHeaders &headers)
 {
     FakeHeaders all = headers;
-    all.append({"Transfer-Encoding", "chunked"});
+    all.emplaceBack(QByteArray("Transfer-Encoding"), QByteArray("chunked"));
     writeHead(status, all);
     m_socket->flush();
 }

@@ -163,9 +163,9 @@ void FakeOpenAiUpstream::answerError(FakeHttpConnection *connection)
                                             ? "text/plain"
                                             : "application/json");
     if (!m_script.retryAfter.isEmpty())
-        headers.append({"retry-after", m_script.retryAfter});
+        headers.emplaceBack(QByteArray("retry-after"), m_script.retryAfter);
     if (!m_script.retryAfterMs.isEmpty())
-        headers.append({"retry-after-ms", m_script.retryAfterMs});
+        headers.emplaceBack(QByteArray("retry-after-ms"), m_script.retryAfterMs);
     connection->writeResponse(m_script.errorStatus, headers,
                               scriptedErrorBody(m_script, m_script.errorStatus));
 }
@@ -212,7 +212,7 @@ void FakeOpenAiUpstream::answerStream(FakeHttpConnection *connection,
                                       const FakeHttpRequest &request)
 {
     FakeHeaders headers = commonHeaders("text/event-stream; charset=utf-8");
-    headers.append({"Cache-Control", "no-cache"});
+    headers.emplaceBack(QByteArray("Cache-Control"), QByteArray("no-cache"));
     connection->beginChunked(200, headers);
 
     // The events go out one per timer tick, so a client sees them spread in time and can hang up

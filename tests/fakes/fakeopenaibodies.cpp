@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 
+#include <algorithm>
+
 namespace signalbox::fakeopenai {
 
 namespace {
@@ -119,7 +121,7 @@ QByteArray openRouterError(int code, const QByteArray &message)
 QStringList splitText(const QString &text, int count)
 {
     QStringList pieces;
-    const qsizetype parts = qBound<qsizetype>(1, count, qMax<qsizetype>(1, text.size()));
+    const qsizetype parts = std::clamp<qsizetype>(count, 1, std::max<qsizetype>(1, text.size()));
     qsizetype start = 0;
     for (qsizetype i = 0; i < parts; ++i) {
         const qsizetype end = text.size() * (i + 1) / parts;

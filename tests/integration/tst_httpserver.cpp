@@ -47,6 +47,7 @@ private slots:
     void chunkedRequestBodyDecoded();
     void expectContinueGetsInterimResponse();
     void oversizedContentLengthRejectedEarly();
+    void oversizedBodySentWholeStillGetsResponse();
     void oversizedChunkedBodyRejected();
     void oversizedHeadersRejected();
     void malformedRequestRejected_data();
@@ -364,6 +365,26 @@ void TestHttpServer::oversizedContentLengthRejectedEarly() {
     QVERIFY(response.body.contains("1024 bytes"));
     QVERIFY(client.waitForClose());
     QVERIFY(!handlerCalled);
+    verifyServerStillServes();
+}
+
+void TestHttpServer::oversizedBodySentWholeStillGetsResponse() {
+    HttpLimits limits;
+    limits.maxBodyBytes = 1024;
+    startServer(limits);
+
+    // Clients such as fetch send the whole body before they read. The server must keep reading
+    // after its 413, or closing the socket on unread input resets the connection and the client
+    // sees a network error instead of the answer.
+    const QByteArray body(4 * 1024 * 1024, 'x');
+    RawHttpClient client;
+    QVERIFY(client.connectTo(m_server->serverPort()));
+    client.send(postRequest("/v1/chat/completions", body));
+
+    const RawResponse response = client.nextResponse();
+    QCOMPARE(response.status, 413);
+    QVERIFY(response.body.contains("1024 bytes"));
+    QVERIFY(client.waitForClose());
     verifyServerStillServes();
 }
 
