@@ -19,9 +19,14 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <memory>
+
 namespace signalbox {
 
 namespace {
+
+// Requests shown in the table when the screenshot is taken.
+constexpr int ScreenshotRows = 8;
 
 QLabel *figureLabel(QWidget *parent) {
     auto *label = new QLabel(parent);
@@ -70,10 +75,18 @@ MainWindow::MainWindow(RouterService *service, QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(RequestTableModel::Model,
-                                                      QHeaderView::Stretch);
+
+    // The header sizes its automatic sections once, before any rows exist, so the columns are
+    // fitted to their contents again whenever rows arrive; the user may still drag them.
+    // The last column is left alone: resizing it by hand would end its stretch.
+    const auto fitColumns = [this] {
+        for (int column = 0; column < RequestTableModel::ColumnCount - 1; ++column)
+            m_table->resizeColumnToContents(column);
+    };
+    connect(m_requests, &QAbstractItemModel::rowsInserted, m_table, fitColumns);
+    connect(m_requests, &QAbstractItemModel::modelReset, m_table, fitColumns);
     layout->addWidget(m_table, 1);
     setCentralWidget(central);
     statusBar()->showMessage(tr("Starting the router…"));
@@ -151,13 +164,19 @@ int runConsole(QCoreApplication &app, const ServiceOptions &options,
 
     if (!screenshotsDir.isEmpty()) {
         QDir().mkpath(screenshotsDir);
-        // Let the demo traffic fill the table before the picture is taken.
-        QObject::connect(&service, &RouterService::ready, &window, [&window, screenshotsDir] {
-            QTimer::singleShot(9000, &window, [&window, screenshotsDir] {
-                window.grab().save(QDir(screenshotsDir).filePath(QStringLiteral("console.png")));
-                QCoreApplication::quit();
-            });
-        });
+        // Let the demo traffic fill part of the table before the picture is taken, but never
+        // wait longer than half a minute when traffic is slow or absent.
+        const auto save = [&window, screenshotsDir] {
+            window.grab().save(QDir(screenshotsDir).filePath(QStringLiteral("console.png")));
+            QCoreApplication::quit();
+        };
+        auto recorded = std::make_shared<int>(0);
+        QObject::connect(&service, &RouterService::requestRecorded, &window,
+                         [&window, save, recorded] {
+                             if (++*recorded == ScreenshotRows)
+                                 QTimer::singleShot(500, &window, save);
+                         });
+        QTimer::singleShot(30000, &window, save);
         QObject::connect(&service, &RouterService::startFailed, &window,
                          [] { QCoreApplication::exit(1); });
     }
