@@ -122,7 +122,7 @@ void Gates::admit(const GateRequest &request, std::function<void(const GateOutco
                     line = &candidate;
             }
             const BudgetPeriod period = line ? line->period : BudgetPeriod::Day;
-            qCInfo(lcGates) << request.requestId << "over budget" << outcome.blocking.gateId;
+            qCDebug(lcGates) << request.requestId << "over budget" << outcome.blocking.gateId;
             done(budgetRejection(outcome.blocking, call.amount, self->periodEnd(period)));
             return;
         }
@@ -161,7 +161,7 @@ void Gates::admitRate(const GateRequest &request, const QString &reservationId,
                 done(storeRejection(outcome.error));
                 return;
             }
-            qCInfo(lcGates) << request.requestId << "over rate limit" << outcome.gateId;
+            qCDebug(lcGates) << request.requestId << "over rate limit" << outcome.gateId;
             done(rateRejection(outcome, self->m_clock.now()));
         });
 }
