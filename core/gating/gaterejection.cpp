@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#include "gaterejection.h"
+
+namespace signalbox {
+
+namespace {
+
+QString usd(double amount) {
+    // Enough digits that a cent-sized request against a large budget still shows.
+    return QStringLiteral("$%1").arg(amount, 0, 'f', amount < 0.01 && amount > 0 ? 6 : 2);
+}
+
+QString budgetName(const QString &gateId) {
+    if (gateId == QLatin1String("daily_budget"))
+        return QStringLiteral("daily budget");
+    if (gateId == QLatin1String("monthly_budget"))
+        return QStringLiteral("monthly budget");
+    if (gateId.startsWith(QLatin1String("stage_budget:")))
+        return QStringLiteral("daily budget of stage '%1'")
+            .arg(gateId.section(QLatin1Char(':'), 1));
+    return QStringLiteral("daily budget of model '%1'").arg(gateId.section(QLatin1Char(':'), 1));
+}
+
+} // namespace
+
+int GateRejection::httpStatus() const {
+    switch (kind) {
+    case Kind::Budget:
+        return 402;
+    case Kind::Rate:
+        return 429;
+    case Kind::Unavailable:
+        return 503;
+    }
+    return 503;
+}
+
+GateRejection budgetRejection(const BudgetUsage &usage, NanoUsd amount, const QDateTime &resetsAt) {
+    GateRejection rejection;
+    rejection.kind = GateRejection::Kind::Budget;
+    rejection.gateId = usage.gateId;
+    rejection.limit = usdFromNano(usage.limit);
+    rejection.spent = usdFromNano(usage.spent);
+    rejection.reserved = usdFromNano(usage.reserved);
+    rejection.requested = usdFromNano(amount);
+    rejection.resetsAt = resetsAt;
+    rejection.message =
+        QStringLiteral("%1 (%2) of %3 would be exceeded: %4 spent, %5 reserved by requests in "
+                       "flight, and this request may cost up to %6. It resets at %7. Lower "
+                       "max_tokens, pick a cheaper model or raise the budget.")
+            .arg(budgetName(usage.gateId), usage.gateId, usd(rejection.limit), usd(rejection.spent),
+                 usd(rejection.reserved), usd(rejection.requested), resetsAt.toString(Qt::ISODate));
+    return rejection;
+}
+
+GateRejection rateRejection(const RateOutcome &outcome, const QDateTime &now) {
+    GateRejection rejection;
+    rejection.kind = GateRejection::Kind::Rate;
+    rejection.gateId = outcome.gateId;
+    rejection.limit = double(outcome.limit);
+    rejection.spent = double(outcome.used);
+    rejection.requested = double(outcome.requested);
+
+    const bool tokens = outcome.gateId.endsWith(QLatin1String(":tpm"));
+    const QString unit = tokens ? QStringLiteral("tokens") : QStringLiteral("requests");
+    if (outcome.retryAfterSeconds < 0) {
+        // Waiting cannot help; Retry-After still gets a whole window so clients back off.
+        rejection.retryAfterSeconds = 60;
+        rejection.resetsAt = now.addSecs(60);
+        rejection.message = QStringLiteral("rate limit %1 is %2 %3 per minute, and this request "
+                                           "alone needs %4 %3. Lower max_tokens or raise the "
+                                           "limit.")
+                                .arg(outcome.gateId)
+                                .arg(outcome.limit)
+                                .arg(unit)
+                                .arg(outcome.requested);
+        return rejection;
+    }
+    rejection.retryAfterSeconds = outcome.retryAfterSeconds;
+    rejection.resetsAt = now.addSecs(outcome.retryAfterSeconds);
+    rejection.message = QStringLiteral("rate limit %1 reached: %2 %3 in the last 60 s, limit %4 "
+                                       "per minute. Retry after %5 s.")
+                            .arg(outcome.gateId)
+                            .arg(outcome.used)
+                            .arg(unit)
+                            .arg(outcome.limit)
+                            .arg(outcome.retryAfterSeconds);
+    return rejection;
+}
+
+GateRejection storeRejection(const QString &error) {
+    GateRejection rejection;
+    rejection.kind = GateRejection::Kind::Unavailable;
+    rejection.gateId = QStringLiteral("gate_store");
+    rejection.retryAfterSeconds = 1;
+    rejection.message = QStringLiteral("the gate store failed, so budgets and rate limits could "
+                                       "not be checked: %1")
+                            .arg(error);
+    return rejection;
+}
+
+} // namespace signalbox
