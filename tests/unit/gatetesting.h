@@ -68,12 +68,18 @@ inline GateRequest gateRequest(double worstCaseUsd, const QString &stage = QStri
     return request;
 }
 
-inline const GateAdmission *admission(const GateOutcome &outcome) {
-    return std::get_if<GateAdmission>(&outcome);
+// Copies rather than pointers, because tests pass the outcome of admit() straight in and a
+// pointer into that temporary would dangle.
+inline std::optional<GateAdmission> admission(const GateOutcome &outcome) {
+    if (const auto *admitted = std::get_if<GateAdmission>(&outcome))
+        return *admitted;
+    return std::nullopt;
 }
 
-inline const GateRejection *rejection(const GateOutcome &outcome) {
-    return std::get_if<GateRejection>(&outcome);
+inline std::optional<GateRejection> rejection(const GateOutcome &outcome) {
+    if (const auto *rejected = std::get_if<GateRejection>(&outcome))
+        return *rejected;
+    return std::nullopt;
 }
 
 } // namespace signalbox::testing

@@ -46,7 +46,7 @@ void GateRatesTest::requestsPerMinute() {
     fixture.clock.advanceMSecs(500);
     const GateOutcome outcome = fixture.admit(gateRequest(0.01));
 
-    const GateRejection *rejected = rejection(outcome);
+    const std::optional<GateRejection> rejected = rejection(outcome);
     QVERIFY(rejected);
     QCOMPARE(rejected->kind, GateRejection::Kind::Rate);
     QCOMPARE(rejected->httpStatus(), 429);
@@ -83,7 +83,7 @@ void GateRatesTest::tokensPerMinute() {
     QVERIFY(admission(fixture.admit(gateRequest(0.01, QString(), QStringLiteral("gpt-4o"), 4'000))));
     fixture.clock.advanceSecs(5);
 
-    const GateRejection *rejected =
+    const std::optional<GateRejection> rejected =
         rejection(fixture.admit(gateRequest(0.01, QString(), QStringLiteral("gpt-4o"), 4'000)));
     QVERIFY(rejected);
     QCOMPARE(rejected->gateId, QStringLiteral("rate:model:gpt-4o:tpm"));
@@ -127,7 +127,7 @@ void GateRatesTest::requestAloneOverTokenLimit() {
     GateFixture fixture;
     QVERIFY(fixture.gates.setPolicy(ratePolicy({{QStringLiteral("global"), 0, 5'000}})));
 
-    const GateRejection *rejected =
+    const std::optional<GateRejection> rejected =
         rejection(fixture.admit(gateRequest(0.01, QString(), QStringLiteral("a"), 6'000)));
     QVERIFY(rejected);
     QCOMPARE(rejected->gateId, QStringLiteral("rate:global:tpm"));
@@ -163,7 +163,7 @@ void GateRatesTest::scopesMatchRequest() {
     GateFixture fixture;
     QVERIFY(fixture.gates.setPolicy(ratePolicy({{scope, 1, 0}})));
     QVERIFY(admission(fixture.admit(gateRequest(0.01, stage, model))));
-    QCOMPARE(rejection(fixture.admit(gateRequest(0.01, stage, model))) != nullptr, applies);
+    QCOMPARE(rejection(fixture.admit(gateRequest(0.01, stage, model))).has_value(), applies);
 }
 
 void GateRatesTest::rateRejectionReleasesBudget() {
@@ -185,7 +185,7 @@ void GateRatesTest::overBudgetUsesNoRate() {
     policy.dailyBudgetUsd = 1.0;
     QVERIFY(fixture.gates.setPolicy(policy));
 
-    const GateRejection *rejected = rejection(fixture.admit(gateRequest(2.0)));
+    const std::optional<GateRejection> rejected = rejection(fixture.admit(gateRequest(2.0)));
     QVERIFY(rejected);
     QCOMPARE(rejected->gateId, QStringLiteral("daily_budget"));
     QCOMPARE(fixture.gate(QStringLiteral("rate:global:rpm")).spent, 0.0);

@@ -55,10 +55,10 @@ void GatesTest::fortyRequestsTenFit() {
     QStringList admitted;
     for (int i = 0; i < 40; ++i) {
         const GateOutcome outcome = fixture.admit(gateRequest(1.0));
-        if (const GateAdmission *granted = admission(outcome)) {
+        if (const std::optional<GateAdmission> granted = admission(outcome)) {
             admitted << granted->reservationId;
         } else {
-            const GateRejection *rejected = rejection(outcome);
+            const std::optional<GateRejection> rejected = rejection(outcome);
             QCOMPARE(rejected->kind, GateRejection::Kind::Budget);
             QCOMPARE(rejected->httpStatus(), 402);
             QCOMPARE(rejected->gateId, QStringLiteral("daily_budget"));
@@ -88,7 +88,7 @@ void GatesTest::settleFreesHeadroom() {
 
     QStringList admitted;
     for (int i = 0; i < 40; ++i) {
-        if (const GateAdmission *granted = admission(fixture.admit(gateRequest(1.0))))
+        if (const std::optional<GateAdmission> granted = admission(fixture.admit(gateRequest(1.0))))
             admitted << granted->reservationId;
     }
     QCOMPARE(admitted.size(), 10);
@@ -129,7 +129,7 @@ void GatesTest::seededInterleaving() {
             const double worstCase = random.bounded(150) / 100.0;
             const GateRequest request = gateRequest(worstCase, stages.at(random.bounded(3)),
                                                     models.at(random.bounded(2)));
-            if (const GateAdmission *granted = admission(fixture.admit(request))) {
+            if (const std::optional<GateAdmission> granted = admission(fixture.admit(request))) {
                 open.append({granted->reservationId, worstCase});
                 ++admitted;
             }
@@ -164,7 +164,7 @@ void GatesTest::stageBudgetFullReservesNothing() {
     QVERIFY(admission(fixture.admit(gateRequest(2.0, QStringLiteral("ui")))));
     const GateOutcome outcome = fixture.admit(gateRequest(1.0, QStringLiteral("ui")));
 
-    const GateRejection *rejected = rejection(outcome);
+    const std::optional<GateRejection> rejected = rejection(outcome);
     QVERIFY(rejected);
     QCOMPARE(rejected->gateId, QStringLiteral("stage_budget:ui"));
     QCOMPARE(rejected->limit, 2.0);
@@ -184,7 +184,7 @@ void GatesTest::modelBudgetAppliesToItsModel() {
     QVERIFY(fixture.gates.setPolicy(policy));
 
     QVERIFY(admission(fixture.admit(gateRequest(1.0))));
-    const GateRejection *rejected = rejection(fixture.admit(gateRequest(1.0)));
+    const std::optional<GateRejection> rejected = rejection(fixture.admit(gateRequest(1.0)));
     QVERIFY(rejected);
     QCOMPARE(rejected->gateId, QStringLiteral("model_budget:gpt-4o"));
     QVERIFY(admission(
@@ -349,7 +349,7 @@ void GatesTest::warningsOncePerThreshold() {
 
     const auto spend = [&](double usd) {
         const GateOutcome outcome = fixture.admit(gateRequest(usd));
-        if (const GateAdmission *granted = admission(outcome))
+        if (const std::optional<GateAdmission> granted = admission(outcome))
             fixture.gates.settle(granted->reservationId, usd, 10);
     };
 
