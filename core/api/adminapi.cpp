@@ -3,6 +3,7 @@
 #include "adminapi.h"
 
 #include "api/apierror.h"
+#include "gating/gates.h"
 #include "http/httpexchange.h"
 #include "ledger/ledgerreader.h"
 #include "routing/autorouter.h"
@@ -10,6 +11,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QUrlQuery>
 
 namespace signalbox {
@@ -158,6 +160,44 @@ void handleUsage(const ApiEnvironment &environment, HttpExchange *exchange) {
         {QLatin1String("by_stage"), bucketsToJson(summary.byStage, QStringLiteral("stage"))},
         {QLatin1String("recent"), recent}};
     replyWithJson(exchange, 200, toJson(body));
+}
+
+void handleGates(const ApiEnvironment &environment, HttpExchange *exchange) {
+    if (!environment.gates) {
+        replyWithError(exchange, {503, QStringLiteral("server_error"), QString(),
+                                  QStringLiteral("the gates are not running"), QString()});
+        return;
+    }
+    // A shared gate store answers later, and the client may have gone by then.
+    QPointer<HttpExchange> guard(exchange);
+    environment.gates->snapshot([guard](const GateSnapshot &snapshot) {
+        if (guard && !guard->isFinished())
+            replyWithJson(guard, 200, QJsonDocument(gatesToJson(snapshot)).toJson());
+    });
+}
+
+void handleMetrics(const ApiEnvironment &environment, HttpExchange *exchange) {
+    QByteArray text;
+    if (environment.reader) {
+        const UsageSummary today = environment.reader->summarize(environment.startOfToday());
+        text += "# HELP signalbox_spend_today_usd Cost of today's requests in USD, from the "
+                "ledger.\n# TYPE signalbox_spend_today_usd gauge\n";
+        text += "signalbox_spend_today_usd " + QByteArray::number(today.costUsd, 'g', 12) + '\n';
+        text += "# HELP signalbox_requests_today Requests recorded today.\n"
+                "# TYPE signalbox_requests_today gauge\n";
+        text += "signalbox_requests_today " + QByteArray::number(today.requests) + '\n';
+    }
+    const HttpHeaders headers{
+        {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain; version=0.0.4")}};
+    if (!environment.gates) {
+        exchange->respond(200, headers, text);
+        return;
+    }
+    QPointer<HttpExchange> guard(exchange);
+    environment.gates->snapshot([guard, headers, text](const GateSnapshot &snapshot) {
+        if (guard && !guard->isFinished())
+            guard->respond(200, headers, text + gatesMetricsText(snapshot));
+    });
 }
 
 } // namespace signalbox

@@ -23,6 +23,12 @@ void handleRoute(const ApiEnvironment &environment, HttpExchange *exchange);
 // GET /api/usage: spend and tokens today, by model and by stage, and the latest requests.
 void handleUsage(const ApiEnvironment &environment, HttpExchange *exchange);
 
+// GET /api/gates: every gate with its limit, spend, reservations, reset time and state.
+void handleGates(const ApiEnvironment &environment, HttpExchange *exchange);
+
+// GET /metrics: today's spend and requests, and every gate, in the Prometheus text format.
+void handleMetrics(const ApiEnvironment &environment, HttpExchange *exchange);
+
 QJsonObject ledgerRecordToJson(const LedgerRecord &record);
 
 } // namespace signalbox

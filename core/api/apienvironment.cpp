@@ -2,10 +2,13 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "apienvironment.h"
 
+#include "gating/gates.h"
+
 namespace signalbox {
 
 QDateTime ApiEnvironment::startOfToday() const {
-    // TODO: honour gates.timezone and a reset hour; the day starts at local midnight for now.
+    if (gates)
+        return gates->currentDay().start.toUTC();
     return QDateTime(QDate::currentDate(), QTime(0, 0)).toUTC();
 }
 

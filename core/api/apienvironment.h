@@ -12,6 +12,7 @@ class QNetworkAccessManager;
 
 namespace signalbox {
 
+class Gates;
 class Ledger;
 class LedgerReader;
 struct ProviderConfig;
@@ -23,10 +24,12 @@ struct ApiEnvironment {
     Ledger *ledger = nullptr;
     LedgerReader *reader = nullptr;
     QNetworkAccessManager *network = nullptr;
+    Gates *gates = nullptr; // null only in tests that run the handlers without gates
     std::function<QString(const ProviderConfig &)> apiKeyFor;
     bool paused = false; // while paused, the endpoint answers 503
 
-    // The start of the current spending day.
+    // The start of the current spending day: the gates' reset hour in their time zone, or local
+    // midnight without gates.
     QDateTime startOfToday() const;
 };
 

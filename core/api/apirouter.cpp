@@ -21,6 +21,8 @@ constexpr Endpoint kEndpoints[] = {
     {"GET", "/v1/models"},
     {"POST", "/api/route"},
     {"GET", "/api/usage"},
+    {"GET", "/api/gates"},
+    {"GET", "/metrics"},
     {"GET", "/health"},
 };
 
@@ -69,6 +71,10 @@ void dispatchRequest(const ApiEnvironment &environment, HttpExchange *exchange) 
         handleRoute(environment, exchange);
     } else if (isGet && request.path == "/api/usage") {
         handleUsage(environment, exchange);
+    } else if (isGet && request.path == "/api/gates") {
+        handleGates(environment, exchange);
+    } else if (isGet && request.path == "/metrics") {
+        handleMetrics(environment, exchange);
     } else {
         replyNotFound(exchange);
     }

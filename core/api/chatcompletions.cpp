@@ -2,6 +2,8 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "chatcompletions.h"
 
+#include "gating/gates.h"
+#include "gating/worstcase.h"
 #include "http/httpexchange.h"
 #include "http/ssewriter.h"
 #include "ledger/ledger.h"
@@ -161,6 +163,84 @@ void ChatCompletionRun::startAttempt() {
         return;
     }
 
+    admitAttempt(request);
+}
+
+// Reserves the attempt's worst-case cost and counts it in the rate windows before any upstream
+// call, so concurrent requests cannot all pass a budget that only one of them fits.
+void ChatCompletionRun::admitAttempt(const UpstreamRequest &request) {
+    Gates *gates = m_environment.gates;
+    if (!gates) {
+        callUpstream(request);
+        return;
+    }
+
+    const qint64 outputTokens =
+        reservedOutputTokens(m_features.requestedMaxOutputTokens, request.model.maxOutputTokens,
+                             gates->policy().defaultReservationOutputTokens);
+    GateRequest gateRequest;
+    gateRequest.requestId = m_record.requestId;
+    gateRequest.model = request.model.id;
+    gateRequest.provider = request.provider.id;
+    gateRequest.stage = m_decision.stage;
+    gateRequest.worstCaseCostUsd =
+        worstCaseCostUsd(m_features.estimatedInputTokens, outputTokens, request.model.price);
+    gateRequest.estimatedTokens = m_features.estimatedInputTokens + outputTokens;
+
+    QPointer<ChatCompletionRun> self(this);
+    gates->admit(gateRequest, [self, request](const GateOutcome &outcome) {
+        if (!self || self->m_finished)
+            return;
+        if (const auto *rejection = std::get_if<GateRejection>(&outcome)) {
+            self->onGateRejected(*rejection);
+            return;
+        }
+        self->m_reservationId = std::get<GateAdmission>(outcome).reservationId;
+        self->callUpstream(request);
+    });
+}
+
+// A candidate the gates reject is skipped for the route's next one, which may be cheaper or fall
+// under other limits. When none is left, the client gets the first candidate's rejection.
+void ChatCompletionRun::onGateRejected(const GateRejection &rejection) {
+    m_record.trace << QStringLiteral("gate %1 rejected '%2': %3")
+                          .arg(rejection.gateId, m_record.model, rejection.message);
+    if (!m_gateRejection)
+        m_gateRejection = rejection;
+    if (m_candidate + 1 < m_decision.candidates.size()) {
+        startAttempt();
+        return;
+    }
+
+    const GateRejection &sent = *m_gateRejection;
+    ApiError error;
+    error.httpStatus = sent.httpStatus();
+    error.message = sent.message;
+    error.code = sent.gateId;
+    switch (sent.kind) {
+    case GateRejection::Kind::Budget:
+        error.type = QStringLiteral("budget_exceeded");
+        break;
+    case GateRejection::Kind::Rate:
+        error.type = QStringLiteral("rate_limit_exceeded");
+        break;
+    case GateRejection::Kind::Unavailable:
+        error.type = QStringLiteral("service_unavailable");
+        break;
+    }
+
+    HeaderList headers = responseHeaders();
+    if (sent.retryAfterSeconds > 0)
+        headers << qMakePair(QByteArrayLiteral("Retry-After"),
+                             QByteArray::number(sent.retryAfterSeconds));
+    m_record.httpStatus = error.httpStatus;
+    if (m_exchange)
+        replyWithError(m_exchange, error, headers);
+    finish(QStringLiteral("rejected"), error.message);
+}
+
+void ChatCompletionRun::callUpstream(const UpstreamRequest &request) {
+    const ProviderConfig *provider = &request.provider;
     auto call = createUpstreamCall(request, m_environment.network);
     if (!call) {
         failAttempt(QStringLiteral("provider kind '%1' of '%2' is not supported yet")
@@ -177,6 +257,9 @@ void ChatCompletionRun::startAttempt() {
 // Records why this candidate failed and moves to the next one, or ends the request with the reason
 // when none is left.
 void ChatCompletionRun::failAttempt(const QString &reason) {
+    // The failed attempt cost nothing upstream, so its hold on the budgets goes.
+    if (!m_reservationId.isEmpty() && m_environment.gates)
+        m_environment.gates->release(std::exchange(m_reservationId, QString()));
     m_record.trace << QStringLiteral("attempt %1 on '%2' failed: %3")
                           .arg(m_record.attempts)
                           .arg(m_record.model, reason);
@@ -299,6 +382,19 @@ void ChatCompletionRun::reject(const ApiError &error, const QString &status) {
     finish(status, error.message);
 }
 
+// Charges the attempt's actual cost: the reported usage, or the estimate a cancelled or broken
+// stream was billed at. An attempt that cost nothing gives its reservation back.
+void ChatCompletionRun::settleReservation() {
+    if (m_reservationId.isEmpty() || !m_environment.gates)
+        return;
+    const QString reservationId = std::exchange(m_reservationId, QString());
+    const qint64 tokens = m_record.usage.inputTokens + m_record.usage.outputTokens;
+    if (m_record.costUsd > 0 || tokens > 0)
+        m_environment.gates->settle(reservationId, m_record.costUsd, tokens);
+    else
+        m_environment.gates->release(reservationId);
+}
+
 void ChatCompletionRun::finish(const QString &status, const QString &error) {
     if (m_finished)
         return;
@@ -311,6 +407,7 @@ void ChatCompletionRun::finish(const QString &status, const QString &error) {
     if (status == QLatin1String("ok") && !m_features.stream)
         m_record.httpStatus = 200;
 
+    settleReservation();
     if (m_environment.ledger)
         m_environment.ledger->record(m_record);
     qCDebug(lcApi) << m_record.requestId << status << m_record.model << m_record.costUsd;

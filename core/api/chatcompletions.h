@@ -5,6 +5,7 @@
 #include "api/apienvironment.h"
 #include "api/apierror.h"
 #include "chat/usage.h"
+#include "gating/gaterejection.h"
 #include "ledger/ledgerrecord.h"
 #include "providers/upstreamcall.h"
 #include "routing/router.h"
@@ -15,6 +16,7 @@
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
 namespace signalbox {
 
@@ -35,7 +37,11 @@ public:
 private:
     bool parseRequest();
     void startAttempt();
+    void admitAttempt(const UpstreamRequest &request);
+    void onGateRejected(const GateRejection &rejection);
+    void callUpstream(const UpstreamRequest &request);
     void failAttempt(const QString &reason);
+    void settleReservation();
     void onStreamStarted();
     void onStreamData(const QByteArray &data);
     void onFinished(const UpstreamResult &result);
@@ -55,6 +61,8 @@ private:
     RouteDecision m_decision;
     int m_candidate = -1;
     std::unique_ptr<UpstreamCall> m_call;
+    QString m_reservationId; // the gates' hold on the current attempt, until it is settled
+    std::optional<GateRejection> m_gateRejection; // the first candidate's, sent if none fits
     bool m_clientStreaming = false;
     bool m_finished = false;
     qint64 m_forwardedChunks = 0;

@@ -68,11 +68,16 @@ struct RateLimitConfig {
 };
 
 struct GatesConfig {
-    double dailyBudgetUsd = 0; // 0 means no daily budget
+    double dailyBudgetUsd = 0;   // 0 means no daily budget
+    double monthlyBudgetUsd = 0; // 0 means no monthly budget
     QString timezone = QStringLiteral("local");
+    int resetHour = 0; // the hour, in `timezone`, at which the daily and monthly periods start
     QList<double> warnAt;
-    QMap<QString, double> stageBudgetsUsd;
+    QMap<QString, double> stageBudgetsUsd; // stage name -> USD per day
+    QMap<QString, double> modelBudgetsUsd; // model id -> USD per day
     QList<RateLimitConfig> rateLimits;
+    // Output tokens reserved for a request that sets no maximum, capped by the model's maximum.
+    qint64 reserveOutputTokens = 4096;
 };
 
 struct ServerConfig {

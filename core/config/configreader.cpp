@@ -203,8 +203,15 @@ GatesConfig ConfigReader::readGates(const QJsonObject &root) {
     GatesConfig result;
     result.dailyBudgetUsd = readNumber(gates, path, QStringLiteral("daily_budget_usd"),
                                        Presence::Optional, result.dailyBudgetUsd);
+    result.monthlyBudgetUsd = readNumber(gates, path, QStringLiteral("monthly_budget_usd"),
+                                         Presence::Optional, result.monthlyBudgetUsd);
     result.timezone =
         readString(gates, path, QStringLiteral("timezone"), Presence::Optional, result.timezone);
+    result.resetHour = int(readInteger(gates, path, QStringLiteral("reset_hour"),
+                                       Presence::Optional, result.resetHour));
+    result.reserveOutputTokens =
+        readInteger(gates, path, QStringLiteral("reserve_output_tokens"), Presence::Optional,
+                    result.reserveOutputTokens);
 
     const QString warnPath = joinPath(path, QStringLiteral("warn_at"));
     const QJsonArray warnAt = readArray(gates, path, QStringLiteral("warn_at"), Presence::Optional);
@@ -221,6 +228,14 @@ GatesConfig ConfigReader::readGates(const QJsonObject &root) {
     for (auto it = budgets.begin(); it != budgets.end(); ++it) {
         result.stageBudgetsUsd.insert(
             it.key(), readNumber(budgets, budgetsPath, it.key(), Presence::Required, 0));
+    }
+
+    const QString modelBudgetsPath = joinPath(path, QStringLiteral("model_budgets_usd"));
+    const QJsonObject modelBudgets =
+        readObject(gates, path, QStringLiteral("model_budgets_usd"), Presence::Optional);
+    for (auto it = modelBudgets.begin(); it != modelBudgets.end(); ++it) {
+        result.modelBudgetsUsd.insert(
+            it.key(), readNumber(modelBudgets, modelBudgetsPath, it.key(), Presence::Required, 0));
     }
 
     result.rateLimits = readRateLimits(gates);

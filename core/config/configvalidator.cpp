@@ -252,6 +252,28 @@ private:
                         .arg(value));
             }
         }
+        if (gates.monthlyBudgetUsd < 0) {
+            add(QStringLiteral("gates.monthly_budget_usd"),
+                QStringLiteral("must be >= 0 USD (0 means no monthly budget), not %1")
+                    .arg(gates.monthlyBudgetUsd));
+        }
+        if (gates.resetHour < 0 || gates.resetHour > 23) {
+            add(QStringLiteral("gates.reset_hour"),
+                QStringLiteral("must be an hour from 0 to 23, not %1").arg(gates.resetHour));
+        }
+        if (gates.reserveOutputTokens < 1) {
+            add(QStringLiteral("gates.reserve_output_tokens"),
+                QStringLiteral("must be at least 1 token, not %1; it is the output reserved for "
+                               "a request that sets no max_tokens")
+                    .arg(gates.reserveOutputTokens));
+        }
+        for (auto it = gates.modelBudgetsUsd.begin(); it != gates.modelBudgetsUsd.end(); ++it) {
+            const QString path = joinPath(QStringLiteral("gates.model_budgets_usd"), it.key());
+            if (it.value() < 0)
+                add(path, QStringLiteral("must be >= 0 USD, not %1").arg(it.value()));
+            if (!m_gaps.modelIds && !m_config.findModel(it.key()))
+                add(path, QStringLiteral("model %1 is not defined in models").arg(quoted(it.key())));
+        }
         for (auto it = gates.stageBudgetsUsd.begin(); it != gates.stageBudgetsUsd.end(); ++it) {
             const QString path = joinPath(QStringLiteral("gates.stage_budgets_usd"), it.key());
             if (it.value() < 0)

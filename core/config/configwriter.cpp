@@ -140,7 +140,12 @@ QJsonArray rateLimitsJson(const QList<RateLimitConfig> &limits, const QJsonArray
 
 QJsonObject gatesJson(const GatesConfig &gates, QJsonObject object) {
     object.insert(QStringLiteral("daily_budget_usd"), gates.dailyBudgetUsd);
+    put(object, QStringLiteral("monthly_budget_usd"), gates.monthlyBudgetUsd,
+        gates.monthlyBudgetUsd == 0);
     object.insert(QStringLiteral("timezone"), gates.timezone);
+    put(object, QStringLiteral("reset_hour"), gates.resetHour, gates.resetHour == 0);
+    put(object, QStringLiteral("reserve_output_tokens"), qint64(gates.reserveOutputTokens),
+        gates.reserveOutputTokens == GatesConfig().reserveOutputTokens);
 
     QJsonArray warnAt;
     for (double fraction : gates.warnAt)
@@ -151,6 +156,11 @@ QJsonObject gatesJson(const GatesConfig &gates, QJsonObject object) {
     for (auto it = gates.stageBudgetsUsd.begin(); it != gates.stageBudgetsUsd.end(); ++it)
         budgets.insert(it.key(), it.value());
     put(object, QStringLiteral("stage_budgets_usd"), budgets, budgets.isEmpty());
+
+    QJsonObject modelBudgets;
+    for (auto it = gates.modelBudgetsUsd.begin(); it != gates.modelBudgetsUsd.end(); ++it)
+        modelBudgets.insert(it.key(), it.value());
+    put(object, QStringLiteral("model_budgets_usd"), modelBudgets, modelBudgets.isEmpty());
 
     const QJsonArray sourceLimits = object.value(QStringLiteral("rate_limits")).toArray();
     put(object, QStringLiteral("rate_limits"), rateLimitsJson(gates.rateLimits, sourceLimits),

@@ -77,6 +77,10 @@ Status checkRateLimits(const GatePolicy &policy) {
 GatePolicy gatePolicyFromConfig(const GatesConfig &config) {
     GatePolicy policy;
     policy.dailyBudgetUsd = config.dailyBudgetUsd;
+    policy.monthlyBudgetUsd = config.monthlyBudgetUsd;
+    policy.modelDailyBudgetsUsd = config.modelBudgetsUsd;
+    policy.resetHour = config.resetHour;
+    policy.defaultReservationOutputTokens = config.reserveOutputTokens;
     policy.timeZone = config.timezone;
     policy.warnFractions = config.warnAt;
     policy.stageDailyBudgetsUsd = config.stageBudgetsUsd;

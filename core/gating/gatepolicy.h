@@ -41,8 +41,7 @@ struct GatePolicy {
     qint64 defaultReservationOutputTokens = 4096;
 };
 
-// Builds a policy from the "gates" section of the config. Fields the config does not have yet
-// (monthly and per-model budgets, reset hour, default reservation) keep the GatePolicy defaults.
+// Builds a policy from the "gates" section of the config.
 GatePolicy gatePolicyFromConfig(const GatesConfig &config);
 
 // Checks every field and returns the first problem, naming the field, the value and the fix.

@@ -5,6 +5,9 @@
 #include "api/apierror.h"
 #include "api/apirouter.h"
 #include "config/configwatcher.h"
+#include "gating/clock.h"
+#include "gating/gates.h"
+#include "gating/memorygatestore.h"
 #include "http/httpexchange.h"
 #include "http/httpserver.h"
 #include "logging.h"
@@ -87,6 +90,10 @@ void RouterWorker::start() {
         emit startFailed(reader.error());
         return;
     }
+    if (Status gates = startGates(*m_environment.config); !gates.ok()) {
+        emit startFailed(gates.error());
+        return;
+    }
     if (Status listening = startServer(*m_environment.config); !listening.ok()) {
         emit startFailed(listening.error());
         return;
@@ -155,6 +162,50 @@ Status RouterWorker::openLedgerReader() {
     return Ok{};
 }
 
+// The embedded store keeps gate state in memory only, so a crash leaves no reservation behind:
+// the budgets start again from the spend the ledger recorded in the current periods.
+Status RouterWorker::startGates(const Config &config) {
+    m_clock = std::make_unique<SystemClock>();
+    m_gates = std::make_unique<Gates>(std::make_unique<MemoryGateStore>(), *m_clock);
+    if (Status policy = m_gates->setPolicy(gatePolicyFromConfig(config.gates)); !policy.ok())
+        return Error{QStringLiteral("the gates section of the config is invalid: ") +
+                     policy.error()};
+    connect(m_gates.get(), &Gates::warningReached, this, &RouterWorker::onWarningReached);
+
+    const BudgetPeriodBounds day = m_gates->currentDay();
+    const UsageSummary today = m_reader->summarize(day.start);
+    SpendTotals totals;
+    totals.dayUsd = today.costUsd;
+    totals.monthUsd = m_reader->spendSince(m_gates->currentMonth().start);
+    for (const UsageBucket &bucket : today.byStage) {
+        if (!bucket.key.isEmpty())
+            totals.dayByStageUsd.insert(bucket.key, bucket.costUsd);
+    }
+    for (const UsageBucket &bucket : today.byModel) {
+        if (!bucket.key.isEmpty())
+            totals.dayByModelUsd.insert(bucket.key, bucket.costUsd);
+    }
+    m_gates->rebuildFromSpend(totals);
+    m_environment.gates = m_gates.get();
+    qCInfo(lcGates).noquote() << QStringLiteral("gates rebuilt from the ledger: $%1 spent since %2, "
+                                                "$%3 this month")
+                                     .arg(totals.dayUsd, 0, 'f', 4)
+                                     .arg(day.start.toString(Qt::ISODate))
+                                     .arg(totals.monthUsd, 0, 'f', 4);
+    return Ok{};
+}
+
+void RouterWorker::onWarningReached(const QString &gateId, double fraction, double spentUsd,
+                                    double limitUsd) {
+    const QString message = tr("%1 reached %2% of its limit: $%3 of $%4 spent")
+                                .arg(gateId)
+                                .arg(qRound(fraction * 100))
+                                .arg(spentUsd, 0, 'f', 2)
+                                .arg(limitUsd, 0, 'f', 2);
+    qCWarning(lcGates).noquote() << message;
+    emit eventLogged(message);
+}
+
 Status RouterWorker::startServer(const Config &config) {
     const QString listenText = m_options.listen.isEmpty() ? config.server.listen : m_options.listen;
     const Result<Endpoint> address = parseEndpoint(listenText);
@@ -175,6 +226,18 @@ Status RouterWorker::startServer(const Config &config) {
 
 void RouterWorker::applyConfig(const ConfigPtr &config) {
     // Requests in flight keep the snapshot they started with; new ones get this one.
+    if (m_gates) {
+        if (Status policy = m_gates->setPolicy(gatePolicyFromConfig(config->gates)); !policy.ok()) {
+            qCWarning(lcConfig).noquote() << "config file" << m_options.configPath
+                                          << "has invalid gates; the previous config stays in "
+                                             "force:"
+                                          << policy.error();
+            emit eventLogged(tr("Config file %1 has invalid gates, the previous config stays in "
+                                "force: %2")
+                                 .arg(m_options.configPath, policy.error()));
+            return;
+        }
+    }
     m_environment.config = config;
     if (m_server)
         m_server->setLimits(limitsFor(*config));

@@ -17,6 +17,8 @@ class QNetworkAccessManager;
 namespace signalbox {
 
 class ConfigWatcher;
+class Gates;
+class SystemClock;
 class DemoTraffic;
 class HttpServer;
 class SimulatedUpstream;
@@ -46,6 +48,9 @@ private:
     Result<ConfigPtr> loadInitialConfig();
     Result<ConfigPtr> loadDemoConfig();
     Status openLedgerReader();
+    Status startGates(const Config &config);
+    void onWarningReached(const QString &gateId, double fraction, double spentUsd,
+                          double limitUsd);
     Status startServer(const Config &config);
     void applyConfig(const ConfigPtr &config);
     void rejectConfig(const QList<ConfigProblem> &problems);
@@ -54,6 +59,8 @@ private:
     ServiceOptions m_options;
     ApiEnvironment m_environment;
     std::unique_ptr<LedgerReader> m_reader;
+    std::unique_ptr<SystemClock> m_clock;
+    std::unique_ptr<Gates> m_gates;
     std::unique_ptr<HttpServer> m_server;
     std::unique_ptr<SimulatedUpstream> m_simulated;
     std::unique_ptr<DemoTraffic> m_demoTraffic;
