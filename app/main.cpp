@@ -54,6 +54,11 @@ void quitOnTerminationSignals(QCoreApplication &app) {
     sigaction(SIGTERM, &action, nullptr);
 }
 
+bool hasDisplay() {
+    return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY") ||
+           qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+}
+
 struct Options {
     bool headless = false;
     bool demo = false;
@@ -169,6 +174,14 @@ int main(int argc, char *argv[]) {
                           arguments.contains(QStringLiteral("--version"));
 
 #ifdef SIGNALBOX_WITH_UI
+    // Without a display Qt aborts inside QApplication with a message about reinstalling, so the
+    // likely fix is named first.
+    if (!headless && !hasDisplay()) {
+        std::fprintf(stderr, "signalbox: no display found (DISPLAY and WAYLAND_DISPLAY are not "
+                             "set); run the router alone with --headless, or set "
+                             "QT_QPA_PLATFORM=offscreen for screenshots\n");
+        return 2;
+    }
     std::unique_ptr<QCoreApplication> app = headless
                                                 ? std::make_unique<QCoreApplication>(argc, argv)
                                                 : std::make_unique<QApplication>(argc, argv);
@@ -190,6 +203,7 @@ int main(int argc, char *argv[]) {
         return runHeadless(*app, service);
 
 #ifdef SIGNALBOX_WITH_UI
+    quitOnTerminationSignals(*app);
     return runConsole(*app, service, options.screenshotsDir);
 #else
     std::fprintf(stderr, "signalbox: built without the console; use --headless\n");

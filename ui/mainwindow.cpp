@@ -19,6 +19,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <cstdio>
 #include <memory>
 
 namespace signalbox {
@@ -180,6 +181,11 @@ int runConsole(QCoreApplication &app, const ServiceOptions &options,
         QObject::connect(&service, &RouterService::startFailed, &window,
                          [] { QCoreApplication::exit(1); });
     }
+
+    // The window shows the failure too, but a console started from a terminal should say why.
+    QObject::connect(&service, &RouterService::startFailed, &window, [](const QString &message) {
+        std::fprintf(stderr, "signalbox: %s\n", message.toUtf8().constData());
+    });
 
     service.start();
     const int status = app.exec();

@@ -5,6 +5,7 @@
 #include "api/apierror.h"
 #include "gating/gates.h"
 #include "http/httpexchange.h"
+#include "ledger/ledger.h"
 #include "ledger/ledgerreader.h"
 #include "routing/autorouter.h"
 #include "routing/router.h"
@@ -141,6 +142,9 @@ void handleUsage(const ApiEnvironment &environment, HttpExchange *exchange) {
     const QUrlQuery query(QString::fromUtf8(exchange->request().query));
     const int limit = qBound(0, query.queryItemValue(QStringLiteral("limit")).toInt(), 1000);
 
+    // Rows are written in batches; a request that just finished must be in the figures.
+    if (environment.ledger)
+        environment.ledger->flush();
     const QDateTime since = environment.startOfToday();
     const UsageSummary summary = environment.reader->summarize(since);
     QJsonArray recent;

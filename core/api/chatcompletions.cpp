@@ -367,6 +367,12 @@ void ChatCompletionRun::onClientGone() {
 Usage ChatCompletionRun::settledUsage(const UpstreamResult *result) const {
     if (result && result->usageReported)
         return result->usage;
+
+    // A call that failed before any answer reached the client produced nothing to bill: providers
+    // do not charge for a refused connection or an error status.
+    if (result && result->error.isError() && m_forwardedChunks == 0)
+        return Usage{};
+
     Usage usage;
     usage.estimated = true;
     usage.inputTokens = m_features.estimatedInputTokens;
