@@ -5,6 +5,7 @@
 #include "logging.h"
 #include "providers/openaiwire.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -13,7 +14,10 @@
 #include <QPointer>
 #include <QUrl>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
+#include <optional>
 
 namespace signalbox {
 
@@ -22,22 +26,79 @@ namespace {
 // A non-stream body larger than this is rejected, so a broken upstream cannot exhaust memory.
 constexpr qsizetype kMaxBodyBytes = 64 * 1024 * 1024;
 
+// Returns an error without the type, code and retry hints that only HTTP errors carry.
+UpstreamError makeError(UpstreamError::Kind kind, int httpStatus, QString message) {
+    UpstreamError error;
+    error.kind = kind;
+    error.httpStatus = httpStatus;
+    error.message = std::move(message);
+    return error;
+}
+
 bool isPassedOnHeader(const QByteArray &name) {
     return name == "x-request-id" || name == "openai-processing-ms" || name == "retry-after" ||
            name == "retry-after-ms" || name == "x-generation-id" || name.startsWith("x-ratelimit-");
 }
 
-// Returns retry-after in seconds, converting retry-after-ms (rounded up) when only it is present.
-QByteArray retryAfterSeconds(const QNetworkReply &reply) {
-    const QByteArray seconds = reply.rawHeader("retry-after");
-    if (!seconds.isEmpty())
-        return seconds;
+// The largest retry delay reported, in seconds. The cap keeps the conversion of a huge header
+// value to an integer defined.
+constexpr double kMaxRetryAfterSeconds = std::numeric_limits<int>::max();
 
+QByteArray wholeSeconds(double seconds) {
+    return QByteArray::number(
+        static_cast<qint64>(std::ceil(std::min(seconds, kMaxRetryAfterSeconds))));
+}
+
+// Returns the number in the header value, or nothing when it is not a finite number >= 0.
+std::optional<double> parseDelay(const QByteArray &value) {
     bool ok = false;
-    const double ms = reply.rawHeader("retry-after-ms").toDouble(&ok);
-    if (!ok || ms < 0)
+    const double number = value.trimmed().toDouble(&ok);
+    if (!ok || !std::isfinite(number) || number < 0)
+        return std::nullopt;
+    return number;
+}
+
+// Returns the time of an HTTP date in the IMF-fixdate form, "Sun, 06 Nov 1994 08:49:37 GMT", or
+// in the RFC 2822 form with a numeric offset. Returns an invalid QDateTime for anything else.
+// NOTE: the obsolete RFC 850 and asctime date forms are not read.
+QDateTime parseHttpDate(const QByteArray &value) {
+    const QString text = QString::fromLatin1(value);
+    // Qt parses day and month names of a format in the C locale, so the English names match.
+    QDateTime date = QDateTime::fromString(text, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    if (date.isValid()) {
+        date.setTimeSpec(Qt::UTC);
+        return date;
+    }
+    return QDateTime::fromString(text, Qt::RFC2822Date);
+}
+
+// Returns the retry delay in whole seconds, rounded up, or an empty array when the reply has
+// none that parses. The order is the one of openai-python's _parse_retry_after_header:
+// retry-after-ms, then retry-after as seconds (fractions allowed), then retry-after as a date.
+QByteArray retryAfterSeconds(const QNetworkReply &reply) {
+    if (const std::optional<double> ms = parseDelay(reply.rawHeader("retry-after-ms")))
+        return wholeSeconds(*ms / 1000.0);
+
+    const QByteArray retryAfter = reply.rawHeader("retry-after");
+    if (const std::optional<double> seconds = parseDelay(retryAfter))
+        return wholeSeconds(*seconds);
+
+    const QDateTime date = parseHttpDate(retryAfter.trimmed());
+    if (!date.isValid())
         return {};
-    return QByteArray::number(static_cast<qint64>(std::ceil(ms / 1000.0)));
+    const qint64 ms = QDateTime::currentDateTimeUtc().msecsTo(date);
+    return wholeSeconds(std::max<qint64>(0, ms) / 1000.0);
+}
+
+// Returns the x-should-retry header, which openai-python obeys over the retry rule of the status,
+// or nothing when it is absent or neither "true" nor "false".
+std::optional<bool> shouldRetryHeader(const QNetworkReply &reply) {
+    const QByteArray value = reply.rawHeader("x-should-retry").trimmed();
+    if (value == "true")
+        return true;
+    if (value == "false")
+        return false;
+    return std::nullopt;
 }
 
 QUrl chatCompletionsUrl(const QString &baseUrl) {
@@ -75,21 +136,18 @@ void OpenAiCall::start() {
     const QUrl url = chatCompletionsUrl(m_request.provider.baseUrl);
     const QString scheme = url.scheme();
     if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
-        finishWith({UpstreamError::Kind::Connect,
-                    0,
-                    {},
-                    {},
-                    QStringLiteral("provider \"%1\" has an invalid base_url \"%2\"; set an http or "
-                                   "https URL such as https://api.openai.com/v1")
-                        .arg(m_request.provider.id, m_request.provider.baseUrl),
-                    {}});
+        finishWith(makeError(
+            UpstreamError::Kind::Connect, 0,
+            QStringLiteral("provider \"%1\" has an invalid base_url \"%2\"; set an http or "
+                           "https URL such as https://api.openai.com/v1")
+                .arg(m_request.provider.id, m_request.provider.baseUrl)));
         return;
     }
 
     Result<QByteArray> body = openaiwire::rewriteRequestBody(
         m_request.body, m_request.model.upstreamId, m_request.stream);
     if (!body) {
-        finishWith({UpstreamError::Kind::Protocol, 0, {}, {}, body.error(), {}});
+        finishWith(makeError(UpstreamError::Kind::Protocol, 0, body.error()));
         return;
     }
 
@@ -101,13 +159,9 @@ void OpenAiCall::start() {
 void OpenAiCall::abort() {
     if (m_finished)
         return;
-    finishWith({UpstreamError::Kind::Cancelled,
-                0,
-                {},
-                {},
-                QStringLiteral("the call to upstream provider \"%1\" was cancelled")
-                    .arg(m_request.provider.id),
-                {}});
+    finishWith(makeError(UpstreamError::Kind::Cancelled, 0,
+                         QStringLiteral("the call to upstream provider \"%1\" was cancelled")
+                             .arg(m_request.provider.id)));
 }
 
 QNetworkRequest OpenAiCall::buildNetworkRequest(const QUrl &url) const {
@@ -170,14 +224,11 @@ void OpenAiCall::onTimeout() {
         break;
     }
 
-    finishWith({UpstreamError::Kind::Timeout,
-                0,
-                {},
-                {},
-                QStringLiteral("upstream provider \"%1\" timed out: the %2 of %3 ms passed")
-                    .arg(m_request.provider.id, which)
-                    .arg(ms),
-                {}});
+    finishWith(
+        makeError(UpstreamError::Kind::Timeout, 0,
+                  QStringLiteral("upstream provider \"%1\" timed out: the %2 of %3 ms passed")
+                      .arg(m_request.provider.id, which)
+                      .arg(ms)));
 }
 
 void OpenAiCall::onReadyRead() {
@@ -194,14 +245,10 @@ void OpenAiCall::onReadyRead() {
     }
 
     if (m_body.size() + bytes.size() > kMaxBodyBytes) {
-        finishWith({UpstreamError::Kind::Protocol,
-                    m_result.httpStatus,
-                    {},
-                    {},
-                    QStringLiteral("upstream provider \"%1\" sent a body over %2 bytes")
-                        .arg(m_request.provider.id)
-                        .arg(kMaxBodyBytes),
-                    {}});
+        finishWith(makeError(UpstreamError::Kind::Protocol, m_result.httpStatus,
+                             QStringLiteral("upstream provider \"%1\" sent a body over %2 bytes")
+                                 .arg(m_request.provider.id)
+                                 .arg(kMaxBodyBytes)));
         return;
     }
     m_body.append(bytes);
@@ -279,14 +326,11 @@ bool OpenAiCall::checkChunkForError(const QByteArray &data, bool firstChunk) {
     if (!document.isObject()) {
         if (!firstChunk)
             return true;
-        finishWith({UpstreamError::Kind::Protocol,
-                    m_result.httpStatus,
-                    {},
-                    {},
-                    QStringLiteral("upstream provider \"%1\" started its stream with an event that "
-                                   "is not a JSON object (%2)")
-                        .arg(m_request.provider.id, parseError.errorString()),
-                    {}});
+        finishWith(makeError(
+            UpstreamError::Kind::Protocol, m_result.httpStatus,
+            QStringLiteral("upstream provider \"%1\" started its stream with an event that "
+                           "is not a JSON object (%2)")
+                .arg(m_request.provider.id, parseError.errorString())));
         return false;
     }
 
@@ -315,6 +359,7 @@ void OpenAiCall::onReplyFinished() {
         UpstreamError error =
             openaiwire::errorFromBody(m_result.httpStatus, m_body, m_request.provider.id);
         error.retryAfter = retryAfterSeconds(*m_reply);
+        error.shouldRetry = shouldRetryHeader(*m_reply);
         m_result.body = m_body;
         finishWith(std::move(error));
         return;
@@ -334,23 +379,17 @@ void OpenAiCall::finishStream() {
     }
 
     if (m_reply->error() != QNetworkReply::NoError) {
-        finishWith({UpstreamError::Kind::Protocol,
-                    m_result.httpStatus,
-                    {},
-                    {},
-                    QStringLiteral("the stream from upstream provider \"%1\" broke off: %2")
-                        .arg(m_request.provider.id, m_reply->errorString()),
-                    {}});
+        finishWith(
+            makeError(UpstreamError::Kind::Protocol, m_result.httpStatus,
+                      QStringLiteral("the stream from upstream provider \"%1\" broke off: %2")
+                          .arg(m_request.provider.id, m_reply->errorString())));
         return;
     }
     if (!m_streamStarted) {
-        finishWith({UpstreamError::Kind::Protocol,
-                    m_result.httpStatus,
-                    {},
-                    {},
-                    QStringLiteral("upstream provider \"%1\" ended its stream without any chunk")
-                        .arg(m_request.provider.id),
-                    {}});
+        finishWith(
+            makeError(UpstreamError::Kind::Protocol, m_result.httpStatus,
+                      QStringLiteral("upstream provider \"%1\" ended its stream without any chunk")
+                          .arg(m_request.provider.id)));
         return;
     }
     finishOk();
@@ -361,15 +400,12 @@ void OpenAiCall::finishBody() {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(m_body, &parseError);
     if (!document.isObject()) {
-        finishWith({UpstreamError::Kind::Protocol,
-                    m_result.httpStatus,
-                    {},
-                    {},
-                    QStringLiteral("upstream provider \"%1\" returned a body that is not a JSON "
-                                   "object (%2 at offset %3)")
-                        .arg(providerId, parseError.errorString())
-                        .arg(parseError.offset),
-                    {}});
+        finishWith(
+            makeError(UpstreamError::Kind::Protocol, m_result.httpStatus,
+                      QStringLiteral("upstream provider \"%1\" returned a body that is not a JSON "
+                                     "object (%2 at offset %3)")
+                          .arg(providerId, parseError.errorString())
+                          .arg(parseError.offset)));
         return;
     }
 
@@ -379,14 +415,11 @@ void OpenAiCall::finishBody() {
         return;
     }
     if (m_request.stream) {
-        finishWith({UpstreamError::Kind::Protocol,
-                    m_result.httpStatus,
-                    {},
-                    {},
-                    QStringLiteral("upstream provider \"%1\" answered a stream request with "
-                                   "Content-Type \"%2\" instead of text/event-stream")
-                        .arg(providerId, QString::fromLatin1(m_reply->rawHeader("content-type"))),
-                    {}});
+        finishWith(makeError(
+            UpstreamError::Kind::Protocol, m_result.httpStatus,
+            QStringLiteral("upstream provider \"%1\" answered a stream request with "
+                           "Content-Type \"%2\" instead of text/event-stream")
+                .arg(providerId, QString::fromLatin1(m_reply->rawHeader("content-type")))));
         return;
     }
 
@@ -403,13 +436,10 @@ void OpenAiCall::finishNetworkError() {
     const UpstreamError::Kind kind = code == QNetworkReply::TimeoutError
                                          ? UpstreamError::Kind::Timeout
                                          : UpstreamError::Kind::Connect;
-    finishWith({kind,
-                0,
-                {},
-                {},
-                QStringLiteral("could not reach upstream provider \"%1\" at %2: %3")
-                    .arg(m_request.provider.id, m_request.provider.baseUrl, m_reply->errorString()),
-                {}});
+    finishWith(makeError(
+        kind, 0,
+        QStringLiteral("could not reach upstream provider \"%1\" at %2: %3")
+            .arg(m_request.provider.id, m_request.provider.baseUrl, m_reply->errorString())));
 }
 
 void OpenAiCall::finishWith(UpstreamError error) {

@@ -10,7 +10,12 @@ bool UpstreamError::retryable() const {
     case Kind::Timeout:
         return true;
     case Kind::Http:
-        return httpStatus == 408 || httpStatus == 429 || (httpStatus >= 500 && httpStatus <= 599);
+        if (shouldRetry)
+            return *shouldRetry;
+        // The statuses openai-python retries (_should_retry in src/openai/_base_client.py),
+        // which reads a 409 as a lock timeout.
+        return httpStatus == 408 || httpStatus == 409 || httpStatus == 429 ||
+               (httpStatus >= 500 && httpStatus <= 599);
     case Kind::None:
     case Kind::Protocol:
     case Kind::Cancelled:

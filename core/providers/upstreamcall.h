@@ -11,6 +11,8 @@
 #include <QPair>
 #include <QString>
 
+#include <optional>
+
 namespace signalbox {
 
 // Time limits of one upstream call, in milliseconds.
@@ -38,12 +40,15 @@ struct UpstreamError {
     QString type;
     QString code;
     QString message;       // never contains the API key
-    QByteArray retryAfter; // seconds, as the upstream's retry-after header gave them
+    QByteArray retryAfter; // whole seconds to wait, rounded up; empty when the upstream sent none
+    // The upstream's x-should-retry header when it was "true" or "false". It overrides the
+    // status in retryable().
+    std::optional<bool> shouldRetry;
 
     bool isError() const { return kind != Kind::None; }
 
-    // Returns true for connect errors, timeouts, 408, 429, 5xx and 529: failures another
-    // attempt or another provider may not hit.
+    // Returns true for connect errors, timeouts, and HTTP errors that another attempt or another
+    // provider may not hit: 408, 409, 429 and 5xx. A shouldRetry value overrides the status.
     bool retryable() const;
 };
 

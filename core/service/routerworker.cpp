@@ -60,7 +60,8 @@ HttpLimits limitsFor(const Config &config) {
 } // namespace
 
 RouterWorker::RouterWorker(ServiceOptions options, Ledger *ledger)
-    : m_options(std::move(options)) {
+    : m_options(std::move(options))
+    , m_usageTimer(this) {
     m_environment.ledger = ledger;
     m_environment.apiKeyFor = [](const ProviderConfig &provider) {
         return upstreamKeyFor(provider);

@@ -66,6 +66,8 @@ private:
     std::unique_ptr<DemoTraffic> m_demoTraffic;
     std::unique_ptr<ConfigWatcher> m_watcher;
     QNetworkAccessManager *m_network = nullptr;
+    // A child of the worker, so that moveToThread() moves it to the router thread, where
+    // scheduleUsageRefresh() starts it.
     QTimer m_usageTimer;
 };
 

@@ -166,6 +166,8 @@ void FakeOpenAiUpstream::answerError(FakeHttpConnection *connection)
         headers.emplaceBack(QByteArray("retry-after"), m_script.retryAfter);
     if (!m_script.retryAfterMs.isEmpty())
         headers.emplaceBack(QByteArray("retry-after-ms"), m_script.retryAfterMs);
+    if (!m_script.shouldRetry.isEmpty())
+        headers.emplaceBack(QByteArray("x-should-retry"), m_script.shouldRetry);
     connection->writeResponse(m_script.errorStatus, headers,
                               scriptedErrorBody(m_script, m_script.errorStatus));
 }

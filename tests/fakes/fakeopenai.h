@@ -34,6 +34,7 @@ struct FakeOpenAiScript {
     QByteArray errorMessage = "The fake upstream was told to fail.";
     QByteArray retryAfter;   // sent as retry-after when not empty
     QByteArray retryAfterMs; // sent as retry-after-ms when not empty
+    QByteArray shouldRetry;  // sent as x-should-retry when not empty
 
     bool errorIn200 = false;        // a 200 whose body, or first stream event, is an error
     int midStreamErrorAfter = -1;   // content chunks sent before an error event ends the stream

@@ -1,0 +1,486 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#include "fakes/fakeopenai.h"
+#include "fakes/rawhttpclient.h"
+#include "ledger/ledgerreader.h"
+#include "service/routerservice.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+#include <memory>
+#include <optional>
+
+using namespace signalbox;
+
+namespace {
+
+// Upper bound of every wait in these tests.
+constexpr int kWaitMs = 10000;
+
+// The variable the config's key_env names. The provider-specific SIGNALBOX_KEY_<ID> variables
+// take precedence, so the test clears them.
+const char kKeyVariable[] = "SIGNALBOX_TEST_ENDPOINT_KEY";
+
+// Registry prices in USD per million tokens, written to the config and used for the expected
+// costs. Model "mini" is served by provider "primary", model "large" by provider "backup".
+struct ModelPrices {
+    double input;
+    double output;
+    double cachedInput;
+};
+constexpr ModelPrices kMiniPrices{0.15, 0.60, 0.075};
+constexpr ModelPrices kLargePrices{2.50, 10.00, 1.25};
+
+QJsonObject priceJson(const ModelPrices &prices) {
+    return {{QLatin1String("input"), prices.input},
+            {QLatin1String("output"), prices.output},
+            {QLatin1String("cached_input"), prices.cachedInput}};
+}
+
+QJsonObject providerJson(const QString &baseUrl) {
+    return {{QLatin1String("kind"), QLatin1String("openai")},
+            {QLatin1String("base_url"), baseUrl},
+            {QLatin1String("key_env"), QLatin1String(kKeyVariable)}};
+}
+
+QJsonObject modelJson(const QString &id, const QString &provider, const QString &upstreamId,
+                      const ModelPrices &prices) {
+    return {{QLatin1String("id"), id},
+            {QLatin1String("provider"), provider},
+            {QLatin1String("upstream_id"), upstreamId},
+            {QLatin1String("price_per_mtok"), priceJson(prices)},
+            {QLatin1String("context_window"), 128000}};
+}
+
+// Stage "draft" falls back from mini to large. Stage "solo" has no fallback, and neither has
+// the config a routing.fallback_model.
+QByteArray configJson(const QString &primaryUrl, const QString &backupUrl) {
+    const QJsonObject config{
+        {QLatin1String("version"), 1},
+        {QLatin1String("server"),
+         QJsonObject{{QLatin1String("listen"), QLatin1String("127.0.0.1:0")}}},
+        {QLatin1String("providers"),
+         QJsonObject{{QLatin1String("primary"), providerJson(primaryUrl)},
+                     {QLatin1String("backup"), providerJson(backupUrl)}}},
+        {QLatin1String("models"),
+         QJsonArray{modelJson(QStringLiteral("mini"), QStringLiteral("primary"),
+                              QStringLiteral("gpt-4o-mini-2024-07-18"), kMiniPrices),
+                    modelJson(QStringLiteral("large"), QStringLiteral("backup"),
+                              QStringLiteral("gpt-4o"), kLargePrices)}},
+        {QLatin1String("stages"),
+         QJsonObject{
+             {QLatin1String("draft"),
+              QJsonObject{{QLatin1String("model"), QLatin1String("mini")},
+                          {QLatin1String("fallbacks"), QJsonArray{QLatin1String("large")}}}},
+             {QLatin1String("solo"),
+              QJsonObject{{QLatin1String("model"), QLatin1String("mini")}}}}}};
+    return QJsonDocument(config).toJson();
+}
+
+QByteArray chatRequest(const QString &model, bool stream) {
+    QJsonObject body{
+        {QLatin1String("model"), model},
+        {QLatin1String("messages"),
+         QJsonArray{QJsonObject{
+             {QLatin1String("role"), QLatin1String("user")},
+             {QLatin1String("content"), QLatin1String("Write a haiku about message routers.")}}}}};
+    if (stream)
+        body.insert(QLatin1String("stream"), true);
+    return postRequest("/v1/chat/completions", QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+// Returns the data of each server-sent event in the body, in order.
+QList<QByteArray> sseData(const QByteArray &body) {
+    QList<QByteArray> events;
+    for (const QByteArray &event : body.split('\n')) {
+        if (event.startsWith("data: "))
+            events << event.mid(6);
+    }
+    return events;
+}
+
+QString joinedContent(const QList<QByteArray> &events) {
+    QString text;
+    for (const QByteArray &data : events) {
+        const QJsonArray choices =
+            QJsonDocument::fromJson(data).object().value(QLatin1String("choices")).toArray();
+        for (const QJsonValue &choice : choices)
+            text += choice.toObject()
+                        .value(QLatin1String("delta"))
+                        .toObject()
+                        .value(QLatin1String("content"))
+                        .toString();
+    }
+    return text;
+}
+
+// Returns the assistant message text of a streamed or a non-streamed chat response.
+QString assistantText(const RawResponse &response) {
+    if (response.header("Content-Type").startsWith("text/event-stream"))
+        return joinedContent(sseData(response.body));
+    return QJsonDocument::fromJson(response.body)
+        .object()
+        .value(QLatin1String("choices"))
+        .toArray()
+        .at(0)
+        .toObject()
+        .value(QLatin1String("message"))
+        .toObject()
+        .value(QLatin1String("content"))
+        .toString();
+}
+
+// The cost the registry prices imply for an OpenAI usage report, whose prompt tokens include
+// the cached ones.
+double expectedCost(const ModelPrices &prices, qint64 promptTokens, qint64 cachedTokens,
+                    qint64 completionTokens) {
+    return (double(promptTokens - cachedTokens) * prices.input +
+            double(cachedTokens) * prices.cachedInput + double(completionTokens) * prices.output) /
+           1e6;
+}
+
+// Returns the response as one byte array, status line and headers included, for leak checks.
+QByteArray responseBytes(const RawResponse &response) {
+    QByteArray bytes = QByteArray::number(response.status) + '\n';
+    for (const auto &[name, value] : response.headers)
+        bytes += name + ": " + value + '\n';
+    return bytes + response.body;
+}
+
+} // namespace
+
+class TestEndpoint : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void streamedStageRequestRecorded();
+    void usageSummaryFollowsRequests();
+    void clientDisconnectCancelsUpstream();
+    void upstreamFailureFallback_data();
+    void upstreamFailureFallback();
+    void apiKeyNeverLeaks();
+
+private:
+    RawResponse send(const QByteArray &request);
+    std::optional<LedgerRecord> findRecord(const QString &requestId);
+
+    QByteArray m_canary;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<FakeOpenAiUpstream> m_primary;
+    std::unique_ptr<FakeOpenAiUpstream> m_backup;
+    std::unique_ptr<RouterService> m_service;
+    std::unique_ptr<QSignalSpy> m_recorded;
+    quint16 m_port = 0;
+};
+
+void TestEndpoint::initTestCase() {
+    m_canary = "sk-canary-" + QUuid::createUuid().toByteArray(QUuid::Id128);
+    qputenv(kKeyVariable, m_canary);
+    qunsetenv("SIGNALBOX_KEY_PRIMARY");
+    qunsetenv("SIGNALBOX_KEY_BACKUP");
+}
+
+void TestEndpoint::init() {
+    m_primary = std::make_unique<FakeOpenAiUpstream>();
+    m_backup = std::make_unique<FakeOpenAiUpstream>();
+    QVERIFY(m_primary->listen(QHostAddress::LocalHost));
+    QVERIFY(m_backup->listen(QHostAddress::LocalHost));
+
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    QFile config(m_dir->filePath(QStringLiteral("config.json")));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write(configJson(m_primary->baseUrl(), m_backup->baseUrl()));
+    config.close();
+
+    ServiceOptions options;
+    options.configPath = config.fileName();
+    options.dataDir = m_dir->filePath(QStringLiteral("data"));
+    options.listen = QStringLiteral("127.0.0.1:0");
+    m_service = std::make_unique<RouterService>(options);
+    m_recorded = std::make_unique<QSignalSpy>(m_service.get(), &RouterService::requestRecorded);
+    QSignalSpy ready(m_service.get(), &RouterService::ready);
+    QSignalSpy failed(m_service.get(), &RouterService::startFailed);
+
+    m_service->start();
+    QVERIFY(QTest::qWaitFor([&] { return !ready.isEmpty() || !failed.isEmpty(); }, kWaitMs));
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+    m_port = quint16(m_service->endpoint().port());
+    QVERIFY(m_port != 0);
+}
+
+void TestEndpoint::cleanup() {
+    // The router thread calls the fakes, so it stops first.
+    m_recorded.reset();
+    m_service.reset();
+    m_primary.reset();
+    m_backup.reset();
+    m_dir.reset();
+}
+
+RawResponse TestEndpoint::send(const QByteArray &request) {
+    RawHttpClient client;
+    if (!client.connectTo(m_port))
+        return {};
+    client.send(request);
+    return client.nextResponse(kWaitMs);
+}
+
+// Waits for the service to record a request and reads its row back from the ledger file.
+std::optional<LedgerRecord> TestEndpoint::findRecord(const QString &requestId) {
+    const bool recorded = QTest::qWaitFor(
+        [&] {
+            for (const QList<QVariant> &arguments : std::as_const(*m_recorded)) {
+                if (arguments.value(0).value<LedgerRecord>().requestId == requestId)
+                    return true;
+            }
+            return false;
+        },
+        kWaitMs);
+    if (!recorded)
+        return std::nullopt;
+
+    Result<std::unique_ptr<LedgerReader>> reader = LedgerReader::open(m_service->options().dataDir);
+    if (!reader) {
+        qWarning().noquote() << reader.error();
+        return std::nullopt;
+    }
+    return reader.value()->find(requestId);
+}
+
+void TestEndpoint::streamedStageRequestRecorded() {
+    FakeOpenAiScript &script = m_primary->script();
+    script.reply = QStringLiteral("Packets find their way.");
+    script.chunkCount = 4;
+    script.promptTokens = 1200;
+    script.cachedTokens = 200;
+    script.completionTokens = 300;
+    script.reasoningTokens = 50;
+
+    const RawResponse response = send(chatRequest(QStringLiteral("stage:draft"), true));
+    QCOMPARE(response.status, 200);
+    QVERIFY(response.chunked);
+    QVERIFY(response.header("Content-Type").startsWith("text/event-stream"));
+    QCOMPARE(response.header("x-signalbox-model"), QByteArray("mini"));
+    QCOMPARE(response.header("x-signalbox-route"), QByteArray("stage"));
+
+    const QList<QByteArray> events = sseData(response.body);
+    QVERIFY(!events.isEmpty());
+    QCOMPARE(events.last(), QByteArray("[DONE]"));
+    QCOMPARE(joinedContent(events), script.reply);
+
+    QCOMPARE(m_primary->requests().size(), 1);
+    QCOMPARE(m_backup->requests().size(), 0);
+    const QJsonObject upstreamBody = m_primary->requests().first().json();
+    QCOMPARE(upstreamBody.value(QLatin1String("model")).toString(),
+             QStringLiteral("gpt-4o-mini-2024-07-18"));
+    QVERIFY(upstreamBody.value(QLatin1String("stream")).toBool());
+
+    const QString requestId = QString::fromLatin1(response.header("x-signalbox-request-id"));
+    QVERIFY(!requestId.isEmpty());
+    const std::optional<LedgerRecord> record = findRecord(requestId);
+    QVERIFY(record.has_value());
+    QCOMPARE(record->status, QStringLiteral("ok"));
+    QCOMPARE(record->stage, QStringLiteral("draft"));
+    QCOMPARE(record->route, QStringLiteral("stage"));
+    QCOMPARE(record->model, QStringLiteral("mini"));
+    QCOMPARE(record->provider, QStringLiteral("primary"));
+    QCOMPARE(record->attempts, 1);
+    QVERIFY(record->streamed);
+    QVERIFY(!record->usage.estimated);
+    QCOMPARE(record->usage.inputTokens, 1200);
+    QCOMPARE(record->usage.cachedTokens, 200);
+    QCOMPARE(record->usage.outputTokens, 300);
+    QCOMPARE(record->usage.reasoningTokens, 50);
+    QCOMPARE(record->costUsd, expectedCost(kMiniPrices, 1200, 200, 300));
+
+    // The admin API reports the same row.
+    const RawResponse usage = send(getRequest("/api/usage?limit=5"));
+    QCOMPARE(usage.status, 200);
+    const QJsonObject summary = QJsonDocument::fromJson(usage.body).object();
+    QCOMPARE(summary.value(QLatin1String("requests")).toInteger(), 1);
+    const QJsonObject row = summary.value(QLatin1String("recent")).toArray().at(0).toObject();
+    QCOMPARE(row.value(QLatin1String("request_id")).toString(), requestId);
+    QCOMPARE(row.value(QLatin1String("cost_usd")).toDouble(),
+             expectedCost(kMiniPrices, 1200, 200, 300));
+}
+
+void TestEndpoint::usageSummaryFollowsRequests() {
+    m_primary->script().promptTokens = 400;
+    m_primary->script().completionTokens = 100;
+    QSignalSpy usageChanged(m_service.get(), &RouterService::usageChanged);
+    const auto summaryCounts = [&usageChanged](qint64 requests) {
+        for (const QList<QVariant> &arguments : std::as_const(usageChanged)) {
+            if (arguments.value(0).value<UsageSummary>().requests == requests)
+                return true;
+        }
+        return false;
+    };
+
+    QCOMPARE(send(chatRequest(QStringLiteral("mini"), false)).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(m_recorded->size(), 1, kWaitMs);
+
+    // The console shows today's totals from this signal, so a recorded request must reach it.
+    QVERIFY(QTest::qWaitFor([&] { return summaryCounts(1); }, kWaitMs));
+    const UsageSummary today = usageChanged.last().value(0).value<UsageSummary>();
+    QCOMPARE(today.inputTokens, 400);
+    QCOMPARE(today.outputTokens, 100);
+    QCOMPARE(today.costUsd, expectedCost(kMiniPrices, 400, 0, 100));
+}
+
+void TestEndpoint::clientDisconnectCancelsUpstream() {
+    FakeOpenAiScript &script = m_primary->script();
+    script.chunkCount = 10;
+    script.chunkDelayMs = 200;
+    const int eventsInFullStream = script.chunkCount + 4; // role, closing, usage and [DONE]
+
+    RawHttpClient client;
+    QVERIFY(client.connectTo(m_port));
+    client.send(chatRequest(QStringLiteral("stage:draft"), true));
+    QVERIFY(client.waitForText("data: {", kWaitMs));
+    QCOMPARE(m_primary->disconnects(), 0);
+    client.socket().disconnectFromHost();
+
+    // The router hangs up on the upstream, which then stops sending.
+    QTRY_COMPARE_WITH_TIMEOUT(m_primary->disconnects(), 1, kWaitMs);
+    const int sentAtDisconnect = m_primary->dataEventsSent();
+    QVERIFY2(sentAtDisconnect < eventsInFullStream, qPrintable(QString::number(sentAtDisconnect)));
+    QTest::qWait(3 * script.chunkDelayMs);
+    QCOMPARE(m_primary->dataEventsSent(), sentAtDisconnect);
+
+    QTRY_COMPARE_WITH_TIMEOUT(m_recorded->size(), 1, kWaitMs);
+    const QString requestId = m_recorded->first().value(0).value<LedgerRecord>().requestId;
+    const std::optional<LedgerRecord> record = findRecord(requestId);
+    QVERIFY(record.has_value());
+    QCOMPARE(record->status, QStringLiteral("client_cancelled"));
+    QCOMPARE(record->model, QStringLiteral("mini"));
+    QVERIFY(record->streamed);
+    QVERIFY(record->usage.estimated);
+    QVERIFY(record->usage.inputTokens > 0);
+    QVERIFY(record->usage.outputTokens > 0);
+    QVERIFY2(record->costUsd > 0, qPrintable(QString::number(record->costUsd)));
+    QCOMPARE(m_backup->requests().size(), 0);
+}
+
+void TestEndpoint::upstreamFailureFallback_data() {
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("shouldRetry");
+    QTest::addColumn<bool>("stream");
+    QTest::addColumn<int>("clientStatus");
+
+    // A client status of 200 means the backup served the request. The router passes upstream 4xx
+    // statuses on and reports upstream 5xx statuses as 502.
+    QTest::newRow("500 falls back") << 500 << QByteArray() << false << 200;
+    QTest::newRow("500 streamed falls back") << 500 << QByteArray() << true << 200;
+    QTest::newRow("429 falls back") << 429 << QByteArray() << false << 200;
+    QTest::newRow("400 stays") << 400 << QByteArray() << false << 400;
+    QTest::newRow("400 streamed stays") << 400 << QByteArray() << true << 400;
+    QTest::newRow("401 stays") << 401 << QByteArray() << false << 401;
+    QTest::newRow("500 with x-should-retry false stays")
+        << 500 << QByteArray("false") << false << 502;
+}
+
+void TestEndpoint::upstreamFailureFallback() {
+    QFETCH(int, status);
+    QFETCH(QByteArray, shouldRetry);
+    QFETCH(bool, stream);
+    QFETCH(int, clientStatus);
+    m_primary->script().errorStatus = status;
+    m_primary->script().shouldRetry = shouldRetry;
+    m_primary->script().errorType = "invalid_request_error";
+    m_backup->script().reply = QStringLiteral("The backup answered.");
+    m_backup->script().promptTokens = 500;
+    m_backup->script().cachedTokens = 0;
+    m_backup->script().completionTokens = 80;
+
+    const RawResponse response = send(chatRequest(QStringLiteral("stage:draft"), stream));
+    QCOMPARE(m_primary->requests().size(), 1);
+    const QString requestId = QString::fromLatin1(response.header("x-signalbox-request-id"));
+    QVERIFY(!requestId.isEmpty());
+    const std::optional<LedgerRecord> record = findRecord(requestId);
+    QVERIFY(record.has_value());
+
+    QCOMPARE(response.status, clientStatus);
+    if (clientStatus == 200) {
+        QCOMPARE(response.header("x-signalbox-model"), QByteArray("large"));
+        QCOMPARE(assistantText(response), m_backup->script().reply);
+        QCOMPARE(m_backup->requests().size(), 1);
+        QCOMPARE(m_backup->requests().first().json().value(QLatin1String("model")).toString(),
+                 QStringLiteral("gpt-4o"));
+        QCOMPARE(record->status, QStringLiteral("ok"));
+        QCOMPARE(record->attempts, 2);
+        QCOMPARE(record->model, QStringLiteral("large"));
+        QCOMPARE(record->provider, QStringLiteral("backup"));
+        QVERIFY2(record->trace.join(QLatin1Char('\n'))
+                     .contains(QLatin1String("attempt 1 on 'mini' failed")),
+                 qPrintable(record->trace.join(QLatin1Char('\n'))));
+        QCOMPARE(record->costUsd, expectedCost(kLargePrices, 500, 0, 80));
+    } else {
+        QCOMPARE(m_backup->requests().size(), 0);
+        QCOMPARE(record->status, QStringLiteral("error"));
+        QCOMPARE(record->attempts, 1);
+        QCOMPARE(record->model, QStringLiteral("mini"));
+        QCOMPARE(record->httpStatus, clientStatus);
+    }
+}
+
+void TestEndpoint::apiKeyNeverLeaks() {
+    QList<RawResponse> responses;
+    responses << send(chatRequest(QStringLiteral("stage:draft"), true));
+    responses << send(chatRequest(QStringLiteral("mini"), false));
+
+    // OpenAI's 401 body quotes the key it rejected.
+    m_primary->script().errorStatus = 401;
+    m_primary->script().errorType = "invalid_request_error";
+    m_primary->script().errorCode = "invalid_api_key";
+    m_primary->script().errorMessage = "Incorrect API key provided: " + m_canary + '.';
+    responses << send(chatRequest(QStringLiteral("stage:solo"), false));
+    responses << send(chatRequest(QStringLiteral("stage:solo"), true));
+    QTRY_COMPARE_WITH_TIMEOUT(m_recorded->size(), 4, kWaitMs);
+    responses << send(getRequest("/api/usage?limit=10"));
+    responses << send(getRequest("/v1/models"));
+
+    // The key was in use, and the 401 with its quoted key reached the client redacted.
+    QCOMPARE(m_primary->requests().size(), 4);
+    for (const FakeHttpRequest &request : m_primary->requests())
+        QCOMPARE(request.header("authorization"), "Bearer " + m_canary);
+    QCOMPARE(responses.at(2).status, 401);
+    QVERIFY2(responses.at(2).body.contains("Incorrect API key provided: <redacted>"),
+             responses.at(2).body.constData());
+
+    for (const RawResponse &response : std::as_const(responses)) {
+        QVERIFY(response.status != 0);
+        const QByteArray bytes = responseBytes(response);
+        QVERIFY2(!bytes.contains(m_canary), bytes.constData());
+    }
+
+    // Stopping the service writes every queued row, so the files hold all four requests.
+    const QString dataDir = m_service->options().dataDir;
+    m_recorded.reset();
+    m_service.reset();
+    QByteArray ledgerBytes;
+    QDirIterator files(dataDir, QDir::Files);
+    while (files.hasNext()) {
+        QFile file(files.next());
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+        ledgerBytes += file.readAll();
+    }
+    QVERIFY(ledgerBytes.contains("Incorrect API key provided: <redacted>"));
+    QVERIFY(!ledgerBytes.contains(m_canary));
+}
+
+QTEST_GUILESS_MAIN(TestEndpoint)
+#include "tst_endpoint.moc"
