@@ -10,6 +10,7 @@
 #include "logging.h"
 #include "providers/upstreamfactory.h"
 #include "routing/autorouter.h"
+#include "secrets/envkeys.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -154,12 +155,13 @@ void ChatCompletionRun::startAttempt() {
     request.clientWantsUsage = m_features.includeUsage;
     request.apiKey = m_environment.apiKeyFor ? m_environment.apiKeyFor(*provider) : QString();
     if (provider->needsKey && request.apiKey.isEmpty()) {
-        failAttempt(QStringLiteral("no API key for provider '%1': set %2 or store the key in the "
-                                   "keychain")
-                        .arg(provider->id,
-                             provider->keyEnv.isEmpty()
-                                 ? QStringLiteral("SIGNALBOX_KEY_%1").arg(provider->id.toUpper())
-                                 : provider->keyEnv));
+        const QString variables =
+            provider->keyEnv.isEmpty()
+                ? upstreamKeyVariable(provider->id)
+                : QStringLiteral("%1 or %2")
+                      .arg(upstreamKeyVariable(provider->id), provider->keyEnv);
+        failAttempt(
+            QStringLiteral("no API key for provider '%1': set %2").arg(provider->id, variables));
         return;
     }
 

@@ -66,9 +66,6 @@ RouterWorker::RouterWorker(ServiceOptions options, Ledger *ledger)
     m_environment.apiKeyFor = [](const ProviderConfig &provider) {
         return upstreamKeyFor(provider);
     };
-    // A member timer is not a child unless told, and moveToThread() moves only children: without
-    // a parent the timer would stay on the thread that built the worker and never fire.
-    m_usageTimer.setParent(this);
     m_usageTimer.setSingleShot(true);
     m_usageTimer.setInterval(250);
     connect(&m_usageTimer, &QTimer::timeout, this, &RouterWorker::refreshUsage);
