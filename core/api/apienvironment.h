@@ -2,6 +2,8 @@
 // Copyright (c) 2026 The Signalbox authors
 #pragma once
 
+#include "api/requestguard.h"
+
 #include "config/config.h"
 
 #include <QDateTime>
@@ -27,6 +29,7 @@ struct ApiEnvironment {
     Gates *gates = nullptr; // null only in tests that run the handlers without gates
     std::function<QString(const ProviderConfig &)> apiKeyFor;
     bool paused = false; // while paused, the endpoint answers 503
+    RequestGuardPolicy guard;
 
     // The start of the current spending day: the gates' reset hour in their time zone, or local
     // midnight without gates.

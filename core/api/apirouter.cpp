@@ -6,6 +6,7 @@
 #include "api/apierror.h"
 #include "api/chatcompletions.h"
 #include "http/httpexchange.h"
+#include "logging.h"
 
 namespace signalbox {
 
@@ -54,6 +55,13 @@ void dispatchRequest(const ApiEnvironment &environment, HttpExchange *exchange) 
     const HttpRequest &request = exchange->request();
     const bool isGet = request.method == "GET";
     const bool isPost = request.method == "POST";
+
+    if (const std::optional<ApiError> refused = checkRequestOrigin(request, environment.guard)) {
+        qCWarning(lcApi).noquote() << "rejected" << request.method << request.path << "from"
+                                   << request.peerAddress.toString() << ":" << refused->message;
+        replyWithError(exchange, *refused);
+        return;
+    }
 
     if (isGet && request.path == "/health") {
         handleHealth(exchange);

@@ -37,8 +37,7 @@ struct Endpoint {
     quint16 port = 0;
 };
 
-Result<Endpoint> parseEndpoint(const QString &text)
-{
+Result<Endpoint> parseEndpoint(const QString &text) {
     const std::optional<ListenAddress> address = parseListenAddress(text);
     QString host = address ? address->host : QString();
     if (host == QLatin1String("localhost"))
@@ -185,8 +184,9 @@ Status RouterWorker::startGates(const Config &config) {
     }
     m_gates->rebuildFromSpend(totals);
     m_environment.gates = m_gates.get();
-    qCInfo(lcGates).noquote() << QStringLiteral("gates rebuilt from the ledger: $%1 spent since %2, "
-                                                "$%3 this month")
+    qCInfo(lcGates).noquote() << QStringLiteral(
+                                     "gates rebuilt from the ledger: $%1 spent since %2, "
+                                     "$%3 this month")
                                      .arg(totals.dayUsd, 0, 'f', 4)
                                      .arg(day.start.toString(Qt::ISODate))
                                      .arg(totals.monthUsd, 0, 'f', 4);
@@ -215,6 +215,9 @@ Status RouterWorker::startServer(const Config &config) {
             << "which is not a loopback address: other machines can reach the endpoint and "
                "spend your budget";
 
+    m_environment.guard.listenAddress = address->host;
+    m_environment.guard.listenHost = listenText.left(listenText.lastIndexOf(QLatin1Char(':')));
+    m_environment.guard.allowedOrigins = config.server.allowedOrigins;
     m_server = std::make_unique<HttpServer>(limitsFor(config));
     m_server->setErrorBodyFormatter(serverErrorBody);
     m_server->setHandler(
@@ -237,6 +240,7 @@ void RouterWorker::applyConfig(const ConfigPtr &config) {
         }
     }
     m_environment.config = config;
+    m_environment.guard.allowedOrigins = config->server.allowedOrigins;
     if (m_server)
         m_server->setLimits(limitsFor(*config));
     qCInfo(lcConfig).noquote() << "config reloaded from" << m_options.configPath;
