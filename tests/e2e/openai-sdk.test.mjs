@@ -3,7 +3,7 @@
 // The official OpenAI SDK drives a running Signalbox, which calls a fake OpenAI upstream.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import OpenAI from 'openai';
 import { fakeOpenAiBinary, signalboxBinary, startListening, stop, writeConfig } from './harness.mjs';
@@ -31,6 +31,7 @@ before(async () => {
 after(async () => {
   await stop(signalbox);
   await stop(upstream);
+  rmSync(setup.dir, { recursive: true, force: true });
 });
 
 async function upstreamRequests() {
