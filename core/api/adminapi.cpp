@@ -90,11 +90,9 @@ void handleRoute(const ApiEnvironment &environment, HttpExchange *exchange) {
     }
 
     const QJsonObject body = document.object();
-    RouteInput input;
-    input.model = body.value(QLatin1String("model")).toString();
-    input.headerModel = QString::fromUtf8(request.header("x-signalbox-model"));
-    input.headerStage = QString::fromUtf8(request.header("x-signalbox-stage"));
-    input.features = analyzeChatRequest(body);
+    RouteInput input =
+        routeInputFromRequest(body, QString::fromUtf8(request.header("x-signalbox-model")),
+                              QString::fromUtf8(request.header("x-signalbox-stage")));
 
     const RouteOutcome outcome = route(*environment.config, input);
     if (const auto *rejection = std::get_if<RouteRejection>(&outcome)) {

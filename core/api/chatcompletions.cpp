@@ -76,11 +76,9 @@ void ChatCompletionRun::start() {
         return;
 
     const HttpRequest &request = m_exchange->request();
-    RouteInput input;
-    input.model = m_body.value(QLatin1String("model")).toString();
-    input.headerModel = QString::fromUtf8(request.header("x-signalbox-model"));
-    input.headerStage = QString::fromUtf8(request.header("x-signalbox-stage"));
-    input.features = m_features;
+    RouteInput input =
+        routeInputFromRequest(m_body, QString::fromUtf8(request.header("x-signalbox-model")),
+                              QString::fromUtf8(request.header("x-signalbox-stage")));
 
     const RouteOutcome outcome = route(*m_environment.config, input);
     if (const auto *rejection = std::get_if<RouteRejection>(&outcome)) {
