@@ -3,4 +3,5 @@ target_sources(signalbox_core PRIVATE
     api/apienvironment.h api/apienvironment.cpp
     api/apierror.h api/apierror.cpp
     api/apirouter.h api/apirouter.cpp
-    api/chatcompletions.h api/chatcompletions.cpp)
+    api/chatcompletions.h api/chatcompletions.cpp
+    api/classifiercall.h api/classifiercall.cpp)

@@ -11,6 +11,7 @@
 #include "http/httpexchange.h"
 #include "http/httpserver.h"
 #include "logging.h"
+#include "routing/classifier.h"
 #include "secrets/envkeys.h"
 #include "service/demotraffic.h"
 #include "service/simulatedupstream.h"
@@ -37,8 +38,7 @@ struct Endpoint {
     quint16 port = 0;
 };
 
-Result<Endpoint> parseEndpoint(const QString &text)
-{
+Result<Endpoint> parseEndpoint(const QString &text) {
     const std::optional<ListenAddress> address = parseListenAddress(text);
     QString host = address ? address->host : QString();
     if (host == QLatin1String("localhost"))
@@ -62,6 +62,8 @@ HttpLimits limitsFor(const Config &config) {
 RouterWorker::RouterWorker(ServiceOptions options, Ledger *ledger)
     : m_options(std::move(options)) {
     m_environment.ledger = ledger;
+    m_classifierCache = std::make_unique<ClassifierCache>();
+    m_environment.classifierCache = m_classifierCache.get();
     m_environment.apiKeyFor = [](const ProviderConfig &provider) {
         return upstreamKeyFor(provider);
     };
@@ -187,8 +189,9 @@ Status RouterWorker::startGates(const Config &config) {
     }
     m_gates->rebuildFromSpend(totals);
     m_environment.gates = m_gates.get();
-    qCInfo(lcGates).noquote() << QStringLiteral("gates rebuilt from the ledger: $%1 spent since %2, "
-                                                "$%3 this month")
+    qCInfo(lcGates).noquote() << QStringLiteral(
+                                     "gates rebuilt from the ledger: $%1 spent since %2, "
+                                     "$%3 this month")
                                      .arg(totals.dayUsd, 0, 'f', 4)
                                      .arg(day.start.toString(Qt::ISODate))
                                      .arg(totals.monthUsd, 0, 'f', 4);
