@@ -14,6 +14,7 @@ class QNetworkAccessManager;
 
 namespace signalbox {
 
+class ClassifierCache;
 class Gates;
 class Ledger;
 class LedgerReader;
@@ -27,6 +28,7 @@ struct ApiEnvironment {
     LedgerReader *reader = nullptr;
     QNetworkAccessManager *network = nullptr;
     Gates *gates = nullptr; // null only in tests that run the handlers without gates
+    ClassifierCache *classifierCache = nullptr; // null: every classification calls the model
     std::function<QString(const ProviderConfig &)> apiKeyFor;
     bool paused = false; // while paused, the endpoint answers 503
     RequestGuardPolicy guard;

@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "chatcompletions.h"
 
+#include "api/classifiercall.h"
 #include "gating/gates.h"
 #include "gating/worstcase.h"
 #include "http/httpexchange.h"
@@ -77,13 +78,34 @@ void ChatCompletionRun::start() {
         return;
 
     const HttpRequest &request = m_exchange->request();
-    RouteInput input;
-    input.model = m_body.value(QLatin1String("model")).toString();
-    input.headerModel = QString::fromUtf8(request.header("x-signalbox-model"));
-    input.headerStage = QString::fromUtf8(request.header("x-signalbox-stage"));
-    input.features = m_features;
+    m_input = routeInputFromRequest(m_body, QString::fromUtf8(request.header("x-signalbox-model")),
+                                    QString::fromUtf8(request.header("x-signalbox-stage")));
+    m_features = m_input.features;
 
-    const RouteOutcome outcome = route(*m_environment.config, input);
+    const RouteOutcome outcome = route(*m_environment.config, m_input);
+    const auto *decision = std::get_if<RouteDecision>(&outcome);
+    if (decision && decision->wantsClassifier()) {
+        classifyThenRoute(decision->stage);
+        return;
+    }
+    applyRoute(outcome);
+}
+
+// The rules were unsure: asks the classifier model, then routes again with its verdict, or with
+// the reason it has none.
+void ChatCompletionRun::classifyThenRoute(const QString &stage) {
+    m_classifier =
+        std::make_unique<ClassifierCall>(m_environment, m_record.requestId, stage, m_body);
+    QPointer<ChatCompletionRun> self(this);
+    m_classifier->start([self](const ClassifierOutcome &outcome) {
+        if (!self || self->m_finished)
+            return;
+        self->m_input.classifier = outcome;
+        self->applyRoute(route(*self->m_environment.config, self->m_input));
+    });
+}
+
+void ChatCompletionRun::applyRoute(const RouteOutcome &outcome) {
     if (const auto *rejection = std::get_if<RouteRejection>(&outcome)) {
         m_record.trace = rejection->trace;
         reject({rejection->httpStatus, rejection->type, rejection->code, rejection->message,
@@ -127,7 +149,6 @@ bool ChatCompletionRun::parseRequest() {
                QStringLiteral("rejected"));
         return false;
     }
-    m_features = analyzeChatRequest(m_body);
     return true;
 }
 

@@ -20,6 +20,7 @@
 
 namespace signalbox {
 
+class ClassifierCall;
 class HttpExchange;
 
 // One POST /v1/chat/completions from start to ledger row: route, call the upstream (trying the
@@ -36,6 +37,8 @@ public:
 
 private:
     bool parseRequest();
+    void classifyThenRoute(const QString &stage);
+    void applyRoute(const RouteOutcome &outcome);
     void startAttempt();
     void admitAttempt(const UpstreamRequest &request);
     void onGateRejected(const GateRejection &rejection);
@@ -57,7 +60,9 @@ private:
     ApiEnvironment m_environment;
     QPointer<HttpExchange> m_exchange;
     QJsonObject m_body;
+    RouteInput m_input;
     ChatRequestFeatures m_features;
+    std::unique_ptr<ClassifierCall> m_classifier; // while auto routing asks the classifier model
     RouteDecision m_decision;
     int m_candidate = -1;
     std::unique_ptr<UpstreamCall> m_call;

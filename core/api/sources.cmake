@@ -4,4 +4,5 @@ target_sources(signalbox_core PRIVATE
     api/apierror.h api/apierror.cpp
     api/apirouter.h api/apirouter.cpp
     api/chatcompletions.h api/chatcompletions.cpp
+    api/classifiercall.h api/classifiercall.cpp
     api/requestguard.h api/requestguard.cpp)

@@ -7,9 +7,9 @@
 
 namespace signalbox {
 
-// Estimates the token count of text without a tokenizer. CJK characters count about one token
-// each, other text about one token per four characters; code and prose alike. An estimate: it is
-// used for reservations and routing before the provider reports the real count.
+// Estimates the token count of text without a tokenizer: about one token per common word, long
+// words and numbers split, symbols in pairs, one per newline and one per CJK character. An
+// estimate: it is used for reservations and routing before the provider reports the real count.
 qint64 estimateTokens(QStringView text);
 
 // What routing needs to know about an OpenAI Chat Completions request body.

@@ -50,10 +50,19 @@ struct StageConfig {
     QStringList allowed; // empty means every model is allowed
 };
 
+// The lowest model quality (0-100) the automatic router considers for a task of each difficulty
+// while some model reaches it.
+struct MinQualityConfig {
+    int low = 0;
+    int medium = 65;
+    int high = 78;
+};
+
 struct AutoRoutingConfig {
-    double qualityWeight = 0.6;
+    double qualityWeight = 0.6; // 0 picks the cheapest model, 1 the best
     QString classifierModel;
     double classifierMinConfidence = 0.6;
+    MinQualityConfig minQuality;
 };
 
 struct RoutingConfig {

@@ -193,6 +193,17 @@ RoutingConfig ConfigReader::readRouting(const QJsonObject &root) {
     target.classifierMinConfidence =
         readNumber(autoRouting, autoPath, QStringLiteral("classifier_min_confidence"),
                    Presence::Optional, target.classifierMinConfidence);
+
+    const QString minQualityPath = joinPath(autoPath, QStringLiteral("min_quality"));
+    const QJsonObject minQuality =
+        readObject(autoRouting, autoPath, QStringLiteral("min_quality"), Presence::Optional);
+    MinQualityConfig &floors = target.minQuality;
+    floors.low = int(readInteger(minQuality, minQualityPath, QStringLiteral("low"),
+                                 Presence::Optional, floors.low));
+    floors.medium = int(readInteger(minQuality, minQualityPath, QStringLiteral("medium"),
+                                    Presence::Optional, floors.medium));
+    floors.high = int(readInteger(minQuality, minQualityPath, QStringLiteral("high"),
+                                  Presence::Optional, floors.high));
     return result;
 }
 
@@ -209,9 +220,8 @@ GatesConfig ConfigReader::readGates(const QJsonObject &root) {
         readString(gates, path, QStringLiteral("timezone"), Presence::Optional, result.timezone);
     result.resetHour = int(readInteger(gates, path, QStringLiteral("reset_hour"),
                                        Presence::Optional, result.resetHour));
-    result.reserveOutputTokens =
-        readInteger(gates, path, QStringLiteral("reserve_output_tokens"), Presence::Optional,
-                    result.reserveOutputTokens);
+    result.reserveOutputTokens = readInteger(gates, path, QStringLiteral("reserve_output_tokens"),
+                                             Presence::Optional, result.reserveOutputTokens);
 
     const QString warnPath = joinPath(path, QStringLiteral("warn_at"));
     const QJsonArray warnAt = readArray(gates, path, QStringLiteral("warn_at"), Presence::Optional);

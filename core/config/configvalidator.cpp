@@ -222,6 +222,15 @@ private:
                       routing.autoRouting.qualityWeight);
         checkFraction(QStringLiteral("routing.auto.classifier_min_confidence"),
                       routing.autoRouting.classifierMinConfidence);
+        const MinQualityConfig &floors = routing.autoRouting.minQuality;
+        checkQuality(QStringLiteral("routing.auto.min_quality.low"), floors.low);
+        checkQuality(QStringLiteral("routing.auto.min_quality.medium"), floors.medium);
+        checkQuality(QStringLiteral("routing.auto.min_quality.high"), floors.high);
+    }
+
+    void checkQuality(const QString &path, int value) {
+        if (value < 0 || value > 100)
+            add(path, QStringLiteral("must be between 0 and 100, not %1").arg(value));
     }
 
     void checkFraction(const QString &path, double value) {
@@ -272,7 +281,8 @@ private:
             if (it.value() < 0)
                 add(path, QStringLiteral("must be >= 0 USD, not %1").arg(it.value()));
             if (!m_gaps.modelIds && !m_config.findModel(it.key()))
-                add(path, QStringLiteral("model %1 is not defined in models").arg(quoted(it.key())));
+                add(path,
+                    QStringLiteral("model %1 is not defined in models").arg(quoted(it.key())));
         }
         for (auto it = gates.stageBudgetsUsd.begin(); it != gates.stageBudgetsUsd.end(); ++it) {
             const QString path = joinPath(QStringLiteral("gates.stage_budgets_usd"), it.key());

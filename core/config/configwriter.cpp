@@ -121,6 +121,11 @@ QJsonObject routingJson(const RoutingConfig &routing, QJsonObject object) {
         autoRouting.classifierModel.isEmpty());
     autoObject.insert(QStringLiteral("classifier_min_confidence"),
                       autoRouting.classifierMinConfidence);
+    QJsonObject minQuality = autoObject.value(QStringLiteral("min_quality")).toObject();
+    minQuality.insert(QStringLiteral("low"), autoRouting.minQuality.low);
+    minQuality.insert(QStringLiteral("medium"), autoRouting.minQuality.medium);
+    minQuality.insert(QStringLiteral("high"), autoRouting.minQuality.high);
+    autoObject.insert(QStringLiteral("min_quality"), minQuality);
     object.insert(QStringLiteral("auto"), autoObject);
     return object;
 }

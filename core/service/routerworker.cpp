@@ -11,6 +11,7 @@
 #include "http/httpexchange.h"
 #include "http/httpserver.h"
 #include "logging.h"
+#include "routing/classifier.h"
 #include "secrets/envkeys.h"
 #include "service/demotraffic.h"
 #include "service/simulatedupstream.h"
@@ -62,6 +63,8 @@ RouterWorker::RouterWorker(ServiceOptions options, Ledger *ledger)
     : m_options(std::move(options))
     , m_usageTimer(this) {
     m_environment.ledger = ledger;
+    m_classifierCache = std::make_unique<ClassifierCache>();
+    m_environment.classifierCache = m_classifierCache.get();
     m_environment.apiKeyFor = [](const ProviderConfig &provider) {
         return upstreamKeyFor(provider);
     };

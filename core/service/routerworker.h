@@ -16,6 +16,7 @@ class QNetworkAccessManager;
 
 namespace signalbox {
 
+class ClassifierCache;
 class ConfigWatcher;
 class Gates;
 class SystemClock;
@@ -49,8 +50,7 @@ private:
     Result<ConfigPtr> loadDemoConfig();
     Status openLedgerReader();
     Status startGates(const Config &config);
-    void onWarningReached(const QString &gateId, double fraction, double spentUsd,
-                          double limitUsd);
+    void onWarningReached(const QString &gateId, double fraction, double spentUsd, double limitUsd);
     Status startServer(const Config &config);
     void applyConfig(const ConfigPtr &config);
     void rejectConfig(const QList<ConfigProblem> &problems);
@@ -61,6 +61,7 @@ private:
     std::unique_ptr<LedgerReader> m_reader;
     std::unique_ptr<SystemClock> m_clock;
     std::unique_ptr<Gates> m_gates;
+    std::unique_ptr<ClassifierCache> m_classifierCache;
     std::unique_ptr<HttpServer> m_server;
     std::unique_ptr<SimulatedUpstream> m_simulated;
     std::unique_ptr<DemoTraffic> m_demoTraffic;

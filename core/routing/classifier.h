@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#pragma once
+
+#include "result.h"
+#include "routing/taskprofile.h"
+
+#include <QByteArray>
+#include <QCache>
+#include <QJsonObject>
+
+#include <optional>
+
+namespace signalbox {
+
+// A classifier model's answer about one request.
+struct ClassifierVerdict {
+    TaskCategory category = TaskCategory::Chat;
+    Difficulty difficulty = Difficulty::Medium;
+    double confidence = 0.8; // the model's own figure, 0.8 when it gives none
+    QString model;           // registry id of the classifier model
+    bool fromCache = false;
+};
+
+// The classifier's part in a routing decision: its answer, or why there is none.
+struct ClassifierOutcome {
+    std::optional<ClassifierVerdict> verdict;
+    QString note; // what happened: "answered in 412 ms", "timed out after 3000 ms", ...
+};
+
+// The request the classifier model gets: a fixed instruction and an excerpt of the client's
+// prompt (the system prompt's start, the last user message's start and end), in OpenAI Chat
+// Completions format with JSON output and a small output limit. The "model" field is left for
+// the upstream call to set.
+QJsonObject classifierRequest(const QJsonObject &clientBody);
+
+// Reads the category and difficulty from a Chat Completions response of the classifier. The
+// message content must be a JSON object such as {"category":"code","difficulty":"high"},
+// optionally inside a ``` fence.
+Result<ClassifierVerdict> parseClassifierResponse(const QByteArray &responseBody);
+
+// The cache key of a classification: SHA-256 of the classifier model id and the request it
+// would get, so an edited prompt or another classifier model is asked anew.
+QByteArray classifierCacheKey(const QString &model, const QJsonObject &classifierRequest);
+
+// Answers of the classifier by cache key, least recently used first out. Lives on the router
+// thread, so it takes no lock.
+class ClassifierCache {
+public:
+    explicit ClassifierCache(int capacity = 1024);
+
+    std::optional<ClassifierVerdict> find(const QByteArray &key) const;
+    void insert(const QByteArray &key, const ClassifierVerdict &verdict);
+    int size() const { return int(m_entries.size()); }
+
+private:
+    mutable QCache<QByteArray, ClassifierVerdict> m_entries; // find() refreshes the order
+};
+
+} // namespace signalbox

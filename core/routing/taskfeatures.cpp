@@ -1,0 +1,414 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#include "routing/taskfeatures.h"
+
+#include "routing/keywords.h"
+
+#include <QJsonArray>
+#include <QSet>
+
+namespace signalbox {
+
+namespace {
+
+// The parts of a message the keyword scan reads. Instructions sit at the start and the end of a
+// message; the middle of a long one is pasted code, logs or documents.
+constexpr qsizetype kSystemHeadChars = 2000;
+constexpr qsizetype kUserHeadChars = 4000;
+constexpr qsizetype kUserTailChars = 2000;
+constexpr qsizetype kToolHeadChars = 2000;
+// Code of an untagged fence read to guess its language.
+constexpr qsizetype kGuessChars = 1500;
+const QLatin1String kFence("```");
+
+QString messageText(const QJsonObject &message) {
+    const QJsonValue content = message.value(QLatin1String("content"));
+    if (content.isString())
+        return content.toString();
+    QString text;
+    for (const QJsonValue &part : content.toArray()) {
+        const QJsonObject object = part.toObject();
+        if (object.value(QLatin1String("type")).toString() == QLatin1String("text")) {
+            if (!text.isEmpty())
+                text += QLatin1Char('\n');
+            text += object.value(QLatin1String("text")).toString();
+        }
+    }
+    return text;
+}
+
+QString canonicalLanguage(QString tag) {
+    tag = tag.toLower();
+    static const QHash<QString, QString> aliases{
+        {QStringLiteral("py"), QStringLiteral("python")},
+        {QStringLiteral("python3"), QStringLiteral("python")},
+        {QStringLiteral("js"), QStringLiteral("javascript")},
+        {QStringLiteral("jsx"), QStringLiteral("javascript")},
+        {QStringLiteral("mjs"), QStringLiteral("javascript")},
+        {QStringLiteral("ts"), QStringLiteral("typescript")},
+        {QStringLiteral("tsx"), QStringLiteral("typescript")},
+        {QStringLiteral("c++"), QStringLiteral("cpp")},
+        {QStringLiteral("cc"), QStringLiteral("cpp")},
+        {QStringLiteral("cxx"), QStringLiteral("cpp")},
+        {QStringLiteral("hpp"), QStringLiteral("cpp")},
+        {QStringLiteral("h"), QStringLiteral("c")},
+        {QStringLiteral("sh"), QStringLiteral("shell")},
+        {QStringLiteral("bash"), QStringLiteral("shell")},
+        {QStringLiteral("zsh"), QStringLiteral("shell")},
+        {QStringLiteral("console"), QStringLiteral("shell")},
+        {QStringLiteral("rs"), QStringLiteral("rust")},
+        {QStringLiteral("golang"), QStringLiteral("go")},
+        {QStringLiteral("yml"), QStringLiteral("yaml")},
+        {QStringLiteral("kt"), QStringLiteral("kotlin")},
+        {QStringLiteral("cs"), QStringLiteral("csharp")},
+        {QStringLiteral("c#"), QStringLiteral("csharp")},
+        {QStringLiteral("rb"), QStringLiteral("ruby")},
+        {QStringLiteral("htm"), QStringLiteral("html")},
+        {QStringLiteral("vue"), QStringLiteral("html")},
+        {QStringLiteral("svelte"), QStringLiteral("html")},
+        {QStringLiteral("postgresql"), QStringLiteral("sql")},
+        {QStringLiteral("text"), QString()},
+        {QStringLiteral("txt"), QString()},
+        {QStringLiteral("plaintext"), QString()},
+        {QStringLiteral("log"), QString()},
+        {QStringLiteral("output"), QString()},
+    };
+    return aliases.value(tag, tag);
+}
+
+// Guesses the language of a code snippet from markers that are rare in other languages. Returns
+// an empty string when nothing matches.
+QString guessLanguage(QStringView code) {
+    struct Marker {
+        QLatin1String text;
+        const char *language;
+    };
+    static const Marker markers[] = {
+        {QLatin1String("#include"), "cpp"},
+        {QLatin1String("std::"), "cpp"},
+        {QLatin1String("def "), "python"},
+        {QLatin1String("import numpy"), "python"},
+        {QLatin1String("fn "), "rust"},
+        {QLatin1String("let mut "), "rust"},
+        {QLatin1String("package main"), "go"},
+        {QLatin1String("func "), "go"},
+        {QLatin1String("public class "), "java"},
+        {QLatin1String("<div"), "html"},
+        {QLatin1String("</"), "html"},
+        {QLatin1String("px;"), "css"},
+        {QLatin1String("SELECT "), "sql"},
+        {QLatin1String("CREATE TABLE"), "sql"},
+        {QLatin1String("interface "), "typescript"},
+        {QLatin1String("const "), "javascript"},
+        {QLatin1String("function "), "javascript"},
+        {QLatin1String("=> "), "javascript"},
+        {QLatin1String("#!/bin/"), "shell"},
+    };
+    const QStringView head = code.left(kGuessChars);
+    for (const Marker &marker : markers) {
+        if (head.contains(marker.text))
+            return QString::fromLatin1(marker.language);
+    }
+    return {};
+}
+
+void addLanguage(TaskFeatures &features, const QString &language) {
+    if (!language.isEmpty() && !features.languages.contains(language))
+        features.languages.append(language);
+}
+
+// Counts the fenced blocks of a message and records their languages.
+void scanFences(QStringView text, TaskFeatures &features) {
+    qsizetype from = 0;
+    bool opening = true;
+    while (true) {
+        const qsizetype fence = text.indexOf(kFence, from);
+        if (fence < 0)
+            return;
+        from = fence + kFence.size();
+        if (!opening) {
+            opening = true;
+            continue;
+        }
+        opening = false;
+        ++features.codeBlocks;
+        qsizetype lineEnd = text.indexOf(u'\n', from);
+        if (lineEnd < 0)
+            lineEnd = text.size();
+        QString language = canonicalLanguage(text.mid(from, lineEnd - from).trimmed().toString());
+        if (language.isEmpty() || language.size() > 20)
+            language = guessLanguage(text.mid(lineEnd));
+        addLanguage(features, language);
+        from = lineEnd;
+    }
+}
+
+bool looksLikeCode(QStringView line) {
+    line = line.trimmed();
+    if (line.size() < 2)
+        return false;
+    const QChar last = line.back();
+    if (last == u';' || last == u'{' || last == u'}')
+        return true;
+    static const QLatin1String starts[] = {
+        QLatin1String("#include"), QLatin1String("def "),    QLatin1String("class "),
+        QLatin1String("import "),  QLatin1String("return "), QLatin1String("if ("),
+        QLatin1String("for ("),    QLatin1String("fn "),     QLatin1String("func "),
+        QLatin1String("const "),   QLatin1String("let "),    QLatin1String("#define"),
+    };
+    for (const QLatin1String &start : starts) {
+        if (line.startsWith(start))
+            return true;
+    }
+    return false;
+}
+
+// Counts unfenced lines that look like code, in the head and tail of a long message.
+int countCodeLikeLines(QStringView text) {
+    int count = 0;
+    bool inFence = false;
+    const auto scan = [&](QStringView part) {
+        for (QStringView line : part.split(u'\n')) {
+            if (line.trimmed().startsWith(kFence)) {
+                inFence = !inFence;
+                continue;
+            }
+            if (!inFence && looksLikeCode(line))
+                ++count;
+        }
+    };
+    const qsizetype window = kUserHeadChars + kUserTailChars;
+    if (text.size() <= 2 * window) {
+        scan(text);
+        return count;
+    }
+    scan(text.left(window));
+    const qsizetype tailStart = text.size() - window;
+    inFence = text.left(tailStart).count(kFence) % 2 == 1;
+    scan(text.mid(tailStart));
+    return count;
+}
+
+bool isCjkOrKana(char16_t c) {
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) ||
+           (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF);
+}
+
+bool isWordChar(QChar c) {
+    return c.isLetterOrNumber() || c == u'_';
+}
+
+// One piece of text to scan for keywords. In a code region only error signatures count.
+struct ScanWindow {
+    QStringView text;
+    bool startsInCode = false;
+    bool signaturesOnly = false;
+};
+
+// Collects the keyword hits of a window. Words are runs of letters and digits, joined by an
+// apostrophe or a hyphen between letters ("doesn't", "trade-off"), compared in lower case.
+class KeywordScanner {
+public:
+    explicit KeywordScanner(TaskFeatures &features)
+        : m_features(features)
+        , m_index(KeywordIndex::instance()) {}
+
+    void scan(const ScanWindow &window, bool countWords) {
+        const QString lower = window.text.toString().toLower();
+        buildWords(lower, window.startsInCode);
+        if (countWords)
+            m_features.lastUserWords += int(m_words.size()) + m_cjkChars / 2;
+        matchWords(lower, window.signaturesOnly);
+        if (m_cjkChars > 0)
+            matchSubstrings(lower, window.signaturesOnly);
+    }
+
+private:
+    struct Word {
+        qsizetype start;
+        qsizetype end;
+        bool inCode;
+    };
+
+    void buildWords(const QString &text, bool inCode) {
+        m_words.clear();
+        m_cjkChars = 0;
+        const qsizetype size = text.size();
+        qsizetype i = 0;
+        while (i < size) {
+            const QChar c = text[i];
+            if (c == u'`' && QStringView(text).mid(i, 3) == kFence) {
+                inCode = !inCode;
+                i += 3;
+                continue;
+            }
+            if (isCjkOrKana(c.unicode())) {
+                ++m_cjkChars;
+                ++i;
+                continue;
+            }
+            if (!isWordChar(c)) {
+                ++i;
+                continue;
+            }
+            const qsizetype start = i;
+            while (i < size) {
+                if (isWordChar(text[i])) {
+                    ++i;
+                } else if ((text[i] == u'\'' || text[i] == u'-' || text[i] == u'\u2019') &&
+                           i + 1 < size && text[i + 1].isLetter() && text[i - 1].isLetter()) {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            m_words.append({start, i, inCode});
+        }
+    }
+
+    // Words are separated by anything in the original text, so a phrase is matched by rebuilding
+    // it with single spaces. Only words that start some phrase pay for that.
+    void matchWords(const QString &text, bool signaturesOnly) {
+        const KeywordIndex &index = m_index;
+        QString phrase;
+        for (qsizetype w = 0; w < m_words.size(); ++w) {
+            const Word &word = m_words[w];
+            const QStringView view = QStringView(text).mid(word.start, word.end - word.start);
+            record(findWord(view), view, word.inCode || signaturesOnly);
+            if (!index.startsPhrase(view))
+                continue;
+            phrase = view.toString();
+            for (int extra = 1; extra < index.maxPhraseWords() && w + extra < m_words.size();
+                 ++extra) {
+                const Word &next = m_words[w + extra];
+                phrase += QLatin1Char(' ');
+                phrase += QStringView(text).mid(next.start, next.end - next.start);
+                record(index.find(phrase), phrase, word.inCode || signaturesOnly);
+            }
+        }
+    }
+
+    // Looks a word up as written, then without a plain English inflection ("crashes", "failed",
+    // "summarizing").
+    const QList<const KeywordRule *> *findWord(QStringView word) const {
+        if (const auto *rules = m_index.find(word))
+            return rules;
+        if (word.size() < 5)
+            return nullptr;
+        static const QLatin1String suffixes[] = {QLatin1String("ing"), QLatin1String("ed"),
+                                                 QLatin1String("es"), QLatin1String("s")};
+        for (const QLatin1String &suffix : suffixes) {
+            if (!word.endsWith(suffix))
+                continue;
+            const QStringView stem = word.chopped(suffix.size());
+            if (const auto *rules = m_index.find(stem))
+                return rules;
+            const QString withE = stem.toString() + QLatin1Char('e');
+            if (const auto *rules = m_index.find(withE))
+                return rules;
+        }
+        return nullptr;
+    }
+
+    void matchSubstrings(const QString &text, bool signaturesOnly) {
+        for (const KeywordRule *rule : m_index.substringRules()) {
+            if (text.contains(rule->text))
+                record(rule, rule->text, signaturesOnly);
+        }
+    }
+
+    void record(const QList<const KeywordRule *> *rules, QStringView text, bool codeOnly) {
+        if (!rules)
+            return;
+        for (const KeywordRule *rule : *rules)
+            record(rule, text, codeOnly);
+    }
+
+    void record(const KeywordRule *rule, QStringView text, bool codeOnly) {
+        if (codeOnly && rule->kind != KeywordKind::Signature)
+            return;
+        if (m_seen.contains(rule))
+            return;
+        m_seen.insert(rule);
+        switch (rule->kind) {
+        case KeywordKind::Category:
+        case KeywordKind::Signature:
+            m_features.keywords.append({text.toString(), rule->category, rule->weight});
+            if (rule->kind == KeywordKind::Signature)
+                m_features.hasErrorTrace = true;
+            break;
+        case KeywordKind::Hard:
+            m_features.hardMarkers += rule->weight;
+            break;
+        case KeywordKind::Easy:
+            m_features.easyMarkers += rule->weight;
+            break;
+        }
+    }
+
+    TaskFeatures &m_features;
+    const KeywordIndex &m_index;
+    QList<Word> m_words;
+    int m_cjkChars = 0;
+    QSet<const KeywordRule *> m_seen; // each rule counts once per request
+};
+
+// Splits a long message into its head and tail windows. The tail starts inside a code block
+// when an odd number of fences comes before it.
+QList<ScanWindow> userWindows(QStringView text) {
+    if (text.size() <= kUserHeadChars + kUserTailChars)
+        return {{text, false, false}};
+    const qsizetype tailStart = text.size() - kUserTailChars;
+    const bool tailInCode = text.left(tailStart).count(kFence) % 2 == 1;
+    return {{text.left(kUserHeadChars), false, false}, {text.mid(tailStart), tailInCode, false}};
+}
+
+} // namespace
+
+TaskFeatures analyzeTask(const QJsonObject &body) {
+    TaskFeatures features;
+    const QJsonArray messages = body.value(QLatin1String("messages")).toArray();
+
+    QString systemText;
+    QString lastUserText;
+    QString lastToolText;
+    for (const QJsonValue &value : messages) {
+        const QJsonObject message = value.toObject();
+        const QString role = message.value(QLatin1String("role")).toString();
+        QString text = messageText(message);
+        scanFences(text, features);
+        if (systemText.isEmpty() &&
+            (role == QLatin1String("system") || role == QLatin1String("developer")))
+            systemText = std::move(text);
+        else if (role == QLatin1String("user"))
+            lastUserText = std::move(text);
+        else if (role == QLatin1String("tool"))
+            lastToolText = std::move(text);
+    }
+    if (!messages.isEmpty()) {
+        features.lastMessageIsToolResult =
+            messages.last().toObject().value(QLatin1String("role")).toString() ==
+            QLatin1String("tool");
+    }
+
+    features.codeLikeLines = countCodeLikeLines(lastUserText);
+    if (features.codeBlocks == 0 && features.codeLikeLines >= 3)
+        addLanguage(features, guessLanguage(lastUserText));
+
+    KeywordScanner scanner(features);
+    const ScanWindow system{QStringView(systemText).left(kSystemHeadChars), false, false};
+    scanner.scan(system, false);
+    features.scannedChars += system.text.size();
+    for (const ScanWindow &window : userWindows(lastUserText)) {
+        scanner.scan(window, true);
+        features.scannedChars += window.text.size();
+    }
+    if (features.lastMessageIsToolResult) {
+        const ScanWindow tool{QStringView(lastToolText).left(kToolHeadChars), true, true};
+        scanner.scan(tool, false);
+        features.scannedChars += tool.text.size();
+    }
+    return features;
+}
+
+} // namespace signalbox
