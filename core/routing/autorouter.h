@@ -23,7 +23,7 @@ struct CandidateScore {
     bool strengthMatch = false; // a registry strength matches the task, worth kStrengthBonus
     bool meetsFloor = false;    // quality >= routing.auto.min_quality for the difficulty
     double expectedCostUsd = 0; // estimated prompt x input price + expected output x output price
-    double qualityScore = 0;    // 0..1 among the ranked models
+    double qualityScore = 0;    // 0..1: (quality + bonus - floor) / (105 - floor)
     double priceScore = 0;      // 0..1 among the ranked models, 1 = cheapest
     double score = 0;           // w x qualityScore + (1 - w) x priceScore
 };

@@ -17,6 +17,10 @@ constexpr qsizetype kSystemHeadChars = 2000;
 constexpr qsizetype kUserHeadChars = 4000;
 constexpr qsizetype kUserTailChars = 2000;
 constexpr qsizetype kToolHeadChars = 2000;
+constexpr qsizetype kPreviousUserHeadChars = 1000;
+constexpr double kPreviousUserWeight = 0.5;
+// An instruction such as "Translate to German:" ends at a colon or line break this early.
+constexpr qsizetype kMaxLeadInChars = 200;
 // Code of an untagged fence read to guess its language.
 constexpr qsizetype kGuessChars = 1500;
 const QLatin1String kFence("```");
@@ -203,6 +207,7 @@ struct ScanWindow {
     QStringView text;
     bool startsInCode = false;
     bool signaturesOnly = false;
+    double weight = 1.0; // factor on the weights of the category keywords found
 };
 
 // Collects the keyword hits of a window. Words are runs of letters and digits, joined by an
@@ -213,14 +218,22 @@ public:
         : m_features(features)
         , m_index(KeywordIndex::instance()) {}
 
-    void scan(const ScanWindow &window, bool countWords) {
+    void scan(const ScanWindow &window) {
         const QString lower = window.text.toString().toLower();
         buildWords(lower, window.startsInCode);
-        if (countWords)
-            m_features.lastUserWords += int(m_words.size()) + m_cjkChars / 2;
+        m_weight = window.weight;
         matchWords(lower, window.signaturesOnly);
         if (m_cjkChars > 0)
             matchSubstrings(lower, window.signaturesOnly);
+    }
+
+    // Returns true when a summarize, translate or format keyword has been found so far.
+    bool foundTextTask() const {
+        for (const KeywordHit &hit : m_features.keywords) {
+            if (hit.category == TaskCategory::Summarize)
+                return true;
+        }
+        return false;
     }
 
 private:
@@ -333,7 +346,7 @@ private:
         switch (rule->kind) {
         case KeywordKind::Category:
         case KeywordKind::Signature:
-            m_features.keywords.append({text.toString(), rule->category, rule->weight});
+            m_features.keywords.append({text.toString(), rule->category, rule->weight * m_weight});
             if (rule->kind == KeywordKind::Signature)
                 m_features.hasErrorTrace = true;
             break;
@@ -343,6 +356,9 @@ private:
         case KeywordKind::Easy:
             m_features.easyMarkers += rule->weight;
             break;
+        case KeywordKind::Build:
+            m_features.buildRequest = true;
+            break;
         }
     }
 
@@ -350,17 +366,54 @@ private:
     const KeywordIndex &m_index;
     QList<Word> m_words;
     int m_cjkChars = 0;
+    double m_weight = 1.0;
     QSet<const KeywordRule *> m_seen; // each rule counts once per request
 };
+
+// Counts the words of a text, each CJK or kana character as half a word.
+int countWords(QStringView text) {
+    int words = 0;
+    int cjk = 0;
+    bool inWord = false;
+    for (QChar c : text) {
+        if (isCjkOrKana(c.unicode())) {
+            ++cjk;
+            inWord = false;
+        } else if (isWordChar(c)) {
+            words += inWord ? 0 : 1;
+            inWord = true;
+        } else {
+            inWord = false;
+        }
+    }
+    return words + cjk / 2;
+}
 
 // Splits a long message into its head and tail windows. The tail starts inside a code block
 // when an odd number of fences comes before it.
 QList<ScanWindow> userWindows(QStringView text) {
     if (text.size() <= kUserHeadChars + kUserTailChars)
-        return {{text, false, false}};
+        return {{text, false, false, 1.0}};
     const qsizetype tailStart = text.size() - kUserTailChars;
     const bool tailInCode = text.left(tailStart).count(kFence) % 2 == 1;
-    return {{text.left(kUserHeadChars), false, false}, {text.mid(tailStart), tailInCode, false}};
+    return {{text.left(kUserHeadChars), false, false, 1.0},
+            {text.mid(tailStart), tailInCode, false, 1.0}};
+}
+
+// Returns the instruction that opens a message, up to its first colon or line break, or an
+// empty view when there is none early in the message.
+QStringView leadIn(QStringView text) {
+    const QStringView head = text.left(kMaxLeadInChars);
+    qsizetype end = -1;
+    for (QChar stop : {QChar(u':'), QChar(u'\uFF1A'), QChar(u'\n')}) {
+        const qsizetype at = head.indexOf(stop);
+        if (at > 0 && (end < 0 || at < end))
+            end = at;
+    }
+    // A colon that closes the whole message is a question ("What do I do:"), not a lead-in.
+    if (end < 0 || text.mid(end + 1).trimmed().isEmpty())
+        return {};
+    return text.left(end);
 }
 
 } // namespace
@@ -371,6 +424,7 @@ TaskFeatures analyzeTask(const QJsonObject &body) {
 
     QString systemText;
     QString lastUserText;
+    QString previousUserText;
     QString lastToolText;
     for (const QJsonValue &value : messages) {
         const QJsonObject message = value.toObject();
@@ -381,7 +435,7 @@ TaskFeatures analyzeTask(const QJsonObject &body) {
             (role == QLatin1String("system") || role == QLatin1String("developer")))
             systemText = std::move(text);
         else if (role == QLatin1String("user"))
-            lastUserText = std::move(text);
+            previousUserText = std::exchange(lastUserText, std::move(text));
         else if (role == QLatin1String("tool"))
             lastToolText = std::move(text);
     }
@@ -396,18 +450,27 @@ TaskFeatures analyzeTask(const QJsonObject &body) {
         addLanguage(features, guessLanguage(lastUserText));
 
     KeywordScanner scanner(features);
-    const ScanWindow system{QStringView(systemText).left(kSystemHeadChars), false, false};
-    scanner.scan(system, false);
-    features.scannedChars += system.text.size();
-    for (const ScanWindow &window : userWindows(lastUserText)) {
-        scanner.scan(window, true);
+    const auto scan = [&](const ScanWindow &window) {
+        scanner.scan(window);
         features.scannedChars += window.text.size();
+    };
+    scan({QStringView(systemText).left(kSystemHeadChars), false, false, 1.0});
+    const QStringView instruction = leadIn(lastUserText);
+    if (!instruction.isEmpty()) {
+        scan({instruction, false, false, 1.0});
+        features.materialSkipped = scanner.foundTextTask();
     }
-    if (features.lastMessageIsToolResult) {
-        const ScanWindow tool{QStringView(lastToolText).left(kToolHeadChars), true, true};
-        scanner.scan(tool, false);
-        features.scannedChars += tool.text.size();
+    const QList<ScanWindow> windows = userWindows(lastUserText);
+    for (const ScanWindow &window : windows) {
+        features.lastUserWords += countWords(window.text);
+        if (!features.materialSkipped)
+            scan(window);
     }
+    if (!previousUserText.isEmpty())
+        scan({QStringView(previousUserText).left(kPreviousUserHeadChars), false, false,
+              kPreviousUserWeight});
+    if (features.lastMessageIsToolResult)
+        scan({QStringView(lastToolText).left(kToolHeadChars), true, true, 1.0});
     return features;
 }
 

@@ -24,8 +24,12 @@ struct TaskFeatures {
     QStringList languages;      // languages of the code, from fence tags or guessed, lower case
     bool hasErrorTrace = false; // a stack trace, compiler error or panic in the request
     QList<KeywordHit> keywords;
-    double hardMarkers = 0;  // summed weights of words that signal hard work: concurrency, proof
-    double easyMarkers = 0;  // summed weights of words that signal small work: typo, quick
+    double hardMarkers = 0;    // summed weights of words that signal hard work: concurrency, proof
+    double easyMarkers = 0;    // summed weights of words that signal small work: typo, quick
+    bool buildRequest = false; // the request asks to build something: write, create, design
+    // The last user message starts with a text task ("Summarize this:") before a colon or line
+    // break, so what follows is material to work on and was not scanned for keywords.
+    bool materialSkipped = false;
     int lastUserWords = 0;   // words (CJK characters count as words) of the last user message
     qint64 scannedChars = 0; // characters the keyword scan read; long messages are sampled
     bool lastMessageIsToolResult = false; // an agent step: the last message has role "tool"
@@ -33,9 +37,10 @@ struct TaskFeatures {
     bool hasCode() const { return codeBlocks > 0 || codeLikeLines >= 3; }
 };
 
-// Reads the messages of a Chat Completions body. Keywords are looked for in the system prompt and
-// the last user message, in their first and last few thousand characters only: instructions sit
-// there, and the bulk of a long prompt is pasted material that says little about the task.
+// Reads the messages of a Chat Completions body. Keywords are looked for in the system prompt, the
+// last user message and, at half weight, the user message before it. Long messages are read in
+// their first and last few thousand characters only: instructions sit there, and the bulk of a
+// long prompt is pasted material that says little about the task.
 TaskFeatures analyzeTask(const QJsonObject &body);
 
 } // namespace signalbox

@@ -306,7 +306,8 @@ void AutoRouterTest::weightOnePicksBest() {
     const AutoChoice choice = choose(scoringConfig(1.0), userBody(QStringLiteral("hello")));
     QCOMPARE(choice.candidates, (QStringList{QStringLiteral("large"), QStringLiteral("middle"),
                                              QStringLiteral("small")}));
-    QCOMPARE(choice.scores.first().qualityScore, 1.0);
+    // Quality counts from the floor (0 here) to 100 plus the strength bonus.
+    QCOMPARE(choice.scores.first().qualityScore, 90.0 / (100 + kStrengthBonus));
 }
 
 void AutoRouterTest::strengthRaisesScore() {
