@@ -219,6 +219,12 @@ public:
         , m_index(KeywordIndex::instance()) {}
 
     void scan(const ScanWindow &window) {
+        // Log levels are matched before lower-casing: "ERROR" in a log, not "error" in prose.
+        for (const QLatin1String level :
+             {QLatin1String("ERROR"), QLatin1String("FATAL"), QLatin1String("FAILED")}) {
+            if (window.text.contains(level))
+                m_features.hasErrorLog = true;
+        }
         const QString lower = window.text.toString().toLower();
         buildWords(lower, window.startsInCode);
         m_weight = window.weight;
@@ -434,9 +440,10 @@ TaskFeatures analyzeTask(const QJsonObject &body) {
         if (systemText.isEmpty() &&
             (role == QLatin1String("system") || role == QLatin1String("developer")))
             systemText = std::move(text);
-        else if (role == QLatin1String("user"))
+        else if (role == QLatin1String("user")) {
             previousUserText = std::exchange(lastUserText, std::move(text));
-        else if (role == QLatin1String("tool"))
+            ++features.userMessages;
+        } else if (role == QLatin1String("tool"))
             lastToolText = std::move(text);
     }
     if (!messages.isEmpty()) {

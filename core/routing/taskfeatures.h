@@ -33,6 +33,9 @@ struct TaskFeatures {
     int lastUserWords = 0;   // words (CJK characters count as words) of the last user message
     qint64 scannedChars = 0; // characters the keyword scan read; long messages are sampled
     bool lastMessageIsToolResult = false; // an agent step: the last message has role "tool"
+    int userMessages = 0;
+    bool hasErrorLog =
+        false; // upper-case ERROR, FATAL or FAILED lines, as logs and test runs print
 
     bool hasCode() const { return codeBlocks > 0 || codeLikeLines >= 3; }
 };

@@ -59,6 +59,8 @@ void scoreStructure(TaskProfile &profile, const ChatRequestFeatures &request,
             break;
         }
     }
+    if (task.hasErrorLog && !task.materialSkipped)
+        addSignal(profile, TaskCategory::Debugging, 1.5, QStringLiteral("error log"));
     if (request.wantsJson)
         addSignal(profile, TaskCategory::Summarize, 1.0, QStringLiteral("JSON output"));
     if (request.hasImages)
@@ -128,7 +130,8 @@ void scoreDifficulty(TaskProfile &profile, const ChatRequestFeatures &request,
         addPoints(profile, 0.3, QStringLiteral("prompt over 30000 tokens"));
     if (task.buildRequest)
         addPoints(profile, 0.3, QStringLiteral("asks to build something"));
-    if (task.lastUserWords <= kShortQuestionWords && !task.hasCode() && request.turns <= 2)
+    if (task.lastUserWords <= kShortQuestionWords && !task.hasCode() && task.userMessages <= 1 &&
+        task.hardMarkers == 0)
         addPoints(profile, -0.4,
                   QStringLiteral("short request of %1 words").arg(task.lastUserWords));
     if (task.languages.size() >= 2)

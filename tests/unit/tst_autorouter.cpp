@@ -91,6 +91,9 @@ private slots:
     void featuresMatchPhrasesAndInflections();
     void featuresSampleLongMessages();
     void featuresSeeToolResult();
+    void featuresSkipMaterialAfterLeadIn();
+    void featuresReadPreviousUserMessage();
+    void featuresFindErrorLog();
 
     void rulesCategory_data();
     void rulesCategory();
@@ -99,6 +102,7 @@ private slots:
     void rulesNoHitIsUnsure();
     void rulesGreetingInLongMessage();
     void rulesRequiredCapabilities();
+    void rulesBuildAndShortRequests();
 
     void weightZeroPicksCheapest();
     void weightOnePicksBest();
@@ -213,6 +217,50 @@ void AutoRouterTest::featuresSeeToolResult() {
     QVERIFY(task.hasErrorTrace);
 }
 
+void AutoRouterTest::featuresSkipMaterialAfterLeadIn() {
+    // The crash and the stack trace are what the commit message is about, not the task.
+    const TaskFeatures task = analyzeTask(userBody(QStringLiteral(
+        "Write a commit message for this diff:\n```diff\n-    raise ValueError('crash')\n"
+        "+    return None\n```")));
+    QVERIFY(task.materialSkipped);
+    QVERIFY(!task.hasErrorTrace);
+    for (const KeywordHit &hit : task.keywords)
+        QVERIFY2(hit.category != TaskCategory::Debugging, qPrintable(hit.keyword));
+
+    // Without a text task in the lead-in, the whole message is read.
+    const TaskFeatures plain = analyzeTask(userBody(QStringLiteral("Why this error:\ncrash")));
+    QVERIFY(!plain.materialSkipped);
+}
+
+void AutoRouterTest::featuresReadPreviousUserMessage() {
+    QJsonObject body = userBody(QStringLiteral("Write a Python function that parses dates."));
+    QJsonArray messages = body.value(QLatin1String("messages")).toArray();
+    messages.append(message(QStringLiteral("assistant"), QStringLiteral("def parse(s): ...")));
+    messages.append(message(QStringLiteral("user"), QStringLiteral("Now make it async.")));
+    body.insert(QLatin1String("messages"), messages);
+
+    const TaskFeatures task = analyzeTask(body);
+    QCOMPARE(task.userMessages, 2);
+    bool found = false;
+    for (const KeywordHit &hit : task.keywords) {
+        if (hit.keyword == QLatin1String("write a function"))
+            found = true;
+        if (hit.keyword == QLatin1String("function"))
+            QCOMPARE(hit.weight, 0.25); // half weight from the earlier message
+    }
+    QVERIFY(!found); // "Write a Python function" is not the phrase "write a function"
+    QVERIFY(task.buildRequest);
+}
+
+void AutoRouterTest::featuresFindErrorLog() {
+    const TaskFeatures log = analyzeTask(
+        userBody(QStringLiteral("What happened?\n```\n03:06:41 ERROR db pool exhausted\n```")));
+    QVERIFY(log.hasErrorLog);
+    const TaskFeatures prose =
+        analyzeTask(userBody(QStringLiteral("How should errors be shown to users?")));
+    QVERIFY(!prose.hasErrorLog);
+}
+
 void AutoRouterTest::rulesCategory_data() {
     QTest::addColumn<QString>("prompt");
     QTest::addColumn<QString>("category");
@@ -293,6 +341,27 @@ void AutoRouterTest::rulesRequiredCapabilities() {
              (QStringList{QStringLiteral("tools"), QStringLiteral("json")}));
     QCOMPARE(profile.contextTokens, input.features.estimatedInputTokens + 500);
     QCOMPARE(profile.category, TaskCategory::Summarize);
+}
+
+void AutoRouterTest::rulesBuildAndShortRequests() {
+    const auto points = [](const QString &prompt) {
+        const RouteInput input = autoInput(userBody(prompt));
+        return profileTask(input.features, input.task).difficultyPoints;
+    };
+    // A short how-to question is cheaper work than a request to build the same thing.
+    const double question = points(QStringLiteral("How do I center a div with flexbox?"));
+    const double build = points(QStringLiteral(
+        "Build a responsive pricing table with three cards using CSS grid: stacked on mobile, "
+        "three columns on desktop."));
+    QVERIFY2(question < build, qPrintable(QStringLiteral("%1 %2").arg(question).arg(build)));
+    QVERIFY(question < kMediumDifficultyPoints);
+    QVERIFY(build >= kMediumDifficultyPoints);
+
+    // A short request with a hard marker is not discounted: proofs are short and hard.
+    const RouteInput proof =
+        autoInput(userBody(QStringLiteral("Prove that every tree with n nodes has n-1 edges.")));
+    const TaskProfile profile = profileTask(proof.features, proof.task);
+    QVERIFY(!profile.ruleHits.join(u'\n').contains(QLatin1String("short request")));
 }
 
 void AutoRouterTest::weightZeroPicksCheapest() {
