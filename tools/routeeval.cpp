@@ -81,7 +81,7 @@ struct Report {
 Result<QList<EvalCase>> readCases(const QString &path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("cannot open %1: %2").arg(path, file.errorString())};
+        return Error{QStringLiteral("failed to open %1: %2").arg(path, file.errorString())};
 
     QList<EvalCase> cases;
     int lineNumber = 0;
