@@ -25,6 +25,29 @@ constexpr qsizetype kMaxLeadInChars = 200;
 constexpr qsizetype kGuessChars = 1500;
 const QLatin1String kFence("```");
 
+// Returns the position of the next ``` at or after `from`, or -1. Searching for the backtick
+// alone uses Qt's vectorised character search, several times faster on long prompts than a
+// three-character pattern search.
+qsizetype findFence(QStringView text, qsizetype from) {
+    while (true) {
+        const qsizetype at = text.indexOf(u'`', from);
+        if (at < 0 || at + 2 >= text.size())
+            return -1;
+        if (text[at + 1] == u'`' && text[at + 2] == u'`')
+            return at;
+        from = at + 1;
+    }
+}
+
+// Returns true when an odd number of fences comes before `end`, so `end` is inside a block.
+bool insideFence(QStringView text, qsizetype end) {
+    const QStringView before = text.left(end);
+    int fences = 0;
+    for (qsizetype at = findFence(before, 0); at >= 0; at = findFence(before, at + 3))
+        ++fences;
+    return fences % 2 == 1;
+}
+
 QString messageText(const QJsonObject &message) {
     const QJsonValue content = message.value(QLatin1String("content"));
     if (content.isString())
@@ -126,7 +149,7 @@ void scanFences(QStringView text, TaskFeatures &features) {
     qsizetype from = 0;
     bool opening = true;
     while (true) {
-        const qsizetype fence = text.indexOf(kFence, from);
+        const qsizetype fence = findFence(text, from);
         if (fence < 0)
             return;
         from = fence + kFence.size();
@@ -188,7 +211,7 @@ int countCodeLikeLines(QStringView text) {
     }
     scan(text.left(window));
     const qsizetype tailStart = text.size() - window;
-    inFence = text.left(tailStart).count(kFence) % 2 == 1;
+    inFence = insideFence(text, tailStart);
     scan(text.mid(tailStart));
     return count;
 }
@@ -401,7 +424,7 @@ QList<ScanWindow> userWindows(QStringView text) {
     if (text.size() <= kUserHeadChars + kUserTailChars)
         return {{text, false, false, 1.0}};
     const qsizetype tailStart = text.size() - kUserTailChars;
-    const bool tailInCode = text.left(tailStart).count(kFence) % 2 == 1;
+    const bool tailInCode = insideFence(text, tailStart);
     return {{text.left(kUserHeadChars), false, false, 1.0},
             {text.mid(tailStart), tailInCode, false, 1.0}};
 }
