@@ -124,8 +124,11 @@ RouteOutcome routeDryRun(const ApiEnvironment &environment, const QJsonObject &b
     if (!decision || !decision->wantsClassifier() || !environment.classifierCache)
         return outcome;
 
-    const QString modelId = config.routing.autoRouting.classifierModel;
-    const QByteArray key = classifierCacheKey(modelId, classifierRequest(body));
+    const ModelConfig *model = config.findModel(config.routing.autoRouting.classifierModel);
+    if (!model)
+        return outcome;
+    const QByteArray key = classifierCacheKey(
+        model->id, classifierRequest(body, model->hasCapability(QStringLiteral("json"))));
     std::optional<ClassifierVerdict> cached = environment.classifierCache->find(key);
     if (!cached)
         return outcome;

@@ -43,11 +43,12 @@ private:
     void callUpstream(UpstreamRequest request);
     void onFinished(const UpstreamResult &result);
     void onTimeout();
-    void fail(const QString &reason);
+    void fail(const QString &reason, bool called = true);
     void complete(ClassifierOutcome outcome);
     void record(const QString &status, const QString &error);
 
     ApiEnvironment m_environment;
+    QJsonObject m_clientBody;
     QJsonObject m_request; // the classifier's request body, without "model"
     QByteArray m_cacheKey;
     const ModelConfig *m_model = nullptr;

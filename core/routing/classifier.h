@@ -30,9 +30,9 @@ struct ClassifierOutcome {
 
 // The request the classifier model gets: a fixed instruction and an excerpt of the client's
 // prompt (the system prompt's start, the last user message's start and end), in OpenAI Chat
-// Completions format with JSON output and a small output limit. The "model" field is left for
-// the upstream call to set.
-QJsonObject classifierRequest(const QJsonObject &clientBody);
+// Completions format with a small output limit, and JSON mode when the model supports it. The
+// "model" field is left for the upstream call to set.
+QJsonObject classifierRequest(const QJsonObject &clientBody, bool jsonMode = true);
 
 // Reads the category and difficulty from a Chat Completions response of the classifier. The
 // message content must be a JSON object such as {"category":"code","difficulty":"high"},

@@ -589,6 +589,10 @@ void AutoRouterTest::classifierRequestIsBounded() {
                  .value(QLatin1String("type"))
                  .toString(),
              QStringLiteral("json_object"));
+
+    // A classifier model without JSON mode gets the instruction alone.
+    const QJsonObject plain = classifierRequest(userBody(QStringLiteral("hi")), false);
+    QVERIFY(!plain.contains(QLatin1String("response_format")));
 }
 
 void AutoRouterTest::classifierCacheKeyAndEviction() {
