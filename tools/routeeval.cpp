@@ -32,7 +32,7 @@ struct EvalCase {
     Difficulty difficulty;
 };
 
-// What the router did with one case.
+// The router's decisions for one case.
 struct CaseResult {
     TaskProfile rules;      // the rules' profile
     bool wantsClassifier;   // confidence below the threshold

@@ -95,8 +95,8 @@ QJsonObject classifierRequest(const QJsonObject &clientBody, bool jsonMode) {
     QJsonObject request{{QLatin1String("messages"), messages},
                         {QLatin1String("max_tokens"), kMaxOutputTokens},
                         {QLatin1String("temperature"), 0}};
-    // Providers reject response_format on models without JSON mode; the instruction alone
-    // then asks for the object, and the parser tolerates text around it.
+    // Providers reject response_format on models without JSON mode. The instruction alone then
+    // requests the object, and the parser tolerates text around it.
     if (jsonMode)
         request.insert(QLatin1String("response_format"),
                        QJsonObject{{QLatin1String("type"), QLatin1String("json_object")}});

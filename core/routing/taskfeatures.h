@@ -16,8 +16,8 @@ struct KeywordHit {
     double weight = 1;
 };
 
-// What the text of a Chat Completions request tells about the task, read without any network
-// call. Token counts, tools, images and JSON output are in ChatRequestFeatures.
+// Task signals in the text of a Chat Completions request, read without any network call. Token
+// counts, tools, images and JSON output are in ChatRequestFeatures.
 struct TaskFeatures {
     int codeBlocks = 0;         // fenced ``` blocks in all messages
     int codeLikeLines = 0;      // unfenced lines of the last user message that look like code
@@ -26,7 +26,7 @@ struct TaskFeatures {
     QList<KeywordHit> keywords;
     double hardMarkers = 0;    // summed weights of words that signal hard work: concurrency, proof
     double easyMarkers = 0;    // summed weights of words that signal small work: typo, quick
-    bool buildRequest = false; // the request asks to build something: write, create, design
+    bool buildRequest = false; // the request is to build something: write, create, design
     // The last user message starts with a text task ("Summarize this:") before a colon or line
     // break, so what follows is material to work on and was not scanned for keywords.
     bool materialSkipped = false;
@@ -43,7 +43,7 @@ struct TaskFeatures {
 // Reads the messages of a Chat Completions body. Keywords are looked for in the system prompt, the
 // last user message and, at half weight, the user message before it. Long messages are read in
 // their first and last few thousand characters only: instructions sit there, and the bulk of a
-// long prompt is pasted material that says little about the task.
+// long prompt is pasted material that shows little of the task.
 TaskFeatures analyzeTask(const QJsonObject &body);
 
 } // namespace signalbox

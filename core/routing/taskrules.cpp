@@ -16,8 +16,8 @@ constexpr double kLongMessageChatFactor = 0.25;
 constexpr double kNoHitConfidence = 0.25;
 constexpr double kBoundaryMargin = 0.2;
 constexpr double kBoundaryPenalty = 0.1;
-// A question this short without code ("How do I read a file line by line in Go?") asks for a
-// snippet or a fact rather than for work.
+// A question this short without code ("How do I read a file line by line in Go?") requests a
+// snippet or a fact rather than work.
 constexpr int kShortQuestionWords = 15;
 
 int index(TaskCategory category) {

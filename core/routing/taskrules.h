@@ -22,8 +22,8 @@ constexpr double kHighDifficultyPoints = 1.6;
 //   less 0.1 when the difficulty points sit within 0.2 of a boundary; 0.25 without any hit.
 TaskProfile profileTask(const ChatRequestFeatures &request, const TaskFeatures &task);
 
-// Replaces the category and difficulty of a rules profile with a classifier's answer, and
-// recomputes what depends on them.
+// Replaces the category and difficulty of a rules profile with a classifier's verdict, and
+// recomputes the sizes that depend on them.
 TaskProfile applyClassification(TaskProfile profile, TaskCategory category, Difficulty difficulty,
                                 double confidence, const ChatRequestFeatures &request);
 

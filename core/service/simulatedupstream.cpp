@@ -191,8 +191,8 @@ void SimulatedUpstream::answer(HttpExchange *exchange) {
     }
 
     const QStringList words = replyWords();
-    // JSON mode gets a JSON object. The simulated provider answers with a fixed task
-    // classification, the request the automatic router's classifier sends.
+    // JSON mode gets a JSON object. The simulated provider returns a fixed task classification,
+    // because JSON mode is what the automatic router's classifier requests.
     const bool jsonMode = body.value(QLatin1String("response_format"))
                               .toObject()
                               .value(QLatin1String("type"))

@@ -159,7 +159,7 @@ ClassifierOutcome ClassifierTest::classify(const QString &prompt, const QString 
     ClassifierCall call(m_environment, requestId, QString(), chatBody(prompt));
     std::optional<ClassifierOutcome> result;
     call.start([&result](const ClassifierOutcome &outcome) { result = outcome; });
-    // Bounded wait: the classifier's own limit is 3 s, so 10 s means it never answered.
+    // Bounded wait: the classifier's own limit is 3 s, so 10 s means it never completed.
     QDeadlineTimer deadline(10000);
     while (!result && !deadline.hasExpired())
         QTest::qWait(20);

@@ -185,7 +185,7 @@ void AutoRouterTest::featuresMatchPhrasesAndInflections() {
     QVERIFY2(keywords.contains(QStringLiteral("crashes")), qPrintable(keywords.join(u',')));
     QVERIFY2(keywords.contains(QStringLiteral("doesn't work")), qPrintable(keywords.join(u',')));
     QVERIFY2(keywords.contains(QStringLiteral("summarizing")), qPrintable(keywords.join(u',')));
-    // Whole words only: "this" holds "hi", "prefix" holds "fix".
+    // Whole words only: "this" contains "hi", "prefix" contains "fix".
     const TaskFeatures none = analyzeTask(userBody(QStringLiteral("this prefix")));
     QVERIFY(none.keywords.isEmpty());
 }
