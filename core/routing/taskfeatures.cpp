@@ -248,6 +248,7 @@ public:
             if (window.text.contains(level))
                 m_features.hasErrorLog = true;
         }
+        m_textTask = false;
         const QString lower = window.text.toString().toLower();
         buildWords(lower, window.startsInCode);
         m_weight = window.weight;
@@ -256,14 +257,9 @@ public:
             matchSubstrings(lower, window.signaturesOnly);
     }
 
-    // Returns true when a summarize, translate or format keyword has been found so far.
-    bool foundTextTask() const {
-        for (const KeywordHit &hit : m_features.keywords) {
-            if (hit.category == TaskCategory::Summarize)
-                return true;
-        }
-        return false;
-    }
+    // Returns true when the last scanned window has a summarize, translate or format keyword,
+    // also one already counted from an earlier window.
+    bool lastWindowHadTextTask() const { return m_textTask; }
 
 private:
     struct Word {
@@ -369,6 +365,8 @@ private:
     void record(const KeywordRule *rule, QStringView text, bool codeOnly) {
         if (codeOnly && rule->kind != KeywordKind::Signature)
             return;
+        if (rule->kind == KeywordKind::Category && rule->category == TaskCategory::Summarize)
+            m_textTask = true;
         if (m_seen.contains(rule))
             return;
         m_seen.insert(rule);
@@ -396,6 +394,7 @@ private:
     QList<Word> m_words;
     int m_cjkChars = 0;
     double m_weight = 1.0;
+    bool m_textTask = false;
     QSet<const KeywordRule *> m_seen; // each rule counts once per request
 };
 
@@ -488,7 +487,7 @@ TaskFeatures analyzeTask(const QJsonObject &body) {
     const QStringView instruction = leadIn(lastUserText);
     if (!instruction.isEmpty()) {
         scan({instruction, false, false, 1.0});
-        features.materialSkipped = scanner.foundTextTask();
+        features.materialSkipped = scanner.lastWindowHadTextTask();
     }
     const QList<ScanWindow> windows = userWindows(lastUserText);
     for (const ScanWindow &window : windows) {

@@ -227,6 +227,18 @@ void AutoRouterTest::featuresSkipMaterialAfterLeadIn() {
     for (const KeywordHit &hit : task.keywords)
         QVERIFY2(hit.category != TaskCategory::Debugging, qPrintable(hit.keyword));
 
+    // The system prompt's keywords neither trigger the skip nor hide the lead-in's.
+    QJsonObject withSystem = userBody(QStringLiteral("Summarize this: the app crashes on start."));
+    QJsonArray messages = withSystem.value(QLatin1String("messages")).toArray();
+    messages.prepend(message(QStringLiteral("system"), QStringLiteral("You summarize text.")));
+    withSystem.insert(QLatin1String("messages"), messages);
+    QVERIFY(analyzeTask(withSystem).materialSkipped);
+    QJsonObject reviewer = userBody(QStringLiteral("Fix this: the app crashes on start."));
+    messages = reviewer.value(QLatin1String("messages")).toArray();
+    messages.prepend(message(QStringLiteral("system"), QStringLiteral("You summarize text.")));
+    reviewer.insert(QLatin1String("messages"), messages);
+    QVERIFY(!analyzeTask(reviewer).materialSkipped);
+
     // Without a text task in the lead-in, the whole message is read.
     const TaskFeatures plain = analyzeTask(userBody(QStringLiteral("Why this error:\ncrash")));
     QVERIFY(!plain.materialSkipped);
