@@ -207,6 +207,7 @@ QJsonObject ledgerRecordToJson(const LedgerRecord &record) {
             {QLatin1String("ttft_ms"), record.ttftMs},
             {QLatin1String("streamed"), record.streamed},
             {QLatin1String("error"), record.error},
+            {QLatin1String("kind"), record.kind},
             {QLatin1String("trace"), QJsonArray::fromStringList(record.trace)}};
 }
 

@@ -328,6 +328,25 @@ void ClassifierTest::requestPathUsesVerdict() {
                  .toString(),
              QStringLiteral("classifier"));
     QCOMPARE(m_upstream->requests().size(), 2);
+
+    // GET /api/usage lists both rows, told apart by their kind. Ledger writes are batched.
+    QStringList kinds;
+    for (int attempt = 0; attempt < 50 && kinds.size() < 2; ++attempt) {
+        RawHttpClient usage;
+        QVERIFY(usage.connectTo(port));
+        usage.send(getRequest("/api/usage"));
+        const QJsonArray recent = QJsonDocument::fromJson(usage.nextResponse().body)
+                                      .object()
+                                      .value(QLatin1String("recent"))
+                                      .toArray();
+        kinds.clear();
+        for (const QJsonValue &row : recent)
+            kinds << row.toObject().value(QLatin1String("kind")).toString();
+        if (kinds.size() < 2)
+            QTest::qWait(100);
+    }
+    kinds.sort();
+    QCOMPARE(kinds, (QStringList{QStringLiteral("classifier"), QStringLiteral("request")}));
     service.stop();
 
     auto reader = LedgerReader::open(options.dataDir);
@@ -335,9 +354,9 @@ void ClassifierTest::requestPathUsesVerdict() {
     const QList<LedgerRecord> rows = reader.value()->recent(10);
     QCOMPARE(rows.size(), 2);
     QCOMPARE(rows.at(0).requestId, rows.at(1).requestId);
-    QStringList kinds{rows.at(0).kind, rows.at(1).kind};
-    kinds.sort();
-    QCOMPARE(kinds, (QStringList{QStringLiteral("classifier"), QStringLiteral("request")}));
+    QStringList rowKinds{rows.at(0).kind, rows.at(1).kind};
+    rowKinds.sort();
+    QCOMPARE(rowKinds, (QStringList{QStringLiteral("classifier"), QStringLiteral("request")}));
     const LedgerRecord request = *reader.value()->find(rows.at(0).requestId);
     QCOMPARE(request.kind, QStringLiteral("request"));
     QCOMPARE(request.model, QStringLiteral("strong"));
