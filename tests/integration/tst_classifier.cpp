@@ -329,7 +329,7 @@ void ClassifierTest::requestPathUsesVerdict() {
              QStringLiteral("classifier"));
     QCOMPARE(m_upstream->requests().size(), 2);
 
-    // GET /api/usage lists both rows, told apart by their kind. Ledger writes are batched.
+    // GET /api/usage lists both rows, each with its kind. Ledger writes are batched, so it polls.
     QStringList kinds;
     for (int attempt = 0; attempt < 50 && kinds.size() < 2; ++attempt) {
         RawHttpClient usage;
