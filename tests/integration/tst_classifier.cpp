@@ -327,6 +327,21 @@ void ClassifierTest::requestPathUsesVerdict() {
                  .value(QLatin1String("source"))
                  .toString(),
              QStringLiteral("classifier"));
+    const QJsonObject profile = decision.value(QLatin1String("profile")).toObject();
+    QCOMPARE(profile.value(QLatin1String("category")).toString(), QStringLiteral("architecture"));
+    QCOMPARE(profile.value(QLatin1String("difficulty")).toString(), QStringLiteral("high"));
+    QCOMPARE(profile.value(QLatin1String("confidence")).toDouble(), 0.9);
+    const QJsonArray scores = decision.value(QLatin1String("scores")).toArray();
+    QCOMPARE(scores.size(), 2);
+    const QJsonObject best = scores.first().toObject();
+    QCOMPARE(best.value(QLatin1String("model")).toString(), QStringLiteral("strong"));
+    for (const QString &field :
+         {QStringLiteral("score"), QStringLiteral("quality_score"), QStringLiteral("price_score"),
+          QStringLiteral("expected_cost_usd")})
+        QVERIFY2(best.value(field).isDouble(), qPrintable(field));
+    // High difficulty: the classifier model (quality 60) is below the floor of 78 and ranks last.
+    QVERIFY(best.value(QLatin1String("meets_min_quality")).toBool());
+    QVERIFY(!scores.last().toObject().value(QLatin1String("meets_min_quality")).toBool());
     QCOMPARE(m_upstream->requests().size(), 2);
 
     // GET /api/usage lists both rows, each with its kind. Ledger writes are batched, so it polls.
