@@ -44,10 +44,10 @@ QJsonObject reviewRequest(qint64 tokens) {
     static const QString code = sourceCode();
     QString text = QStringLiteral("Review this code for race conditions and error handling "
                                   "bugs. Point to the lines.\n```cpp\n");
-    qsizetype taken = 0;
-    while (estimateTokens(text) < tokens && taken < code.size()) {
-        text += code.mid(taken, 4000);
-        taken += 4000;
+    qsizetype copied = 0;
+    while (estimateTokens(text) < tokens && copied < code.size()) {
+        text += code.mid(copied, 4000);
+        copied += 4000;
     }
     text += QStringLiteral("\n```\nStart with the most serious problem.");
     return {{QLatin1String("model"), QLatin1String("auto")},
