@@ -125,8 +125,11 @@ RouteOutcome routeDryRun(const ApiEnvironment &environment, const QJsonObject &b
     if (!decision || !decision->wantsClassifier() || !environment.classifierCache)
         return outcome;
 
-    const QString modelId = config.routing.autoRouting.classifierModel;
-    const QByteArray key = classifierCacheKey(modelId, classifierRequest(body));
+    const ModelConfig *model = config.findModel(config.routing.autoRouting.classifierModel);
+    if (!model)
+        return outcome;
+    const QByteArray key = classifierCacheKey(
+        model->id, classifierRequest(body, model->hasCapability(QStringLiteral("json"))));
     std::optional<ClassifierVerdict> cached = environment.classifierCache->find(key);
     if (!cached)
         return outcome;
@@ -205,6 +208,7 @@ QJsonObject ledgerRecordToJson(const LedgerRecord &record) {
             {QLatin1String("ttft_ms"), record.ttftMs},
             {QLatin1String("streamed"), record.streamed},
             {QLatin1String("error"), record.error},
+            {QLatin1String("kind"), record.kind},
             {QLatin1String("trace"), QJsonArray::fromStringList(record.trace)}};
 }
 

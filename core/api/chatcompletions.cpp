@@ -91,8 +91,8 @@ void ChatCompletionRun::start() {
     applyRoute(outcome);
 }
 
-// The rules were unsure: asks the classifier model, then routes again with its verdict, or with
-// the reason it has none.
+// Requests a verdict from the classifier model because the rules were unsure, then routes again
+// with the verdict, or with the reason there is none.
 void ChatCompletionRun::classifyThenRoute(const QString &stage) {
     m_classifier =
         std::make_unique<ClassifierCall>(m_environment, m_record.requestId, stage, m_body);

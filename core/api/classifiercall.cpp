@@ -18,7 +18,7 @@ ClassifierCall::ClassifierCall(const ApiEnvironment &environment, const QString 
                                const QString &stage, const QJsonObject &clientBody, QObject *parent)
     : QObject(parent)
     , m_environment(environment)
-    , m_request(classifierRequest(clientBody)) {
+    , m_clientBody(clientBody) {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ClassifierCall::onTimeout);
 
@@ -50,11 +50,14 @@ void ClassifierCall::start(std::function<void(const ClassifierOutcome &)> done) 
     m_model = config.findModel(modelId);
     const ProviderConfig *provider = m_model ? config.findProvider(m_model->provider) : nullptr;
     if (!m_model || !provider) {
-        complete({std::nullopt,
-                  QStringLiteral("classifier model '%1' is not in the registry").arg(modelId)});
+        fail(QStringLiteral("classifier model '%1' is not in the registry; set "
+                            "routing.auto.classifier_model to a model id")
+                 .arg(modelId),
+             false);
         return;
     }
 
+    m_request = classifierRequest(m_clientBody, m_model->hasCapability(QStringLiteral("json")));
     m_cacheKey = classifierCacheKey(m_model->id, m_request);
     if (m_environment.classifierCache) {
         if (std::optional<ClassifierVerdict> cached =
@@ -72,9 +75,9 @@ void ClassifierCall::start(std::function<void(const ClassifierOutcome &)> done) 
     request.timeouts = {kTimeoutMs, kTimeoutMs, kTimeoutMs};
     request.apiKey = m_environment.apiKeyFor ? m_environment.apiKeyFor(*provider) : QString();
     if (provider->needsKey && request.apiKey.isEmpty()) {
-        complete({std::nullopt, QStringLiteral("no API key for provider '%1' of classifier "
-                                               "model '%2'")
-                                    .arg(provider->id, m_model->id)});
+        fail(QStringLiteral("no API key for provider '%1' of classifier model '%2'")
+                 .arg(provider->id, m_model->id),
+             false);
         return;
     }
 
@@ -176,10 +179,12 @@ void ClassifierCall::onFinished(const UpstreamResult &result) {
     complete({verdict.value(), QStringLiteral("in %1 ms").arg(m_clock.elapsed())});
 }
 
-void ClassifierCall::fail(const QString &reason) {
+void ClassifierCall::fail(const QString &reason, bool called) {
     qCInfo(lcRouting).noquote() << m_record.requestId << "classifier" << m_record.model
                                 << "failed, the rules' profile is used:" << reason;
-    record(QStringLiteral("error"), reason);
+    // A call that never left has no cost and gets no ledger row.
+    if (called)
+        record(QStringLiteral("error"), reason);
     complete({std::nullopt, QStringLiteral("failed: %1").arg(reason)});
 }
 

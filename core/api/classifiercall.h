@@ -20,7 +20,7 @@ namespace signalbox {
 // Asks routing.auto.classifier_model for the category and difficulty of a request, for the
 // automatic router when its rules are unsure. One short call with JSON output and a hard time
 // limit. The call passes the gates like any request and is billed as a ledger row of kind
-// "classifier" under the client request's id. Answers are cached by a hash of the excerpt the
+// "classifier" under the client request's id. Verdicts are cached by a hash of the excerpt the
 // classifier reads. Any failure reports an outcome without a verdict, so the rules' profile is
 // used.
 class ClassifierCall : public QObject {
@@ -34,8 +34,8 @@ public:
                    const QString &stage, const QJsonObject &clientBody, QObject *parent = nullptr);
     ~ClassifierCall() override;
 
-    // Starts the classification. `done` runs exactly once, possibly before start() returns
-    // (a cache hit, a missing key), and never after the object is destroyed.
+    // Starts the classification. `done` runs at most once, possibly before start() returns (a
+    // cache hit, a missing key). It does not run when the object is destroyed first.
     void start(std::function<void(const ClassifierOutcome &)> done);
 
 private:
@@ -43,11 +43,12 @@ private:
     void callUpstream(UpstreamRequest request);
     void onFinished(const UpstreamResult &result);
     void onTimeout();
-    void fail(const QString &reason);
+    void fail(const QString &reason, bool called = true);
     void complete(ClassifierOutcome outcome);
     void record(const QString &status, const QString &error);
 
     ApiEnvironment m_environment;
+    QJsonObject m_clientBody;
     QJsonObject m_request; // the classifier's request body, without "model"
     QByteArray m_cacheKey;
     const ModelConfig *m_model = nullptr;

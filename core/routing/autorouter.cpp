@@ -67,34 +67,28 @@ int minQualityFor(const MinQualityConfig &floors, Difficulty difficulty) {
     return floors.medium;
 }
 
-// Sets the quality and price scores of `scores` relative to the models of `pool`.
-void normalize(QList<CandidateScore> &scores, const QList<CandidateScore> &pool, double weight) {
-    int bestQuality = 0;
-    int worstQuality = 0;
+// Sets the quality and price scores of `scores`. Quality counts from the difficulty's floor up to
+// the highest possible quality, so quality above what the task needs is worth less the lower the
+// floor is. Price is the log of the expected cost, placed between the cheapest and the dearest
+// model of `pool`, because prices span three orders of magnitude.
+void normalize(QList<CandidateScore> &scores, const QList<CandidateScore> &pool, int floor,
+               double weight) {
     double maxCost = 0;
-    bool first = true;
-    for (const CandidateScore &entry : pool) {
-        const int quality = entry.quality + (entry.strengthMatch ? kStrengthBonus : 0);
-        bestQuality = first ? quality : std::max(bestQuality, quality);
-        worstQuality = first ? quality : std::min(worstQuality, quality);
+    for (const CandidateScore &entry : pool)
         maxCost = std::max(maxCost, entry.expectedCostUsd);
-        first = false;
-    }
     double minCost = maxCost;
     for (const CandidateScore &entry : pool)
         minCost = std::min(minCost, entry.expectedCostUsd);
     const double costFloor = maxCost / kMaxCostRange;
     const double logMax = std::log(std::max(maxCost, 1e-12));
     const double logMin = std::log(std::max({minCost, costFloor, 1e-12}));
+    const double qualitySpan = 100 + kStrengthBonus - floor;
 
     for (CandidateScore &entry : scores) {
         const int quality = entry.quality + (entry.strengthMatch ? kStrengthBonus : 0);
-        entry.qualityScore = bestQuality > worstQuality
-                                 ? double(quality - worstQuality) / (bestQuality - worstQuality)
-                                 : 1.0;
+        entry.qualityScore = std::clamp((quality - floor) / qualitySpan, 0.0, 1.0);
         const double logCost = std::log(std::max({entry.expectedCostUsd, costFloor, 1e-12}));
         entry.priceScore = logMax > logMin ? (logMax - logCost) / (logMax - logMin) : 1.0;
-        entry.qualityScore = std::clamp(entry.qualityScore, 0.0, 1.0);
         entry.priceScore = std::clamp(entry.priceScore, 0.0, 1.0);
         entry.score = weight * entry.qualityScore + (1 - weight) * entry.priceScore;
     }
@@ -228,7 +222,8 @@ QList<CandidateScore> rankModels(AutoChoice &choice, const Config &config,
                                        "difficulty; ranking all that fit")
                             .arg(floor)
                             .arg(difficultyName(profile.difficulty));
-    normalize(scores, pool.isEmpty() ? scores : pool, config.routing.autoRouting.qualityWeight);
+    normalize(scores, pool.isEmpty() ? scores : pool, pool.isEmpty() ? 0 : floor,
+              config.routing.autoRouting.qualityWeight);
     std::sort(scores.begin(), scores.end(), ranksBefore);
     return scores;
 }

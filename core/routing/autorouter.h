@@ -12,18 +12,18 @@
 
 namespace signalbox {
 
-// The most models automatic routing puts in a decision before the stage's and the global
-// fallbacks; each extra one is another provider call when the gates or the upstream reject.
+// Maximum number of models automatic routing puts in a decision before the stage's and the
+// global fallbacks. Each extra one is another provider call when the gates or the upstream reject.
 constexpr int kMaxAutoCandidates = 4;
 
-// How one model scored for a request. Scores are relative to the other models that fit.
+// Score of one model for a request. Price scores are relative to the other models that fit.
 struct CandidateScore {
     QString model;
     int quality = 0;            // the registry's quality, 0-100
     bool strengthMatch = false; // a registry strength matches the task, worth kStrengthBonus
     bool meetsFloor = false;    // quality >= routing.auto.min_quality for the difficulty
     double expectedCostUsd = 0; // estimated prompt x input price + expected output x output price
-    double qualityScore = 0;    // 0..1 among the ranked models
+    double qualityScore = 0;    // 0..1: (quality + bonus - floor) / (105 - floor)
     double priceScore = 0;      // 0..1 among the ranked models, 1 = cheapest
     double score = 0;           // w x qualityScore + (1 - w) x priceScore
 };
@@ -31,7 +31,7 @@ struct CandidateScore {
 // Quality points a model gains when one of its strengths matches the task's category.
 constexpr int kStrengthBonus = 5;
 
-// What automatic routing concluded, for the trace, the ledger and POST /api/route.
+// Result of automatic routing, for the trace, the ledger and POST /api/route.
 struct AutoChoice {
     QStringList candidates; // best first, at most kMaxAutoCandidates; empty when none fits
     TaskProfile profile;
@@ -44,7 +44,7 @@ struct AutoChoice {
     QStringList trace;
 };
 
-// Level 3 of the router. Profiles the task (rules, or the classifier's answer when given), keeps
+// Level 3 of the router. Profiles the task (rules, or the classifier's verdict when given), keeps
 // the models that have the capabilities it needs, fit its context and output and that the stage
 // allows, then ranks them by score = w x quality score + (1 - w) x price score with
 // w = routing.auto.quality_weight. Models below the difficulty's minimum quality rank after all

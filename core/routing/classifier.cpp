@@ -86,17 +86,21 @@ QByteArray jsonObjectIn(const QString &content) {
 
 } // namespace
 
-QJsonObject classifierRequest(const QJsonObject &clientBody) {
+QJsonObject classifierRequest(const QJsonObject &clientBody, bool jsonMode) {
     const QJsonArray messages{
         QJsonObject{{QLatin1String("role"), QLatin1String("system")},
                     {QLatin1String("content"), QString::fromUtf8(kInstruction)}},
         QJsonObject{{QLatin1String("role"), QLatin1String("user")},
                     {QLatin1String("content"), promptExcerpt(clientBody)}}};
-    return {{QLatin1String("messages"), messages},
-            {QLatin1String("max_tokens"), kMaxOutputTokens},
-            {QLatin1String("temperature"), 0},
-            {QLatin1String("response_format"),
-             QJsonObject{{QLatin1String("type"), QLatin1String("json_object")}}}};
+    QJsonObject request{{QLatin1String("messages"), messages},
+                        {QLatin1String("max_tokens"), kMaxOutputTokens},
+                        {QLatin1String("temperature"), 0}};
+    // Providers reject response_format on models without JSON mode. The instruction alone then
+    // requests the object, and the parser tolerates text around it.
+    if (jsonMode)
+        request.insert(QLatin1String("response_format"),
+                       QJsonObject{{QLatin1String("type"), QLatin1String("json_object")}});
+    return request;
 }
 
 Result<ClassifierVerdict> parseClassifierResponse(const QByteArray &responseBody) {

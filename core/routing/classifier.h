@@ -13,7 +13,7 @@
 
 namespace signalbox {
 
-// A classifier model's answer about one request.
+// A classifier model's verdict on one request.
 struct ClassifierVerdict {
     TaskCategory category = TaskCategory::Chat;
     Difficulty difficulty = Difficulty::Medium;
@@ -22,17 +22,17 @@ struct ClassifierVerdict {
     bool fromCache = false;
 };
 
-// The classifier's part in a routing decision: its answer, or why there is none.
+// The classifier's part in a routing decision: its verdict, or the reason there is none.
 struct ClassifierOutcome {
     std::optional<ClassifierVerdict> verdict;
     QString note; // what happened: "answered in 412 ms", "timed out after 3000 ms", ...
 };
 
-// The request the classifier model gets: a fixed instruction and an excerpt of the client's
-// prompt (the system prompt's start, the last user message's start and end), in OpenAI Chat
-// Completions format with JSON output and a small output limit. The "model" field is left for
-// the upstream call to set.
-QJsonObject classifierRequest(const QJsonObject &clientBody);
+// Builds the request the classifier model gets, in OpenAI Chat Completions format: a fixed
+// instruction and an excerpt of the client's prompt (the system prompt's start, the last user
+// message's start and end). It has a small output limit, and JSON mode when the model supports
+// it. The upstream call sets the "model" field.
+QJsonObject classifierRequest(const QJsonObject &clientBody, bool jsonMode = true);
 
 // Reads the category and difficulty from a Chat Completions response of the classifier. The
 // message content must be a JSON object such as {"category":"code","difficulty":"high"},
@@ -43,8 +43,8 @@ Result<ClassifierVerdict> parseClassifierResponse(const QByteArray &responseBody
 // would get, so an edited prompt or another classifier model is asked anew.
 QByteArray classifierCacheKey(const QString &model, const QJsonObject &classifierRequest);
 
-// Answers of the classifier by cache key, least recently used first out. Lives on the router
-// thread, so it takes no lock.
+// Cache of classifier verdicts by cache key, evicting the least recently used. It lives on the
+// router thread, so it takes no lock.
 class ClassifierCache {
 public:
     explicit ClassifierCache(int capacity = 1024);

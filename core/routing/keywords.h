@@ -15,6 +15,7 @@ enum class KeywordKind {
     Signature, // an error signature such as "traceback"; counted inside code blocks too
     Hard,      // raises the difficulty
     Easy,      // lowers the difficulty
+    Build,     // a request to build something new ("write", "create"): raises the difficulty
 };
 
 // One entry of the keyword table. Latin-script entries are lower case, whole words separated by

@@ -26,7 +26,7 @@ struct RouteInput {
     QString headerStage; // X-Signalbox-Stage
     ChatRequestFeatures features;
     TaskFeatures task;
-    // The classifier's answer, or why there is none. Absent until the caller has consulted it.
+    // The classifier's verdict, or the reason there is none. Absent until the caller consulted it.
     std::optional<ClassifierOutcome> classifier;
 };
 

@@ -1,6 +1,7 @@
 target_sources(signalbox_core PRIVATE
     routing/autorouter.h routing/autorouter.cpp
     routing/classifier.h routing/classifier.cpp
+    routing/codescan.h routing/codescan.cpp
     routing/keywords.h routing/keywords.cpp
     routing/router.h routing/router.cpp
     routing/taskfeatures.h routing/taskfeatures.cpp

@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "routing/taskfeatures.h"
 
+#include "routing/codescan.h"
 #include "routing/keywords.h"
 
 #include <QJsonArray>
@@ -17,8 +18,10 @@ constexpr qsizetype kSystemHeadChars = 2000;
 constexpr qsizetype kUserHeadChars = 4000;
 constexpr qsizetype kUserTailChars = 2000;
 constexpr qsizetype kToolHeadChars = 2000;
-// Code of an untagged fence read to guess its language.
-constexpr qsizetype kGuessChars = 1500;
+constexpr qsizetype kPreviousUserHeadChars = 1000;
+constexpr double kPreviousUserWeight = 0.5;
+// An instruction such as "Translate to German:" ends at a colon or line break this early.
+constexpr qsizetype kMaxLeadInChars = 200;
 const QLatin1String kFence("```");
 
 QString messageText(const QJsonObject &message) {
@@ -37,158 +40,6 @@ QString messageText(const QJsonObject &message) {
     return text;
 }
 
-QString canonicalLanguage(QString tag) {
-    tag = tag.toLower();
-    static const QHash<QString, QString> aliases{
-        {QStringLiteral("py"), QStringLiteral("python")},
-        {QStringLiteral("python3"), QStringLiteral("python")},
-        {QStringLiteral("js"), QStringLiteral("javascript")},
-        {QStringLiteral("jsx"), QStringLiteral("javascript")},
-        {QStringLiteral("mjs"), QStringLiteral("javascript")},
-        {QStringLiteral("ts"), QStringLiteral("typescript")},
-        {QStringLiteral("tsx"), QStringLiteral("typescript")},
-        {QStringLiteral("c++"), QStringLiteral("cpp")},
-        {QStringLiteral("cc"), QStringLiteral("cpp")},
-        {QStringLiteral("cxx"), QStringLiteral("cpp")},
-        {QStringLiteral("hpp"), QStringLiteral("cpp")},
-        {QStringLiteral("h"), QStringLiteral("c")},
-        {QStringLiteral("sh"), QStringLiteral("shell")},
-        {QStringLiteral("bash"), QStringLiteral("shell")},
-        {QStringLiteral("zsh"), QStringLiteral("shell")},
-        {QStringLiteral("console"), QStringLiteral("shell")},
-        {QStringLiteral("rs"), QStringLiteral("rust")},
-        {QStringLiteral("golang"), QStringLiteral("go")},
-        {QStringLiteral("yml"), QStringLiteral("yaml")},
-        {QStringLiteral("kt"), QStringLiteral("kotlin")},
-        {QStringLiteral("cs"), QStringLiteral("csharp")},
-        {QStringLiteral("c#"), QStringLiteral("csharp")},
-        {QStringLiteral("rb"), QStringLiteral("ruby")},
-        {QStringLiteral("htm"), QStringLiteral("html")},
-        {QStringLiteral("vue"), QStringLiteral("html")},
-        {QStringLiteral("svelte"), QStringLiteral("html")},
-        {QStringLiteral("postgresql"), QStringLiteral("sql")},
-        {QStringLiteral("text"), QString()},
-        {QStringLiteral("txt"), QString()},
-        {QStringLiteral("plaintext"), QString()},
-        {QStringLiteral("log"), QString()},
-        {QStringLiteral("output"), QString()},
-    };
-    return aliases.value(tag, tag);
-}
-
-// Guesses the language of a code snippet from markers that are rare in other languages. Returns
-// an empty string when nothing matches.
-QString guessLanguage(QStringView code) {
-    struct Marker {
-        QLatin1String text;
-        const char *language;
-    };
-    static const Marker markers[] = {
-        {QLatin1String("#include"), "cpp"},
-        {QLatin1String("std::"), "cpp"},
-        {QLatin1String("def "), "python"},
-        {QLatin1String("import numpy"), "python"},
-        {QLatin1String("fn "), "rust"},
-        {QLatin1String("let mut "), "rust"},
-        {QLatin1String("package main"), "go"},
-        {QLatin1String("func "), "go"},
-        {QLatin1String("public class "), "java"},
-        {QLatin1String("<div"), "html"},
-        {QLatin1String("</"), "html"},
-        {QLatin1String("px;"), "css"},
-        {QLatin1String("SELECT "), "sql"},
-        {QLatin1String("CREATE TABLE"), "sql"},
-        {QLatin1String("interface "), "typescript"},
-        {QLatin1String("const "), "javascript"},
-        {QLatin1String("function "), "javascript"},
-        {QLatin1String("=> "), "javascript"},
-        {QLatin1String("#!/bin/"), "shell"},
-    };
-    const QStringView head = code.left(kGuessChars);
-    for (const Marker &marker : markers) {
-        if (head.contains(marker.text))
-            return QString::fromLatin1(marker.language);
-    }
-    return {};
-}
-
-void addLanguage(TaskFeatures &features, const QString &language) {
-    if (!language.isEmpty() && !features.languages.contains(language))
-        features.languages.append(language);
-}
-
-// Counts the fenced blocks of a message and records their languages.
-void scanFences(QStringView text, TaskFeatures &features) {
-    qsizetype from = 0;
-    bool opening = true;
-    while (true) {
-        const qsizetype fence = text.indexOf(kFence, from);
-        if (fence < 0)
-            return;
-        from = fence + kFence.size();
-        if (!opening) {
-            opening = true;
-            continue;
-        }
-        opening = false;
-        ++features.codeBlocks;
-        qsizetype lineEnd = text.indexOf(u'\n', from);
-        if (lineEnd < 0)
-            lineEnd = text.size();
-        QString language = canonicalLanguage(text.mid(from, lineEnd - from).trimmed().toString());
-        if (language.isEmpty() || language.size() > 20)
-            language = guessLanguage(text.mid(lineEnd));
-        addLanguage(features, language);
-        from = lineEnd;
-    }
-}
-
-bool looksLikeCode(QStringView line) {
-    line = line.trimmed();
-    if (line.size() < 2)
-        return false;
-    const QChar last = line.back();
-    if (last == u';' || last == u'{' || last == u'}')
-        return true;
-    static const QLatin1String starts[] = {
-        QLatin1String("#include"), QLatin1String("def "),    QLatin1String("class "),
-        QLatin1String("import "),  QLatin1String("return "), QLatin1String("if ("),
-        QLatin1String("for ("),    QLatin1String("fn "),     QLatin1String("func "),
-        QLatin1String("const "),   QLatin1String("let "),    QLatin1String("#define"),
-    };
-    for (const QLatin1String &start : starts) {
-        if (line.startsWith(start))
-            return true;
-    }
-    return false;
-}
-
-// Counts unfenced lines that look like code, in the head and tail of a long message.
-int countCodeLikeLines(QStringView text) {
-    int count = 0;
-    bool inFence = false;
-    const auto scan = [&](QStringView part) {
-        for (QStringView line : part.split(u'\n')) {
-            if (line.trimmed().startsWith(kFence)) {
-                inFence = !inFence;
-                continue;
-            }
-            if (!inFence && looksLikeCode(line))
-                ++count;
-        }
-    };
-    const qsizetype window = kUserHeadChars + kUserTailChars;
-    if (text.size() <= 2 * window) {
-        scan(text);
-        return count;
-    }
-    scan(text.left(window));
-    const qsizetype tailStart = text.size() - window;
-    inFence = text.left(tailStart).count(kFence) % 2 == 1;
-    scan(text.mid(tailStart));
-    return count;
-}
-
 bool isCjkOrKana(char16_t c) {
     return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) ||
            (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF);
@@ -203,6 +54,7 @@ struct ScanWindow {
     QStringView text;
     bool startsInCode = false;
     bool signaturesOnly = false;
+    double weight = 1.0; // factor on the weights of the category keywords found
 };
 
 // Collects the keyword hits of a window. Words are runs of letters and digits, joined by an
@@ -213,15 +65,25 @@ public:
         : m_features(features)
         , m_index(KeywordIndex::instance()) {}
 
-    void scan(const ScanWindow &window, bool countWords) {
+    void scan(const ScanWindow &window) {
+        // Log levels are matched before lower-casing: "ERROR" in a log, not "error" in prose.
+        for (const QLatin1String level :
+             {QLatin1String("ERROR"), QLatin1String("FATAL"), QLatin1String("FAILED")}) {
+            if (window.text.contains(level))
+                m_features.hasErrorLog = true;
+        }
+        m_textTask = false;
         const QString lower = window.text.toString().toLower();
         buildWords(lower, window.startsInCode);
-        if (countWords)
-            m_features.lastUserWords += int(m_words.size()) + m_cjkChars / 2;
+        m_weight = window.weight;
         matchWords(lower, window.signaturesOnly);
         if (m_cjkChars > 0)
             matchSubstrings(lower, window.signaturesOnly);
     }
+
+    // Returns true when the last scanned window has a summarize, translate or format keyword,
+    // also one already counted from an earlier window.
+    bool lastWindowHadTextTask() const { return m_textTask; }
 
 private:
     struct Word {
@@ -327,13 +189,15 @@ private:
     void record(const KeywordRule *rule, QStringView text, bool codeOnly) {
         if (codeOnly && rule->kind != KeywordKind::Signature)
             return;
+        if (rule->kind == KeywordKind::Category && rule->category == TaskCategory::Summarize)
+            m_textTask = true;
         if (m_seen.contains(rule))
             return;
         m_seen.insert(rule);
         switch (rule->kind) {
         case KeywordKind::Category:
         case KeywordKind::Signature:
-            m_features.keywords.append({text.toString(), rule->category, rule->weight});
+            m_features.keywords.append({text.toString(), rule->category, rule->weight * m_weight});
             if (rule->kind == KeywordKind::Signature)
                 m_features.hasErrorTrace = true;
             break;
@@ -343,6 +207,9 @@ private:
         case KeywordKind::Easy:
             m_features.easyMarkers += rule->weight;
             break;
+        case KeywordKind::Build:
+            m_features.buildRequest = true;
+            break;
         }
     }
 
@@ -350,39 +217,80 @@ private:
     const KeywordIndex &m_index;
     QList<Word> m_words;
     int m_cjkChars = 0;
+    double m_weight = 1.0;
+    bool m_textTask = false;
     QSet<const KeywordRule *> m_seen; // each rule counts once per request
 };
+
+// Counts the words of a text, each CJK or kana character as half a word.
+int countWords(QStringView text) {
+    int words = 0;
+    int cjk = 0;
+    bool inWord = false;
+    for (QChar c : text) {
+        if (isCjkOrKana(c.unicode())) {
+            ++cjk;
+            inWord = false;
+        } else if (isWordChar(c)) {
+            words += inWord ? 0 : 1;
+            inWord = true;
+        } else {
+            inWord = false;
+        }
+    }
+    return words + cjk / 2;
+}
 
 // Splits a long message into its head and tail windows. The tail starts inside a code block
 // when an odd number of fences comes before it.
 QList<ScanWindow> userWindows(QStringView text) {
     if (text.size() <= kUserHeadChars + kUserTailChars)
-        return {{text, false, false}};
+        return {{text, false, false, 1.0}};
     const qsizetype tailStart = text.size() - kUserTailChars;
-    const bool tailInCode = text.left(tailStart).count(kFence) % 2 == 1;
-    return {{text.left(kUserHeadChars), false, false}, {text.mid(tailStart), tailInCode, false}};
+    const bool tailInCode = insideFence(text, tailStart);
+    return {{text.left(kUserHeadChars), false, false, 1.0},
+            {text.mid(tailStart), tailInCode, false, 1.0}};
+}
+
+// Returns the instruction that opens a message, up to its first colon or line break, or an
+// empty view when there is none early in the message.
+QStringView leadIn(QStringView text) {
+    const QStringView head = text.left(kMaxLeadInChars);
+    qsizetype end = -1;
+    for (QChar stop : {QChar(u':'), QChar(u'\uFF1A'), QChar(u'\n')}) {
+        const qsizetype at = head.indexOf(stop);
+        if (at > 0 && (end < 0 || at < end))
+            end = at;
+    }
+    // A colon that closes the whole message is a question ("What do I do:"), not a lead-in.
+    if (end < 0 || text.mid(end + 1).trimmed().isEmpty())
+        return {};
+    return text.left(end);
 }
 
 } // namespace
 
 TaskFeatures analyzeTask(const QJsonObject &body) {
     TaskFeatures features;
+    FencedCode code;
     const QJsonArray messages = body.value(QLatin1String("messages")).toArray();
 
     QString systemText;
     QString lastUserText;
+    QString previousUserText;
     QString lastToolText;
     for (const QJsonValue &value : messages) {
         const QJsonObject message = value.toObject();
         const QString role = message.value(QLatin1String("role")).toString();
         QString text = messageText(message);
-        scanFences(text, features);
+        scanFences(text, code);
         if (systemText.isEmpty() &&
             (role == QLatin1String("system") || role == QLatin1String("developer")))
             systemText = std::move(text);
-        else if (role == QLatin1String("user"))
-            lastUserText = std::move(text);
-        else if (role == QLatin1String("tool"))
+        else if (role == QLatin1String("user")) {
+            previousUserText = std::exchange(lastUserText, std::move(text));
+            ++features.userMessages;
+        } else if (role == QLatin1String("tool"))
             lastToolText = std::move(text);
     }
     if (!messages.isEmpty()) {
@@ -391,23 +299,37 @@ TaskFeatures analyzeTask(const QJsonObject &body) {
             QLatin1String("tool");
     }
 
-    features.codeLikeLines = countCodeLikeLines(lastUserText);
-    if (features.codeBlocks == 0 && features.codeLikeLines >= 3)
-        addLanguage(features, guessLanguage(lastUserText));
+    features.codeBlocks = code.blocks;
+    features.languages = code.languages;
+    features.codeLikeLines = countCodeLikeLines(lastUserText, kUserHeadChars, kUserTailChars);
+    if (features.codeBlocks == 0 && features.codeLikeLines >= 3) {
+        const QString language = guessLanguage(lastUserText);
+        if (!language.isEmpty())
+            features.languages.append(language);
+    }
 
     KeywordScanner scanner(features);
-    const ScanWindow system{QStringView(systemText).left(kSystemHeadChars), false, false};
-    scanner.scan(system, false);
-    features.scannedChars += system.text.size();
-    for (const ScanWindow &window : userWindows(lastUserText)) {
-        scanner.scan(window, true);
+    const auto scan = [&](const ScanWindow &window) {
+        scanner.scan(window);
         features.scannedChars += window.text.size();
+    };
+    scan({QStringView(systemText).left(kSystemHeadChars), false, false, 1.0});
+    const QStringView instruction = leadIn(lastUserText);
+    if (!instruction.isEmpty()) {
+        scan({instruction, false, false, 1.0});
+        features.materialSkipped = scanner.lastWindowHadTextTask();
     }
-    if (features.lastMessageIsToolResult) {
-        const ScanWindow tool{QStringView(lastToolText).left(kToolHeadChars), true, true};
-        scanner.scan(tool, false);
-        features.scannedChars += tool.text.size();
+    const QList<ScanWindow> windows = userWindows(lastUserText);
+    for (const ScanWindow &window : windows) {
+        features.lastUserWords += countWords(window.text);
+        if (!features.materialSkipped)
+            scan(window);
     }
+    if (!previousUserText.isEmpty())
+        scan({QStringView(previousUserText).left(kPreviousUserHeadChars), false, false,
+              kPreviousUserWeight});
+    if (features.lastMessageIsToolResult)
+        scan({QStringView(lastToolText).left(kToolHeadChars), true, true, 1.0});
     return features;
 }
 

@@ -10,7 +10,7 @@
 
 namespace signalbox {
 
-// The kinds of work the automatic router tells apart. Each maps to model strengths in the
+// The kinds of work the automatic router distinguishes. Each maps to model strengths in the
 // registry, see strengthsFor().
 enum class TaskCategory {
     Architecture, // system and API design, structure, trade-offs
@@ -40,7 +40,7 @@ QStringList strengthsFor(TaskCategory category);
 // Per-category weights of the keyword and structure hits, indexed by TaskCategory.
 using CategoryScores = std::array<double, kTaskCategoryCount>;
 
-// What the router concludes about a request before it looks at models.
+// Profile of a request's task, concluded before the router looks at models.
 struct TaskProfile {
     TaskCategory category = TaskCategory::Chat;
     Difficulty difficulty = Difficulty::Low;

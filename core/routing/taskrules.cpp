@@ -16,6 +16,9 @@ constexpr double kLongMessageChatFactor = 0.25;
 constexpr double kNoHitConfidence = 0.25;
 constexpr double kBoundaryMargin = 0.2;
 constexpr double kBoundaryPenalty = 0.1;
+// A question this short without code ("How do I read a file line by line in Go?") requests a
+// snippet or a fact rather than work.
+constexpr int kShortQuestionWords = 15;
 
 int index(TaskCategory category) {
     return int(category);
@@ -43,7 +46,8 @@ void scoreKeywords(TaskProfile &profile, const TaskFeatures &task) {
 
 void scoreStructure(TaskProfile &profile, const ChatRequestFeatures &request,
                     const TaskFeatures &task) {
-    if (task.hasCode())
+    // After "Summarize this:" the code is the material, not the task.
+    if (task.hasCode() && !task.materialSkipped)
         addSignal(profile, TaskCategory::Code, 1.0,
                   QStringLiteral("code: %1 blocks, %2 code-like lines")
                       .arg(task.codeBlocks)
@@ -55,6 +59,8 @@ void scoreStructure(TaskProfile &profile, const ChatRequestFeatures &request,
             break;
         }
     }
+    if (task.hasErrorLog && !task.materialSkipped)
+        addSignal(profile, TaskCategory::Debugging, 1.5, QStringLiteral("error log"));
     if (request.wantsJson)
         addSignal(profile, TaskCategory::Summarize, 1.0, QStringLiteral("JSON output"));
     if (request.hasImages)
@@ -89,7 +95,7 @@ double chooseCategory(TaskProfile &profile, const TaskFeatures &task) {
 double baseDifficultyPoints(TaskCategory category) {
     switch (category) {
     case TaskCategory::Architecture:
-        return 1.8;
+        return 1.4;
     case TaskCategory::Reasoning:
         return 1.2;
     case TaskCategory::Debugging:
@@ -122,6 +128,12 @@ void scoreDifficulty(TaskProfile &profile, const ChatRequestFeatures &request,
         addPoints(profile, 0.3, QStringLiteral("prompt over 8000 tokens"));
     if (tokens > 30000)
         addPoints(profile, 0.3, QStringLiteral("prompt over 30000 tokens"));
+    if (task.buildRequest)
+        addPoints(profile, 0.3, QStringLiteral("asks to build something"));
+    if (task.lastUserWords <= kShortQuestionWords && !task.hasCode() && task.userMessages <= 1 &&
+        task.hardMarkers == 0)
+        addPoints(profile, -0.4,
+                  QStringLiteral("short request of %1 words").arg(task.lastUserWords));
     if (task.languages.size() >= 2)
         addPoints(profile, 0.3, QStringLiteral("%1 languages").arg(task.languages.size()));
     if (task.hardMarkers > 0)

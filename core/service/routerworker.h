@@ -50,7 +50,8 @@ private:
     Result<ConfigPtr> loadDemoConfig();
     Status openLedgerReader();
     Status startGates(const Config &config);
-    void onWarningReached(const QString &gateId, double fraction, double spentUsd, double limitUsd);
+    void onWarningReached(const QString &gateId, double fraction, double spentUsd,
+                          double limitUsd);
     Status startServer(const Config &config);
     void applyConfig(const ConfigPtr &config);
     void rejectConfig(const QList<ConfigProblem> &problems);

@@ -159,7 +159,7 @@ ClassifierOutcome ClassifierTest::classify(const QString &prompt, const QString 
     ClassifierCall call(m_environment, requestId, QString(), chatBody(prompt));
     std::optional<ClassifierOutcome> result;
     call.start([&result](const ClassifierOutcome &outcome) { result = outcome; });
-    // Bounded wait: the classifier's own limit is 3 s, so 10 s means it never answered.
+    // Bounded wait: the classifier's own limit is 3 s, so 10 s means it never completed.
     QDeadlineTimer deadline(10000);
     while (!result && !deadline.hasExpired())
         QTest::qWait(20);
@@ -327,7 +327,41 @@ void ClassifierTest::requestPathUsesVerdict() {
                  .value(QLatin1String("source"))
                  .toString(),
              QStringLiteral("classifier"));
+    const QJsonObject profile = decision.value(QLatin1String("profile")).toObject();
+    QCOMPARE(profile.value(QLatin1String("category")).toString(), QStringLiteral("architecture"));
+    QCOMPARE(profile.value(QLatin1String("difficulty")).toString(), QStringLiteral("high"));
+    QCOMPARE(profile.value(QLatin1String("confidence")).toDouble(), 0.9);
+    const QJsonArray scores = decision.value(QLatin1String("scores")).toArray();
+    QCOMPARE(scores.size(), 2);
+    const QJsonObject best = scores.first().toObject();
+    QCOMPARE(best.value(QLatin1String("model")).toString(), QStringLiteral("strong"));
+    for (const QString &field :
+         {QStringLiteral("score"), QStringLiteral("quality_score"), QStringLiteral("price_score"),
+          QStringLiteral("expected_cost_usd")})
+        QVERIFY2(best.value(field).isDouble(), qPrintable(field));
+    // High difficulty: the classifier model (quality 60) is below the floor of 78 and ranks last.
+    QVERIFY(best.value(QLatin1String("meets_min_quality")).toBool());
+    QVERIFY(!scores.last().toObject().value(QLatin1String("meets_min_quality")).toBool());
     QCOMPARE(m_upstream->requests().size(), 2);
+
+    // GET /api/usage lists both rows, each with its kind. Ledger writes are batched, so it polls.
+    QStringList kinds;
+    for (int attempt = 0; attempt < 50 && kinds.size() < 2; ++attempt) {
+        RawHttpClient usage;
+        QVERIFY(usage.connectTo(port));
+        usage.send(getRequest("/api/usage"));
+        const QJsonArray recent = QJsonDocument::fromJson(usage.nextResponse().body)
+                                      .object()
+                                      .value(QLatin1String("recent"))
+                                      .toArray();
+        kinds.clear();
+        for (const QJsonValue &row : recent)
+            kinds << row.toObject().value(QLatin1String("kind")).toString();
+        if (kinds.size() < 2)
+            QTest::qWait(100);
+    }
+    kinds.sort();
+    QCOMPARE(kinds, (QStringList{QStringLiteral("classifier"), QStringLiteral("request")}));
     service.stop();
 
     auto reader = LedgerReader::open(options.dataDir);
@@ -335,9 +369,9 @@ void ClassifierTest::requestPathUsesVerdict() {
     const QList<LedgerRecord> rows = reader.value()->recent(10);
     QCOMPARE(rows.size(), 2);
     QCOMPARE(rows.at(0).requestId, rows.at(1).requestId);
-    QStringList kinds{rows.at(0).kind, rows.at(1).kind};
-    kinds.sort();
-    QCOMPARE(kinds, (QStringList{QStringLiteral("classifier"), QStringLiteral("request")}));
+    QStringList rowKinds{rows.at(0).kind, rows.at(1).kind};
+    rowKinds.sort();
+    QCOMPARE(rowKinds, (QStringList{QStringLiteral("classifier"), QStringLiteral("request")}));
     const LedgerRecord request = *reader.value()->find(rows.at(0).requestId);
     QCOMPARE(request.kind, QStringLiteral("request"));
     QCOMPARE(request.model, QStringLiteral("strong"));

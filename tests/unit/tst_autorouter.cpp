@@ -91,6 +91,9 @@ private slots:
     void featuresMatchPhrasesAndInflections();
     void featuresSampleLongMessages();
     void featuresSeeToolResult();
+    void featuresSkipMaterialAfterLeadIn();
+    void featuresReadPreviousUserMessage();
+    void featuresFindErrorLog();
 
     void rulesCategory_data();
     void rulesCategory();
@@ -99,6 +102,7 @@ private slots:
     void rulesNoHitIsUnsure();
     void rulesGreetingInLongMessage();
     void rulesRequiredCapabilities();
+    void rulesBuildAndShortRequests();
 
     void weightZeroPicksCheapest();
     void weightOnePicksBest();
@@ -181,7 +185,7 @@ void AutoRouterTest::featuresMatchPhrasesAndInflections() {
     QVERIFY2(keywords.contains(QStringLiteral("crashes")), qPrintable(keywords.join(u',')));
     QVERIFY2(keywords.contains(QStringLiteral("doesn't work")), qPrintable(keywords.join(u',')));
     QVERIFY2(keywords.contains(QStringLiteral("summarizing")), qPrintable(keywords.join(u',')));
-    // Whole words only: "this" holds "hi", "prefix" holds "fix".
+    // Whole words only: "this" contains "hi", "prefix" contains "fix".
     const TaskFeatures none = analyzeTask(userBody(QStringLiteral("this prefix")));
     QVERIFY(none.keywords.isEmpty());
 }
@@ -211,6 +215,62 @@ void AutoRouterTest::featuresSeeToolResult() {
     const TaskFeatures task = analyzeTask(body);
     QVERIFY(task.lastMessageIsToolResult);
     QVERIFY(task.hasErrorTrace);
+}
+
+void AutoRouterTest::featuresSkipMaterialAfterLeadIn() {
+    // The crash and the stack trace are what the commit message is about, not the task.
+    const TaskFeatures task = analyzeTask(userBody(QStringLiteral(
+        "Write a commit message for this diff:\n```diff\n-    raise ValueError('crash')\n"
+        "+    return None\n```")));
+    QVERIFY(task.materialSkipped);
+    QVERIFY(!task.hasErrorTrace);
+    for (const KeywordHit &hit : task.keywords)
+        QVERIFY2(hit.category != TaskCategory::Debugging, qPrintable(hit.keyword));
+
+    // The system prompt's keywords neither trigger the skip nor hide the lead-in's.
+    QJsonObject withSystem = userBody(QStringLiteral("Summarize this: the app crashes on start."));
+    QJsonArray messages = withSystem.value(QLatin1String("messages")).toArray();
+    messages.prepend(message(QStringLiteral("system"), QStringLiteral("You summarize text.")));
+    withSystem.insert(QLatin1String("messages"), messages);
+    QVERIFY(analyzeTask(withSystem).materialSkipped);
+    QJsonObject reviewer = userBody(QStringLiteral("Fix this: the app crashes on start."));
+    messages = reviewer.value(QLatin1String("messages")).toArray();
+    messages.prepend(message(QStringLiteral("system"), QStringLiteral("You summarize text.")));
+    reviewer.insert(QLatin1String("messages"), messages);
+    QVERIFY(!analyzeTask(reviewer).materialSkipped);
+
+    // Without a text task in the lead-in, the whole message is read.
+    const TaskFeatures plain = analyzeTask(userBody(QStringLiteral("Why this error:\ncrash")));
+    QVERIFY(!plain.materialSkipped);
+}
+
+void AutoRouterTest::featuresReadPreviousUserMessage() {
+    QJsonObject body = userBody(QStringLiteral("Write a Python function that parses dates."));
+    QJsonArray messages = body.value(QLatin1String("messages")).toArray();
+    messages.append(message(QStringLiteral("assistant"), QStringLiteral("def parse(s): ...")));
+    messages.append(message(QStringLiteral("user"), QStringLiteral("Now make it async.")));
+    body.insert(QLatin1String("messages"), messages);
+
+    const TaskFeatures task = analyzeTask(body);
+    QCOMPARE(task.userMessages, 2);
+    bool found = false;
+    for (const KeywordHit &hit : task.keywords) {
+        if (hit.keyword == QLatin1String("write a function"))
+            found = true;
+        if (hit.keyword == QLatin1String("function"))
+            QCOMPARE(hit.weight, 0.25); // half weight from the earlier message
+    }
+    QVERIFY(!found); // "Write a Python function" is not the phrase "write a function"
+    QVERIFY(task.buildRequest);
+}
+
+void AutoRouterTest::featuresFindErrorLog() {
+    const TaskFeatures log = analyzeTask(
+        userBody(QStringLiteral("What happened?\n```\n03:06:41 ERROR db pool exhausted\n```")));
+    QVERIFY(log.hasErrorLog);
+    const TaskFeatures prose =
+        analyzeTask(userBody(QStringLiteral("How should errors be shown to users?")));
+    QVERIFY(!prose.hasErrorLog);
 }
 
 void AutoRouterTest::rulesCategory_data() {
@@ -295,6 +355,27 @@ void AutoRouterTest::rulesRequiredCapabilities() {
     QCOMPARE(profile.category, TaskCategory::Summarize);
 }
 
+void AutoRouterTest::rulesBuildAndShortRequests() {
+    const auto points = [](const QString &prompt) {
+        const RouteInput input = autoInput(userBody(prompt));
+        return profileTask(input.features, input.task).difficultyPoints;
+    };
+    // A short how-to question is cheaper work than a request to build the same thing.
+    const double question = points(QStringLiteral("How do I center a div with flexbox?"));
+    const double build = points(QStringLiteral(
+        "Build a responsive pricing table with three cards using CSS grid: stacked on mobile, "
+        "three columns on desktop."));
+    QVERIFY2(question < build, qPrintable(QStringLiteral("%1 %2").arg(question).arg(build)));
+    QVERIFY(question < kMediumDifficultyPoints);
+    QVERIFY(build >= kMediumDifficultyPoints);
+
+    // A short request with a hard marker is not discounted: proofs are short and hard.
+    const RouteInput proof =
+        autoInput(userBody(QStringLiteral("Prove that every tree with n nodes has n-1 edges.")));
+    const TaskProfile profile = profileTask(proof.features, proof.task);
+    QVERIFY(!profile.ruleHits.join(u'\n').contains(QLatin1String("short request")));
+}
+
 void AutoRouterTest::weightZeroPicksCheapest() {
     const AutoChoice choice = choose(scoringConfig(0.0), userBody(QStringLiteral("hello")));
     QCOMPARE(choice.candidates, (QStringList{QStringLiteral("small"), QStringLiteral("middle"),
@@ -306,7 +387,8 @@ void AutoRouterTest::weightOnePicksBest() {
     const AutoChoice choice = choose(scoringConfig(1.0), userBody(QStringLiteral("hello")));
     QCOMPARE(choice.candidates, (QStringList{QStringLiteral("large"), QStringLiteral("middle"),
                                              QStringLiteral("small")}));
-    QCOMPARE(choice.scores.first().qualityScore, 1.0);
+    // Quality counts from the floor (0 here) to 100 plus the strength bonus.
+    QCOMPARE(choice.scores.first().qualityScore, 90.0 / (100 + kStrengthBonus));
 }
 
 void AutoRouterTest::strengthRaisesScore() {
@@ -519,6 +601,10 @@ void AutoRouterTest::classifierRequestIsBounded() {
                  .value(QLatin1String("type"))
                  .toString(),
              QStringLiteral("json_object"));
+
+    // A classifier model without JSON mode gets the instruction alone.
+    const QJsonObject plain = classifierRequest(userBody(QStringLiteral("hi")), false);
+    QVERIFY(!plain.contains(QLatin1String("response_format")));
 }
 
 void AutoRouterTest::classifierCacheKeyAndEviction() {

@@ -249,6 +249,10 @@ void TestConfigLoader::invalidField_data() {
         "routing.auto.quality_weight", "must be between 0 and 1, not 1.5");
     row("confidence negative", "routing.auto.classifier_min_confidence", "-0.1",
         "routing.auto.classifier_min_confidence", "must be between 0 and 1, not -0.1");
+    row("min quality above 100", "routing.auto.min_quality", R"({"high": 120})",
+        "routing.auto.min_quality.high", "must be between 0 and 100, not 120");
+    row("min quality negative", "routing.auto.min_quality", R"({"low": -1, "medium": 50})",
+        "routing.auto.min_quality.low", "must be between 0 and 100, not -1");
     row("daily budget negative", "gates.daily_budget_usd", "-1", "gates.daily_budget_usd",
         "must be >= 0 USD (0 means no daily budget), not -1");
     row("warn at zero", "gates.warn_at", "[0.5, 0]", "gates.warn_at[1]",
@@ -507,10 +511,14 @@ void TestConfigLoader::saveWritesCurrentValues() {
     edited.stages[0].fallbacks.clear();
     edited.gates.dailyBudgetUsd = 25;
     edited.models[0].price.output = 0.7;
+    edited.routing.autoRouting.minQuality = {10, 60, 85};
 
     const ConfigLoad reloaded = parseConfig(serializeConfig(edited));
     QVERIFY2(reloaded.problems.isEmpty(), qPrintable(problemList(reloaded.problems)));
     const Config &config = *reloaded.config;
+    QCOMPARE(config.routing.autoRouting.minQuality.low, 10);
+    QCOMPARE(config.routing.autoRouting.minQuality.medium, 60);
+    QCOMPARE(config.routing.autoRouting.minQuality.high, 85);
     QVERIFY(!config.findStage(QStringLiteral("triage")));
     QVERIFY(config.findStage(QStringLiteral("code"))->fallbacks.isEmpty());
     QCOMPARE(config.gates.dailyBudgetUsd, 25.0);
