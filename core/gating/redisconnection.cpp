@@ -314,7 +314,7 @@ void RedisConnection::releaseNotifiers() {
     m_writeNotifier = nullptr;
 }
 
-// Closes the connection on this side. hiredis answers every pending command with a null reply,
+// Closes the connection on this side. hiredis calls back every pending command with a null reply,
 // which reaches the handlers as Failed with `reason`.
 void RedisConnection::drop(const QString &reason) {
     redisAsyncContext *context = std::exchange(m_context, nullptr);

@@ -42,7 +42,7 @@ struct RedisConnectionSettings {
 };
 
 // An asynchronous connection to one Redis server, driven by the Qt event loop of the thread it
-// lives on: hiredis reads and writes when QSocketNotifiers report the socket ready, and host names
+// lives on. hiredis reads and writes when QSocketNotifiers report the socket ready, and host names
 // are resolved with QHostInfo, so no call blocks the thread.
 //
 // Every command gets exactly one answer: Redis' reply, or Failed when the connection is lost or
@@ -113,7 +113,7 @@ private:
     QSocketNotifier *m_writeNotifier = nullptr;
     State m_state = State::Disconnected;
     QString m_lastError;
-    std::deque<PendingCommand *> m_pending; // in the order Redis answers them
+    std::deque<PendingCommand *> m_pending; // in the order Redis replies to them
     // Commands sent while the host name is being resolved, sent once there is a socket.
     QList<std::pair<QList<QByteArray>, ReplyHandler>> m_waiting;
     QTimer m_timeoutTimer;

@@ -337,6 +337,8 @@ void RedisGateStore::sendWrite(const PendingWrite &entry,
               });
 }
 
+// NOTE: the queue lives in memory without a bound. A long outage under heavy traffic grows it, and
+// a stop loses it; the ledger rebuild at the next start restores the spend it carried.
 void RedisGateStore::enqueue(PendingWrite entry) {
     for (const PendingWrite &queued : std::as_const(m_queue)) {
         if (queued.id == entry.id && queued.kind == entry.kind)
@@ -349,8 +351,8 @@ void RedisGateStore::enqueue(PendingWrite entry) {
                      << "of" << entry.id << "until Redis answers;" << m_queue.size() << "queued";
 }
 
-// Sends every queued write once. A write that fails again stays queued for the next reconnect;
-// the settled marker in Redis makes a settlement that did reach Redis before count once.
+// Sends every queued write once. A write that fails again stays queued for the next reconnect.
+// A settlement that did reach Redis before counts once, because of its settled marker.
 void RedisGateStore::replayQueue() {
     QList<PendingWrite> toSend;
     for (PendingWrite &entry : m_queue) {

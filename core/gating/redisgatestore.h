@@ -35,8 +35,8 @@ struct RedisGateStoreSettings {
 // While Redis is unreachable, requests are rejected with a store failure (fail closed) or
 // admitted against a local memory store that mirrors the last spend seen in Redis (fail open).
 // Settlements that cannot be written wait in a queue and are replayed when Redis returns; a
-// marker per reservation makes a replayed settlement count once. reconnected() then asks the
-// owner to raise this instance's share to its ledger total through setSpent().
+// marker per reservation makes a replayed settlement count once. On reconnected(), the owner
+// raises this instance's share to its ledger total through setSpent().
 class RedisGateStore final : public QObject, public GateStore {
     Q_OBJECT
 
@@ -59,7 +59,7 @@ public:
     int pendingSettlementCount() const;
 
 signals:
-    // Redis answered again after an outage, and the queued settlements have been sent.
+    // Redis is reachable again after an outage, and the queued settlements have been sent.
     void reconnected();
     // The store became unhealthy or healthy again; message is for the console's event log.
     void healthChanged(bool healthy, const QString &message);
@@ -122,7 +122,7 @@ private:
     QString m_lastError;
     int m_instances = -1;
     int m_failedAttempts = 0;
-    QHash<QString, OpenReservation> m_open; // Gates' reservation id -> what it holds
+    QHash<QString, OpenReservation> m_open; // Gates' reservation id -> its amount and budgets
     QList<PendingWrite> m_queue;            // oldest first
     QTimer m_heartbeatTimer;
 };

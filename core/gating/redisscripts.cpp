@@ -42,14 +42,14 @@ end
 
 -- Returns the sum of the unexpired reservations of one budget. Expired ones were left by
 -- instances that stopped without settling; they are dropped here, so they never count.
-local function liveReserved(held, amounts, now)
-  local expired = redis.call('ZRANGEBYSCORE', held, '-inf', now)
+local function liveReserved(expiries, amounts, now)
+  local expired = redis.call('ZRANGEBYSCORE', expiries, '-inf', now)
   for i = 1, #expired, 500 do
     local last = math.min(i + 499, #expired)
-    redis.call('ZREM', held, unpack(expired, i, last))
+    redis.call('ZREM', expiries, unpack(expired, i, last))
     redis.call('HDEL', amounts, unpack(expired, i, last))
   end
-  local live = redis.call('ZRANGEBYSCORE', held, '(' .. now, '+inf')
+  local live = redis.call('ZRANGEBYSCORE', expiries, '(' .. now, '+inf')
   local total = 0
   for i = 1, #live, 500 do
     local values = redis.call('HMGET', amounts, unpack(live, i, math.min(i + 499, #live)))
@@ -185,9 +185,9 @@ for a = 2, #ARGV, 2 do
   if live then
     extended = extended + 1
     for b = 1, budgets do
-      local held, amounts = KEYS[k + 2 * b - 1], KEYS[k + 2 * b]
-      redis.call('ZADD', held, 'XX', expiresAt, id)
-      keepFor(held, ttl)
+      local expiries, amounts = KEYS[k + 2 * b - 1], KEYS[k + 2 * b]
+      redis.call('ZADD', expiries, 'XX', expiresAt, id)
+      keepFor(expiries, ttl)
       keepFor(amounts, ttl)
     end
   end
@@ -272,9 +272,9 @@ return result
 // key's ttl s. Raises the instance's share to the amount and never lowers it.
 const char *const setSpentSource = R"lua(
 for i = 1, #KEYS do
-  local wanted = ARGV[2 * i]
+  local requested = ARGV[2 * i]
   local current = tonumber(redis.call('HGET', KEYS[i], ARGV[1]) or '0')
-  if tonumber(wanted) > current then redis.call('HSET', KEYS[i], ARGV[1], wanted) end
+  if tonumber(requested) > current then redis.call('HSET', KEYS[i], ARGV[1], requested) end
   redis.call('EXPIRE', KEYS[i], ARGV[2 * i + 1])
 end
 return #KEYS

@@ -444,7 +444,7 @@ void SharedBudgetTest::failClosedOutageAndRecovery() {
     QCOMPARE(countInLog(*a, "is reachable again"), 1);
 }
 
-// With on_failure "open" both instances keep answering while Redis is down, each against its
+// With on_failure "open" both instances keep serving requests while Redis is down, each against its
 // own counters, and the spend of the outage reaches Redis when it returns.
 void SharedBudgetTest::failOpenOutageAndRecovery() {
     QVERIFY(startFake(0, 3));

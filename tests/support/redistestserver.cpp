@@ -103,7 +103,7 @@ bool RedisTestServer::start(const QStringList &extraArguments) {
     return false;
 }
 
-// Waits until the server answers PING, or has exited.
+// Waits until the server replies to PING, or has exited.
 bool RedisTestServer::waitUntilAnswering() {
     const QDeadlineTimer deadline(10000);
     while (!deadline.hasExpired() && m_process.state() == QProcess::Running) {

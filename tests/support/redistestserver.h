@@ -27,7 +27,7 @@ public:
     bool start(const QStringList &extraArguments = {});
     // Stops the server with SIGTERM, then SIGKILL if it does not exit within 10 s.
     void stop();
-    void pause();  // SIGSTOP: the server keeps its connections and answers nothing
+    void pause();  // SIGSTOP: the server keeps its connections and replies to nothing
     void resume(); // SIGCONT
 
     bool isRunning() const;

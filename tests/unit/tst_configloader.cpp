@@ -302,8 +302,7 @@ void TestConfigLoader::invalidField_data() {
         "variable SIGNALBOX_REDIS_PASSWORD");
     row("store url http", "gates.store.url", R"("http://127.0.0.1:6379")", "gates.store.url",
         "invalid Redis URL; use redis://HOST:PORT/DB such as redis://127.0.0.1:6379/0");
-    row("store url database", "gates.store.url", R"("redis://127.0.0.1:6379/x")",
-        "gates.store.url",
+    row("store url database", "gates.store.url", R"("redis://127.0.0.1:6379/x")", "gates.store.url",
         "invalid database 'x'; end the URL with /N, where N is a database number such as 0");
     row("store prefix empty", "gates.store.prefix", R"("")", "gates.store.prefix",
         R"(invalid key prefix ""; use letters, digits and . _ : - { }, such as "signalbox:")");

@@ -439,7 +439,7 @@ void RedisGateStoreTest::failOpenAdmitsLocallyAndReconciles() {
     QCOMPARE(a.snapshot().store.pendingSettlements, 1);
     QCOMPARE(a.gate(QStringLiteral("daily_budget")).spent, 8.0);
 
-    // The router rebuilds from its ledger when the store reconnects; the ledger holds 8.
+    // The router rebuilds from its ledger when the store reconnects; its ledger records 8.
     QSignalSpy reconnected(a.store, &RedisGateStore::reconnected);
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
     QVERIFY(reconnected.wait(20000));
@@ -451,7 +451,7 @@ void RedisGateStoreTest::failOpenAdmitsLocallyAndReconciles() {
     QTRY_COMPARE_WITH_TIMEOUT(a.gate(QStringLiteral("daily_budget")).spent, 8.0, 10000);
 }
 
-// A stopped Redis (SIGSTOP) answers nothing: the settlement times out, waits in the queue and is
+// A stopped Redis (SIGSTOP) replies to nothing: the settlement times out, waits in the queue and is
 // written once when Redis runs again.
 void RedisGateStoreTest::pausedServerQueuesSettlement() {
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
