@@ -105,7 +105,7 @@ void RedisConnection::onHostLookedUp(const QHostInfo &info) {
     m_timeoutTimer.stop();
     if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
         handleLoss(
-            QStringLiteral("cannot resolve %1: %2").arg(m_settings.host, info.errorString()));
+            QStringLiteral("failed to resolve %1: %2").arg(m_settings.host, info.errorString()));
         return;
     }
     connectTo(info.addresses().constFirst().toString());
@@ -115,7 +115,7 @@ void RedisConnection::connectTo(const QString &address) {
     redisAsyncContext *context =
         redisAsyncConnect(address.toUtf8().constData(), int(m_settings.port));
     if (!context) {
-        handleLoss(QStringLiteral("out of memory for a Redis connection"));
+        handleLoss(QStringLiteral("failed to allocate a Redis connection"));
         return;
     }
     if (context->err) {
@@ -163,24 +163,27 @@ void RedisConnection::attach(redisAsyncContext *context) {
 // hiredis only notices that the TCP connection is up when it has something to write, and the
 // final PING makes sure it always has.
 void RedisConnection::sendHandshake() {
-    const auto checkStep = [this](const char *step) {
-        return [this, step](const RedisReply &reply) {
-            if (reply.isError()) {
-                drop(QStringLiteral("Redis rejected %1: %2")
-                         .arg(QLatin1String(step), QString::fromUtf8(reply.text)));
-            }
-        };
-    };
     if (!m_settings.password.isEmpty()) {
         QList<QByteArray> auth{QByteArrayLiteral("AUTH")};
         if (!m_settings.username.isEmpty())
             auth.append(m_settings.username.toUtf8());
         auth.append(m_settings.password.toUtf8());
-        command(auth, checkStep("AUTH"));
+        command(auth, [this](const RedisReply &reply) {
+            if (reply.isError()) {
+                drop(QStringLiteral("Redis rejected AUTH: %1; check SIGNALBOX_REDIS_PASSWORD")
+                         .arg(QString::fromUtf8(reply.text)));
+            }
+        });
     }
     if (m_settings.database != 0) {
         command({QByteArrayLiteral("SELECT"), QByteArray::number(m_settings.database)},
-                checkStep("SELECT"));
+                [this](const RedisReply &reply) {
+                    if (reply.isError()) {
+                        drop(QStringLiteral("Redis rejected SELECT %1: %2")
+                                 .arg(m_settings.database)
+                                 .arg(QString::fromUtf8(reply.text)));
+                    }
+                });
     }
     command({QByteArrayLiteral("PING")},
             [this](const RedisReply &reply) { finishHandshake(reply); });
@@ -189,6 +192,10 @@ void RedisConnection::sendHandshake() {
 void RedisConnection::finishHandshake(const RedisReply &reply) {
     if (reply.failed() || m_state != State::Connecting)
         return;
+    if (reply.isError() && reply.text.startsWith("NOAUTH")) {
+        drop(QStringLiteral("Redis requires a password; set SIGNALBOX_REDIS_PASSWORD"));
+        return;
+    }
     if (reply.isError()) {
         drop(QStringLiteral("Redis rejected PING: %1").arg(QString::fromUtf8(reply.text)));
         return;

@@ -522,6 +522,11 @@ void RedisGateStoreTest::passwordIsSentNotShown() {
     QVERIFY2(rejected->message.contains(QLatin1String("AUTH")), qPrintable(rejected->message));
     QVERIFY(!rejected->message.contains(QLatin1String("not-it")));
     QVERIFY(!wrong.snapshot().store.error.contains(QLatin1String("not-it")));
+
+    Instance missing(*m_server, QStringLiteral("missing"));
+    QVERIFY(missing.waitHealthy(false));
+    const QString error = missing.snapshot().store.error;
+    QVERIFY2(error.contains(QLatin1String("SIGNALBOX_REDIS_PASSWORD")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(RedisGateStoreTest)
