@@ -89,11 +89,13 @@ private slots:
     void failClosedOutageAndRecovery();
     void failOpenOutageAndRecovery();
     void killedInstanceReservationExpires();
+    void stoppedRedisStallsNothingElse();
 
 private:
     bool startFake(int chunkDelayMs, int chunks);
     Instance *startInstance(const QString &name, const QJsonObject &gates);
-    QJsonObject gatesConfig(double budgetUsd, const QString &onFailure, int ttlSeconds) const;
+    QJsonObject gatesConfig(double budgetUsd, const QString &onFailure, int ttlSeconds,
+                            int timeoutMs = 500) const;
     QJsonObject getJson(const Instance &instance, QByteArrayView path);
     QByteArray getText(const Instance &instance, QByteArrayView path);
     RawResponse post(const Instance &instance, bool stream);
@@ -157,7 +159,7 @@ bool SharedBudgetTest::startFake(int chunkDelayMs, int chunks) {
 }
 
 QJsonObject SharedBudgetTest::gatesConfig(double budgetUsd, const QString &onFailure,
-                                          int ttlSeconds) const {
+                                          int ttlSeconds, int timeoutMs) const {
     return {
         {QLatin1String("daily_budget_usd"), budgetUsd},
         {QLatin1String("timezone"), QLatin1String("UTC")},
@@ -165,7 +167,7 @@ QJsonObject SharedBudgetTest::gatesConfig(double budgetUsd, const QString &onFai
                                              {QLatin1String("url"), m_redis->url()},
                                              {QLatin1String("prefix"), QLatin1String("sbit:")},
                                              {QLatin1String("on_failure"), onFailure},
-                                             {QLatin1String("timeout_ms"), 500},
+                                             {QLatin1String("timeout_ms"), timeoutMs},
                                              {QLatin1String("reservation_ttl_s"), ttlSeconds}}}};
 }
 
@@ -541,6 +543,48 @@ void SharedBudgetTest::killedInstanceReservationExpires() {
                                   .value(QLatin1String("instances_reporting"))
                                   .toInt(),
                               1, 30000);
+}
+
+// A Redis that accepts connections but replies to nothing (SIGSTOP) costs a gated request one
+// timeout and a 503. Requests that need no gate are served while it waits: they are answered
+// before the gated request's 503, which a router thread blocked on Redis could not do.
+void SharedBudgetTest::stoppedRedisStallsNothingElse() {
+    QVERIFY(startFake(0, 3));
+    Instance *a =
+        startInstance(QStringLiteral("a"), gatesConfig(10, QStringLiteral("closed"), 60, 3000));
+    QVERIFY(a);
+    QCOMPARE(post(*a, false).status, 200);
+
+    m_redis->pause();
+    RawHttpClient gated;
+    QVERIFY(gated.connectTo(a->port));
+    gated.send(postRequest("/v1/chat/completions", chatBody(false)));
+    for (const QByteArrayView path : {QByteArrayView("/health"), QByteArrayView("/v1/models")}) {
+        RawHttpClient client;
+        QVERIFY(client.connectTo(a->port));
+        client.send(getRequest(path));
+        QCOMPARE(client.nextResponse(10000).status, 200);
+    }
+    QVERIFY2(gated.received().isEmpty(), gated.received().constData());
+
+    const RawResponse rejected = gated.nextResponse(30000);
+    QCOMPARE(rejected.status, 503);
+    QCOMPARE(errorOf(rejected).value(QLatin1String("code")).toString(),
+             QStringLiteral("gate_store"));
+    QVERIFY2(errorOf(rejected)
+                 .value(QLatin1String("message"))
+                 .toString()
+                 .contains(QLatin1String("did not answer within 3000 ms")),
+             rejected.body.constData());
+
+    m_redis->resume();
+    QTRY_VERIFY_WITH_TIMEOUT(getJson(*a, "/api/gates")
+                                 .value(QLatin1String("store"))
+                                 .toObject()
+                                 .value(QLatin1String("healthy"))
+                                 .toBool(),
+                             30000);
+    QCOMPARE(post(*a, false).status, 200);
 }
 
 QTEST_GUILESS_MAIN(SharedBudgetTest)
