@@ -211,9 +211,15 @@ void ChatCompletionRun::admitAttempt(const UpstreamRequest &request) {
     gateRequest.estimatedTokens = m_features.estimatedInputTokens + outputTokens;
 
     QPointer<ChatCompletionRun> self(this);
-    gates->admit(gateRequest, [self, request](const GateOutcome &outcome) {
-        if (!self || self->m_finished)
+    QPointer<Gates> gatesGuard(gates);
+    gates->admit(gateRequest, [self, gatesGuard, request](const GateOutcome &outcome) {
+        if (!self || self->m_finished) {
+            // A shared store answers later, and the client may have left in the meantime.
+            const auto *admitted = std::get_if<GateAdmission>(&outcome);
+            if (admitted && gatesGuard)
+                gatesGuard->release(admitted->reservationId);
             return;
+        }
         if (const auto *rejection = std::get_if<GateRejection>(&outcome)) {
             self->onGateRejected(*rejection);
             return;

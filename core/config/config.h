@@ -76,6 +76,21 @@ struct RateLimitConfig {
     qint64 tpm = 0;
 };
 
+// Where the gates keep their counters. "memory" keeps them in this process; "redis" shares them
+// with every instance that names the same Redis server and key prefix.
+struct GateStoreConfig {
+    QString kind = QStringLiteral("memory"); // memory or redis
+    QString url = QStringLiteral("redis://127.0.0.1:6379/0");
+    QString prefix = QStringLiteral("signalbox:");
+    // What requests get while Redis is unreachable: "closed" rejects them with 503, "open" admits
+    // them against this instance's own counters.
+    QString onFailure = QStringLiteral("closed");
+    int timeoutMs = 1000; // the longest wait for one Redis reply
+    // How long a reservation outlives the instance that made it, in seconds. A running instance
+    // extends its reservations while their requests are in flight.
+    int reservationTtlSeconds = 300;
+};
+
 struct GatesConfig {
     double dailyBudgetUsd = 0;   // 0 means no daily budget
     double monthlyBudgetUsd = 0; // 0 means no monthly budget
@@ -87,6 +102,7 @@ struct GatesConfig {
     QList<RateLimitConfig> rateLimits;
     // Output tokens reserved for a request that sets no maximum, capped by the model's maximum.
     qint64 reserveOutputTokens = 4096;
+    GateStoreConfig store;
 };
 
 struct ServerConfig {

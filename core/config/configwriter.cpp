@@ -143,6 +143,20 @@ QJsonArray rateLimitsJson(const QList<RateLimitConfig> &limits, const QJsonArray
     return result;
 }
 
+QJsonObject gateStoreJson(const GateStoreConfig &store, QJsonObject object) {
+    const GateStoreConfig defaults;
+    put(object, QStringLiteral("kind"), store.kind, store.kind == defaults.kind);
+    put(object, QStringLiteral("url"), store.url, store.url == defaults.url);
+    put(object, QStringLiteral("prefix"), store.prefix, store.prefix == defaults.prefix);
+    put(object, QStringLiteral("on_failure"), store.onFailure,
+        store.onFailure == defaults.onFailure);
+    put(object, QStringLiteral("timeout_ms"), store.timeoutMs,
+        store.timeoutMs == defaults.timeoutMs);
+    put(object, QStringLiteral("reservation_ttl_s"), store.reservationTtlSeconds,
+        store.reservationTtlSeconds == defaults.reservationTtlSeconds);
+    return object;
+}
+
 QJsonObject gatesJson(const GatesConfig &gates, QJsonObject object) {
     object.insert(QStringLiteral("daily_budget_usd"), gates.dailyBudgetUsd);
     put(object, QStringLiteral("monthly_budget_usd"), gates.monthlyBudgetUsd,
@@ -170,6 +184,10 @@ QJsonObject gatesJson(const GatesConfig &gates, QJsonObject object) {
     const QJsonArray sourceLimits = object.value(QStringLiteral("rate_limits")).toArray();
     put(object, QStringLiteral("rate_limits"), rateLimitsJson(gates.rateLimits, sourceLimits),
         gates.rateLimits.isEmpty());
+
+    const QJsonObject store =
+        gateStoreJson(gates.store, object.value(QStringLiteral("store")).toObject());
+    put(object, QStringLiteral("store"), store, store.isEmpty());
     return object;
 }
 

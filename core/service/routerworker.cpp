@@ -8,12 +8,14 @@
 #include "gating/clock.h"
 #include "gating/gates.h"
 #include "gating/memorygatestore.h"
+#include "gating/redisgatestore.h"
 #include "http/httpexchange.h"
 #include "http/httpserver.h"
 #include "logging.h"
 #include "routing/classifier.h"
 #include "secrets/envkeys.h"
 #include "service/demotraffic.h"
+#include "service/instanceid.h"
 #include "service/simulatedupstream.h"
 
 #include <QHostAddress>
@@ -38,8 +40,7 @@ struct Endpoint {
     quint16 port = 0;
 };
 
-Result<Endpoint> parseEndpoint(const QString &text)
-{
+Result<Endpoint> parseEndpoint(const QString &text) {
     const std::optional<ListenAddress> address = parseListenAddress(text);
     QString host = address ? address->host : QString();
     if (host == QLatin1String("localhost"))
@@ -163,16 +164,55 @@ Status RouterWorker::openLedgerReader() {
     return Ok{};
 }
 
-// The embedded store keeps gate state in memory only, so a crash leaves no reservation behind:
-// the budgets start again from the spend the ledger recorded in the current periods.
+// The memory store keeps gate state in this process only, so a crash leaves no reservation
+// behind: the budgets start again from the spend the ledger recorded in the current periods. The
+// Redis store shares the state between instances; each one adds its own ledger's spend as its
+// share.
 Status RouterWorker::startGates(const Config &config) {
+    Result<std::unique_ptr<GateStore>> store = createGateStore(config.gates.store);
+    if (!store.ok())
+        return Error{store.error()};
+    m_storeConfig = config.gates.store;
     m_clock = std::make_unique<SystemClock>();
-    m_gates = std::make_unique<Gates>(std::make_unique<MemoryGateStore>(), *m_clock);
+    m_gates = std::make_unique<Gates>(std::move(store.value()), *m_clock);
     if (Status policy = m_gates->setPolicy(gatePolicyFromConfig(config.gates)); !policy.ok())
         return Error{QStringLiteral("the gates section of the config is invalid: ") +
                      policy.error()};
     connect(m_gates.get(), &Gates::warningReached, this, &RouterWorker::onWarningReached);
+    rebuildGatesFromLedger();
+    m_environment.gates = m_gates.get();
+    return Ok{};
+}
 
+Result<std::unique_ptr<GateStore>> RouterWorker::createGateStore(const GateStoreConfig &config) {
+    if (config.kind != QLatin1String("redis"))
+        return std::unique_ptr<GateStore>(std::make_unique<MemoryGateStore>());
+
+    const Result<RedisEndpoint> endpoint = parseRedisUrl(config.url);
+    if (!endpoint.ok())
+        return Error{QStringLiteral("gates.store.url: ") + endpoint.error()};
+    const Result<QString> instanceId = loadInstanceId(m_options.dataDir);
+    if (!instanceId.ok())
+        return Error{instanceId.error()};
+
+    RedisGateStoreSettings settings;
+    settings.endpoint = *endpoint;
+    settings.password = redisPassword();
+    settings.prefix = config.prefix;
+    settings.failOpen = config.onFailure == QLatin1String("open");
+    settings.timeoutMs = config.timeoutMs;
+    settings.reservationTtlSeconds = config.reservationTtlSeconds;
+    settings.instanceId = *instanceId;
+    auto store = std::make_unique<RedisGateStore>(settings);
+    connect(store.get(), &RedisGateStore::reconnected, this, &RouterWorker::rebuildGatesFromLedger);
+    connect(store.get(), &RedisGateStore::healthChanged, this,
+            &RouterWorker::onGateStoreHealthChanged);
+    return std::unique_ptr<GateStore>(std::move(store));
+}
+
+// Also runs when a shared store returns from an outage, because Redis may have restarted empty:
+// setSpent() then restores this instance's share, and only ever raises it.
+void RouterWorker::rebuildGatesFromLedger() {
     const BudgetPeriodBounds day = m_gates->currentDay();
     const UsageSummary today = m_reader->summarize(day.start);
     SpendTotals totals;
@@ -187,13 +227,16 @@ Status RouterWorker::startGates(const Config &config) {
             totals.dayByModelUsd.insert(bucket.key, bucket.costUsd);
     }
     m_gates->rebuildFromSpend(totals);
-    m_environment.gates = m_gates.get();
-    qCInfo(lcGates).noquote() << QStringLiteral("gates rebuilt from the ledger: $%1 spent since %2, "
-                                                "$%3 this month")
+    qCInfo(lcGates).noquote() << QStringLiteral(
+                                     "gates rebuilt from the ledger: $%1 spent since %2, "
+                                     "$%3 this month")
                                      .arg(totals.dayUsd, 0, 'f', 4)
                                      .arg(day.start.toString(Qt::ISODate))
                                      .arg(totals.monthUsd, 0, 'f', 4);
-    return Ok{};
+}
+
+void RouterWorker::onGateStoreHealthChanged(bool, const QString &message) {
+    emit eventLogged(message);
 }
 
 void RouterWorker::onWarningReached(const QString &gateId, double fraction, double spentUsd,
@@ -230,6 +273,7 @@ Status RouterWorker::startServer(const Config &config) {
 
 void RouterWorker::applyConfig(const ConfigPtr &config) {
     // Requests in flight keep the snapshot they started with; new ones get this one.
+    warnIfStoreChanged(config->gates.store);
     if (m_gates) {
         if (Status policy = m_gates->setPolicy(gatePolicyFromConfig(config->gates)); !policy.ok()) {
             qCWarning(lcConfig).noquote() << "config file" << m_options.configPath
@@ -248,6 +292,18 @@ void RouterWorker::applyConfig(const ConfigPtr &config) {
         m_server->setLimits(limitsFor(*config));
     qCInfo(lcConfig).noquote() << "config reloaded from" << m_options.configPath;
     emit eventLogged(tr("Config reloaded from %1").arg(m_options.configPath));
+}
+
+void RouterWorker::warnIfStoreChanged(const GateStoreConfig &store) {
+    const GateStoreConfig &current = m_storeConfig;
+    if (store.kind == current.kind && store.url == current.url && store.prefix == current.prefix &&
+        store.onFailure == current.onFailure && store.timeoutMs == current.timeoutMs &&
+        store.reservationTtlSeconds == current.reservationTtlSeconds)
+        return;
+    qCWarning(lcConfig).noquote() << "gates.store changed in" << m_options.configPath
+                                  << "; the gate store in use stays until Signalbox restarts";
+    emit eventLogged(tr("gates.store changed in %1; restart Signalbox to use the new gate store")
+                         .arg(m_options.configPath));
 }
 
 void RouterWorker::rejectConfig(const QList<ConfigProblem> &problems) {

@@ -19,6 +19,7 @@ namespace signalbox {
 class ClassifierCache;
 class ConfigWatcher;
 class Gates;
+class GateStore;
 class SystemClock;
 class DemoTraffic;
 class HttpServer;
@@ -50,15 +51,19 @@ private:
     Result<ConfigPtr> loadDemoConfig();
     Status openLedgerReader();
     Status startGates(const Config &config);
-    void onWarningReached(const QString &gateId, double fraction, double spentUsd,
-                          double limitUsd);
+    Result<std::unique_ptr<GateStore>> createGateStore(const GateStoreConfig &config);
+    void rebuildGatesFromLedger();
+    void onGateStoreHealthChanged(bool healthy, const QString &message);
+    void onWarningReached(const QString &gateId, double fraction, double spentUsd, double limitUsd);
     Status startServer(const Config &config);
     void applyConfig(const ConfigPtr &config);
+    void warnIfStoreChanged(const GateStoreConfig &store);
     void rejectConfig(const QList<ConfigProblem> &problems);
     void refreshUsage();
 
     ServiceOptions m_options;
     ApiEnvironment m_environment;
+    GateStoreConfig m_storeConfig; // the store in use; a change needs a restart
     std::unique_ptr<LedgerReader> m_reader;
     std::unique_ptr<SystemClock> m_clock;
     std::unique_ptr<Gates> m_gates;
