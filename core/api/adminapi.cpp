@@ -7,8 +7,7 @@
 #include "http/httpexchange.h"
 #include "ledger/ledger.h"
 #include "ledger/ledgerreader.h"
-#include "routing/autorouter.h"
-#include "routing/router.h"
+#include "routing/routepreview.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -40,22 +39,6 @@ QJsonArray bucketsToJson(const QList<UsageBucket> &buckets, const QString &keyNa
                                  {QLatin1String("output_tokens"), bucket.outputTokens}});
     }
     return array;
-}
-
-QJsonObject decisionToJson(const Config &config, const RouteDecision &decision,
-                           const ChatRequestFeatures &features) {
-    QJsonObject object{
-        {QLatin1String("level"), routeLevelName(decision.level)},
-        {QLatin1String("model"), decision.model()},
-        {QLatin1String("stage"), decision.stage},
-        {QLatin1String("candidates"), QJsonArray::fromStringList(decision.candidates)},
-        {QLatin1String("trace"), QJsonArray::fromStringList(decision.trace)},
-        {QLatin1String("estimated_input_tokens"), features.estimatedInputTokens}};
-    if (const ModelConfig *model = config.findModel(decision.model())) {
-        object.insert(QLatin1String("provider"), model->provider);
-        object.insert(QLatin1String("worst_case_cost_usd"), worstCaseCostUsd(*model, features));
-    }
-    return object;
 }
 
 } // namespace
@@ -90,22 +73,16 @@ void handleRoute(const ApiEnvironment &environment, HttpExchange *exchange) {
         return;
     }
 
-    const QJsonObject body = document.object();
-    RouteInput input;
-    input.model = body.value(QLatin1String("model")).toString();
-    input.headerModel = QString::fromUtf8(request.header("x-signalbox-model"));
-    input.headerStage = QString::fromUtf8(request.header("x-signalbox-stage"));
-    input.features = analyzeChatRequest(body);
-
-    const RouteOutcome outcome = route(*environment.config, input);
-    if (const auto *rejection = std::get_if<RouteRejection>(&outcome)) {
-        replyWithError(exchange, {rejection->httpStatus, rejection->type, rejection->code,
-                                  rejection->message, QStringLiteral("model")});
+    const RoutePreview preview =
+        previewRoute(*environment.config, document.object(),
+                     QString::fromUtf8(request.header("x-signalbox-model")),
+                     QString::fromUtf8(request.header("x-signalbox-stage")));
+    if (!preview.routed) {
+        replyWithError(exchange, {preview.httpStatus, preview.errorType, preview.errorCode,
+                                  preview.errorMessage, QStringLiteral("model")});
         return;
     }
-    replyWithJson(exchange, 200,
-                  toJson(decisionToJson(*environment.config, std::get<RouteDecision>(outcome),
-                                        input.features)));
+    replyWithJson(exchange, 200, toJson(routePreviewToJson(preview)));
 }
 
 QJsonObject ledgerRecordToJson(const LedgerRecord &record) {

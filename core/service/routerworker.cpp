@@ -10,13 +10,18 @@
 #include "gating/memorygatestore.h"
 #include "http/httpexchange.h"
 #include "http/httpserver.h"
+#include "ledger/ledger.h"
 #include "logging.h"
 #include "secrets/envkeys.h"
+#include "service/demohistory.h"
 #include "service/demotraffic.h"
 #include "service/simulatedupstream.h"
 
 #include <QHostAddress>
 #include <QNetworkAccessManager>
+#include <QPointer>
+
+#include <algorithm>
 
 namespace signalbox {
 
@@ -37,8 +42,7 @@ struct Endpoint {
     quint16 port = 0;
 };
 
-Result<Endpoint> parseEndpoint(const QString &text)
-{
+Result<Endpoint> parseEndpoint(const QString &text) {
     const std::optional<ListenAddress> address = parseListenAddress(text);
     QString host = address ? address->host : QString();
     if (host == QLatin1String("localhost"))
@@ -61,7 +65,8 @@ HttpLimits limitsFor(const Config &config) {
 
 RouterWorker::RouterWorker(ServiceOptions options, Ledger *ledger)
     : m_options(std::move(options))
-    , m_usageTimer(this) {
+    , m_usageTimer(this)
+    , m_idleTimer(this) {
     m_environment.ledger = ledger;
     m_environment.apiKeyFor = [](const ProviderConfig &provider) {
         return upstreamKeyFor(provider);
@@ -69,6 +74,9 @@ RouterWorker::RouterWorker(ServiceOptions options, Ledger *ledger)
     m_usageTimer.setSingleShot(true);
     m_usageTimer.setInterval(250);
     connect(&m_usageTimer, &QTimer::timeout, this, &RouterWorker::refreshUsage);
+    // Rate windows empty and minutes pass without any request, so an idle dashboard still moves.
+    m_idleTimer.setInterval(5000);
+    connect(&m_idleTimer, &QTimer::timeout, this, &RouterWorker::scheduleUsageRefresh);
 }
 
 RouterWorker::~RouterWorker() = default;
@@ -88,10 +96,13 @@ void RouterWorker::start() {
         emit startFailed(reader.error());
         return;
     }
-    if (Status gates = startGates(*m_environment.config); !gates.ok()) {
+    if (Status gates = createGates(*m_environment.config); !gates.ok()) {
         emit startFailed(gates.error());
         return;
     }
+    if (m_options.demo && m_options.demoHistory)
+        writeDemoHistory();
+    rebuildGates();
     if (Status listening = startServer(*m_environment.config); !listening.ok()) {
         emit startFailed(listening.error());
         return;
@@ -105,8 +116,10 @@ void RouterWorker::start() {
         m_demoTraffic = std::make_unique<DemoTraffic>(endpoint);
         m_demoTraffic->start();
     }
+    emit configChanged(m_environment.config);
     refreshUsage();
     emit recentLoaded(m_reader->recent(200));
+    m_idleTimer.start();
     emit ready(endpoint);
 }
 
@@ -160,16 +173,29 @@ Status RouterWorker::openLedgerReader() {
     return Ok{};
 }
 
-// The embedded store keeps gate state in memory only, so a crash leaves no reservation behind:
-// the budgets start again from the spend the ledger recorded in the current periods.
-Status RouterWorker::startGates(const Config &config) {
+void RouterWorker::writeDemoHistory() {
+    const QList<LedgerRecord> rows = demoHistory(*m_environment.config, m_gates->currentDay().start,
+                                                 QDateTime::currentDateTimeUtc());
+    for (const LedgerRecord &row : rows)
+        m_environment.ledger->record(row);
+    m_environment.ledger->flush();
+    qCInfo(lcService) << "wrote" << rows.size() << "synthetic demo requests of earlier today";
+}
+
+Status RouterWorker::createGates(const Config &config) {
     m_clock = std::make_unique<SystemClock>();
     m_gates = std::make_unique<Gates>(std::make_unique<MemoryGateStore>(), *m_clock);
     if (Status policy = m_gates->setPolicy(gatePolicyFromConfig(config.gates)); !policy.ok())
         return Error{QStringLiteral("the gates section of the config is invalid: ") +
                      policy.error()};
     connect(m_gates.get(), &Gates::warningReached, this, &RouterWorker::onWarningReached);
+    m_environment.gates = m_gates.get();
+    return Ok{};
+}
 
+// The embedded store keeps gate state in memory only, so a crash leaves no reservation behind:
+// the budgets start again from the spend the ledger recorded in the current periods.
+void RouterWorker::rebuildGates() {
     const BudgetPeriodBounds day = m_gates->currentDay();
     const UsageSummary today = m_reader->summarize(day.start);
     SpendTotals totals;
@@ -184,13 +210,12 @@ Status RouterWorker::startGates(const Config &config) {
             totals.dayByModelUsd.insert(bucket.key, bucket.costUsd);
     }
     m_gates->rebuildFromSpend(totals);
-    m_environment.gates = m_gates.get();
-    qCInfo(lcGates).noquote() << QStringLiteral("gates rebuilt from the ledger: $%1 spent since %2, "
-                                                "$%3 this month")
+    qCInfo(lcGates).noquote() << QStringLiteral(
+                                     "gates rebuilt from the ledger: $%1 spent since %2, "
+                                     "$%3 this month")
                                      .arg(totals.dayUsd, 0, 'f', 4)
                                      .arg(day.start.toString(Qt::ISODate))
                                      .arg(totals.monthUsd, 0, 'f', 4);
-    return Ok{};
 }
 
 void RouterWorker::onWarningReached(const QString &gateId, double fraction, double spentUsd,
@@ -241,6 +266,8 @@ void RouterWorker::applyConfig(const ConfigPtr &config) {
         m_server->setLimits(limitsFor(*config));
     qCInfo(lcConfig).noquote() << "config reloaded from" << m_options.configPath;
     emit eventLogged(tr("Config reloaded from %1").arg(m_options.configPath));
+    emit configChanged(config);
+    scheduleUsageRefresh();
 }
 
 void RouterWorker::rejectConfig(const QList<ConfigProblem> &problems) {
@@ -255,6 +282,8 @@ void RouterWorker::rejectConfig(const QList<ConfigProblem> &problems) {
 }
 
 void RouterWorker::shutdown() {
+    m_idleTimer.stop();
+    m_usageTimer.stop();
     if (m_demoTraffic)
         m_demoTraffic->stop();
     if (m_server)
@@ -272,8 +301,66 @@ void RouterWorker::scheduleUsageRefresh() {
 }
 
 void RouterWorker::refreshUsage() {
-    if (m_reader)
-        emit usageChanged(m_reader->summarize(m_environment.startOfToday()));
+    if (!m_reader)
+        return;
+    emit usageChanged(m_reader->summarize(m_environment.startOfToday()));
+    emit spendSeriesChanged(spendSeries());
+    emit requestRateChanged(requestRate());
+    refreshGates();
+}
+
+void RouterWorker::refreshAll() {
+    if (!m_reader)
+        return;
+    emit configChanged(m_environment.config);
+    refreshUsage();
+    emit recentLoaded(m_reader->recent(200));
+}
+
+void RouterWorker::refreshGates() {
+    if (!m_gates)
+        return;
+    // A shared gate store answers later, and the worker may be gone by then.
+    QPointer<RouterWorker> self(this);
+    m_gates->snapshot([self](const GateSnapshot &snapshot) {
+        if (self)
+            emit self->gatesChanged(snapshot);
+    });
+}
+
+SpendSeries RouterWorker::spendSeries() const {
+    SpendSeries series;
+    const BudgetPeriodBounds day = m_gates->currentDay();
+    series.dayStart = day.start;
+    series.dayEnd = day.end;
+    series.dailyBudgetUsd = m_environment.config->gates.dailyBudgetUsd;
+    series.warnAt = m_environment.config->gates.warnAt;
+    std::sort(series.warnAt.begin(), series.warnAt.end());
+    series.points = m_reader->cumulativeSpend(day.start);
+    return series;
+}
+
+RequestRate RouterWorker::requestRate() const {
+    const qint64 minuteMs = 60 * 1000;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    const qint64 firstMs = (nowMs / minuteMs - (RequestRate::Minutes - 1)) * minuteMs;
+
+    RequestRate rate;
+    rate.firstMinute = QDateTime::fromMSecsSinceEpoch(firstMs, Qt::UTC);
+    rate.perMinute.fill(0, RequestRate::Minutes);
+    const auto counts = m_reader->requestCounts(rate.firstMinute);
+    for (const auto &[minute, count] : counts) {
+        const qint64 index = (minute.toMSecsSinceEpoch() - firstMs) / minuteMs;
+        if (index >= 0 && index < RequestRate::Minutes)
+            rate.perMinute[index] = count;
+    }
+    return rate;
+}
+
+void RouterWorker::previewRoute(quint64 id, const QJsonObject &body) {
+    if (!m_environment.config)
+        return;
+    emit routePreviewed(id, signalbox::previewRoute(*m_environment.config, body));
 }
 
 } // namespace signalbox
