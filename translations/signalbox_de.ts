@@ -623,6 +623,10 @@
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>%1 tokens in, %2 out; cost %3; latency %4 ms</source>
+        <translation>%1 Tokens rein, %2 raus; Kosten %3; Latenz %4 ms</translation>
+    </message>
 </context>
 <context>
     <name>signalbox::RateChart</name>

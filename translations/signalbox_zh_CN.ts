@@ -623,6 +623,10 @@
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
+    <message>
+        <source>%1 tokens in, %2 out; cost %3; latency %4 ms</source>
+        <translation>输入 %1 个令牌，输出 %2 个；费用 %3；延迟 %4 毫秒</translation>
+    </message>
 </context>
 <context>
     <name>signalbox::RateChart</name>

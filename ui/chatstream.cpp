@@ -66,7 +66,8 @@ void ChatStream::onReadyRead() {
     if (!m_headersSeen) {
         m_headersSeen = true;
         const QString model = QUrl::fromPercentEncoding(m_reply->rawHeader("x-signalbox-model"));
-        emit answered(model, QString::fromLatin1(m_reply->rawHeader("x-signalbox-route")));
+        emit answered(model, QString::fromLatin1(m_reply->rawHeader("x-signalbox-route")),
+                      QString::fromLatin1(m_reply->rawHeader("x-signalbox-request-id")));
     }
     const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status != 200) {

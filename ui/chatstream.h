@@ -28,8 +28,9 @@ public:
     bool isRunning() const;
 
 signals:
-    // The response headers arrived: the model that answers and the route level.
-    void answered(const QString &model, const QString &route);
+    // The response headers arrived: the model that answers, the route level and the request id
+    // under which the ledger records the request.
+    void answered(const QString &model, const QString &route, const QString &requestId);
     void textReceived(const QString &text);
     // errorMessage is empty when the answer ended normally.
     void finished(const QString &errorMessage);

@@ -90,19 +90,19 @@ QString chooseLanguage(const QString &override) {
 
 bool installLanguage(const QString &code) {
     removeInstalled();
-    if (code == English) {
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        return true;
-    }
     if (!isConsoleLanguage(code))
         return false;
 
+    // English has a translation too, for its plural forms only.
     auto console = std::make_unique<QTranslator>();
     if (!console->load(QStringLiteral(":/i18n/signalbox_%1.qm").arg(code)))
         return false;
     QCoreApplication::installTranslator(console.get());
     installed().console = std::move(console);
-    QLocale::setDefault(QLocale(code));
+    QLocale::setDefault(code == English ? QLocale(QLocale::English, QLocale::UnitedStates)
+                                        : QLocale(code));
+    if (code == English)
+        return true;
 
     // Qt's own strings (the file dialog's buttons); the console works without them.
     auto qt = std::make_unique<QTranslator>();

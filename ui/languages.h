@@ -25,8 +25,8 @@ void saveLanguage(const QString &code);
 QString chooseLanguage(const QString &override);
 
 // Installs the console's translation for a language, and Qt's own where it is installed, in place
-// of the ones installed before. "en" installs none. Returns false for a language without an
-// embedded translation.
+// of the ones installed before, and makes the language's locale the default for numbers and
+// dates. Returns false for a language without an embedded translation.
 bool installLanguage(const QString &code);
 
 } // namespace signalbox

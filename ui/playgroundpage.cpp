@@ -72,6 +72,7 @@ PlaygroundPage::PlaygroundPage(RouterService *service, QWidget *parent)
         m_answer->insertPlainText(text);
     });
     connect(m_stream, &ChatStream::finished, this, &PlaygroundPage::onAnswerFinished);
+    connect(service, &RouterService::requestRecorded, this, &PlaygroundPage::onRequestRecorded);
     updateButtons();
 }
 
@@ -203,7 +204,11 @@ void PlaygroundPage::send() {
     m_answer->clear();
     m_answerModel.clear();
     m_answerRoute.clear();
-    m_answerStatus->setText(tr("Waiting for the answer…"));
+    m_answerRequestId.clear();
+    m_answerError.clear();
+    m_answerRecord.reset();
+    m_answerDone = false;
+    showAnswerStatus();
     m_stream->start(m_service->endpoint(), requestBody());
     updateButtons();
 }
@@ -212,27 +217,54 @@ void PlaygroundPage::stop() {
     if (!m_stream->isRunning())
         return;
     m_stream->abort();
+    m_answerRequestId.clear(); // its ledger row no longer changes what is shown
     m_answerStatus->setText(tr("Stopped; the request was cancelled."));
     updateButtons();
 }
 
-void PlaygroundPage::onAnswered(const QString &model, const QString &route) {
+void PlaygroundPage::onAnswered(const QString &model, const QString &route,
+                                const QString &requestId) {
     m_answerModel = model;
     m_answerRoute = route;
-    if (!model.isEmpty())
-        m_answerStatus->setText(tr("Answering: %1 (route: %2)").arg(model, route));
+    m_answerRequestId = requestId;
+    showAnswerStatus();
 }
 
 void PlaygroundPage::onAnswerFinished(const QString &errorMessage) {
-    if (errorMessage.isEmpty() && !m_answerModel.isEmpty()) {
-        m_answerStatus->setText(tr("Answered by %1 (route: %2)").arg(m_answerModel, m_answerRoute));
-    } else if (errorMessage.isEmpty()) {
-        m_answerStatus->setText(tr("Done."));
-    } else {
-        m_answerStatus->setText(tr("Failed: %1").arg(errorMessage));
-    }
+    m_answerDone = true;
+    m_answerError = errorMessage;
+    showAnswerStatus();
     updateButtons();
     emit answerFinished(errorMessage);
+}
+
+// The ledger row comes on its own time, before or after the stream ends.
+void PlaygroundPage::onRequestRecorded(const LedgerRecord &record) {
+    if (m_answerRequestId.isEmpty() || record.requestId != m_answerRequestId)
+        return;
+    m_answerRecord = record;
+    showAnswerStatus();
+}
+
+void PlaygroundPage::showAnswerStatus() {
+    QString text;
+    if (!m_answerError.isEmpty())
+        text = tr("Failed: %1").arg(m_answerError);
+    else if (m_answerModel.isEmpty())
+        text = m_answerDone ? tr("Done.") : tr("Waiting for the answer…");
+    else if (m_answerDone)
+        text = tr("Answered by %1 (route: %2)").arg(m_answerModel, m_answerRoute);
+    else
+        text = tr("Answering: %1 (route: %2)").arg(m_answerModel, m_answerRoute);
+
+    if (m_answerRecord) {
+        text += QLatin1Char('\n') + tr("%1 tokens in, %2 out; cost %3; latency %4 ms")
+                                        .arg(QLocale().toString(m_answerRecord->usage.inputTokens),
+                                             QLocale().toString(m_answerRecord->usage.outputTokens),
+                                             ConsoleText::usd(m_answerRecord->costUsd),
+                                             QLocale().toString(m_answerRecord->latencyMs));
+    }
+    m_answerStatus->setText(text);
 }
 
 void PlaygroundPage::updateButtons() {

@@ -3,11 +3,14 @@
 #pragma once
 
 #include "config/config.h"
+#include "ledger/ledgerrecord.h"
 #include "routing/routepreview.h"
 
 #include <QJsonObject>
 #include <QTimer>
 #include <QWidget>
+
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -55,8 +58,10 @@ private:
     QWidget *createOutput();
     void fillRoutes(const ConfigPtr &config);
     void showPreview(quint64 id, const RoutePreview &preview);
-    void onAnswered(const QString &model, const QString &route);
+    void onAnswered(const QString &model, const QString &route, const QString &requestId);
     void onAnswerFinished(const QString &errorMessage);
+    void onRequestRecorded(const LedgerRecord &record);
+    void showAnswerStatus();
     void updateButtons();
 
     RouterService *m_service;
@@ -66,6 +71,10 @@ private:
     RoutePreview m_preview;
     QString m_answerModel;
     QString m_answerRoute;
+    QString m_answerRequestId;
+    QString m_answerError;
+    std::optional<LedgerRecord> m_answerRecord; // the ledger row of the answered request
+    bool m_answerDone = false;
     QPlainTextEdit *m_prompt = nullptr;
     QComboBox *m_routeBox = nullptr;
     QSpinBox *m_maxTokens = nullptr;

@@ -37,7 +37,7 @@ RateChart::RateChart(QWidget *parent)
     m_timeAxis->setTitleText(tr("Time"));
     m_timeAxis->setTickCount(7);
     m_countAxis = new QValueAxis(this);
-    m_countAxis->setLabelFormat(QStringLiteral("%d"));
+    m_countAxis->setLabelFormat(QStringLiteral("%.0f"));
     m_countAxis->setTitleText(tr("Requests per minute"));
     chart->addAxis(m_timeAxis, Qt::AlignBottom);
     chart->addAxis(m_countAxis, Qt::AlignLeft);

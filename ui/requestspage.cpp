@@ -51,8 +51,9 @@ RequestsPage::RequestsPage(RouterService *service, QWidget *parent)
     split->setChildrenCollapsible(false);
     split->addWidget(m_table);
     split->addWidget(m_details);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 0);
+    split->setSizes({700, 380});
     layout->addWidget(split, 1);
 
     connect(service, &RouterService::recentLoaded, m_requests, &RequestTableModel::setRecords);
@@ -112,6 +113,7 @@ void RequestsPage::createTable() {
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
 

@@ -29,11 +29,13 @@ public:
 
 private:
     void createAxes();
-    void updateRange(const QDateTime &from, const QDateTime &to, double top);
+    void hideAreaMarker();
+    void updateUsdRange(double top);
     void updateLines(const QDateTime &from, const QDateTime &to);
 
     SpendSeries m_data;
     QLineSeries *m_spend = nullptr;
+    QLineSeries *m_outline = nullptr; // the upper edge of m_area, the same points as m_spend
     QAreaSeries *m_area = nullptr;
     QLineSeries *m_budget = nullptr;
     QList<QLineSeries *> m_warnings;
@@ -41,7 +43,11 @@ private:
     QValueAxis *m_usdAxis = nullptr;
 };
 
-// Applies the light or dark chart theme that matches the application palette.
+// Applies the light or dark chart theme that matches the application palette, and localized
+// numbers.
 void applyPaletteTheme(QChart *chart);
+
+// Sets the axis to cover from..to, widened to whole steps of local time, with a tick per step.
+void setTimeRange(QDateTimeAxis *axis, const QDateTime &from, const QDateTime &to);
 
 } // namespace signalbox

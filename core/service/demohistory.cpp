@@ -34,7 +34,8 @@ QJsonObject chatBody(const QString &model, qint64 promptChars) {
 
 // Fills in one routed request: tokens, timings and the outcome of its attempts.
 void simulateCall(LedgerRecord &record, const RoutePreview &route, QRandomGenerator &random) {
-    record.usage.inputTokens = route.estimatedInputTokens;
+    // Providers count a little differently from the estimate made before the call.
+    record.usage.inputTokens = route.estimatedInputTokens * (90 + random.bounded(21)) / 100;
     record.usage.cachedTokens = random.bounded(3) == 0 ? record.usage.inputTokens / 2 : 0;
     record.usage.outputTokens = 80 + random.bounded(900);
     record.streamed = random.bounded(2) == 0;
@@ -92,6 +93,7 @@ void applyPrices(const Config &config, QList<LedgerRecord> &records, double toke
         usage.inputTokens = qint64(usage.inputTokens * tokenScale);
         usage.cachedTokens = qint64(usage.cachedTokens * tokenScale);
         usage.outputTokens = qint64(usage.outputTokens * tokenScale);
+        record.estimatedInputTokens = qint64(record.estimatedInputTokens * tokenScale);
         const ModelConfig *model = config.findModel(record.model);
         record.costUsd = model ? costUsd(usage, model->price) : 0;
     }

@@ -141,6 +141,10 @@ void PlaygroundTest::sendStreamsAnswer() {
     const QString status = m_page->answerStatus()->text();
     QVERIFY2(status.contains(QStringLiteral("gpt-4o-mini")), qPrintable(status));
     QVERIFY2(status.contains(QStringLiteral("stage")), qPrintable(status));
+
+    // The ledger row of the request adds its tokens and cost.
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->answerStatus()->text().contains(QStringLiteral("cost $")),
+                             5000);
 }
 
 QTEST_MAIN(PlaygroundTest)

@@ -34,6 +34,7 @@ private slots:
     void cleanup();
     void knownStringIsTranslated_data();
     void knownStringIsTranslated();
+    void englishPluralForms();
     void windowIsBuiltTranslated();
     void unknownLanguageIsRejected();
     void overrideAndSettingChooseLanguage();
@@ -73,6 +74,16 @@ void TranslationsTest::knownStringIsTranslated() {
     QVERIFY(installLanguage(language));
     QCOMPARE(QCoreApplication::translate("signalbox::MainWindow", "Dashboard"), dashboard);
     QCOMPARE(QCoreApplication::translate("signalbox::MainWindow", "&Pause routing"), pause);
+}
+
+void TranslationsTest::englishPluralForms() {
+    QVERIFY(installLanguage(QStringLiteral("en")));
+    const char *context = "signalbox::SpendBreakdown";
+    const char *source = "%1 · %n request(s)";
+    QCOMPARE(QCoreApplication::translate(context, source, nullptr, 1),
+             QStringLiteral("%1 · 1 request"));
+    QCOMPARE(QCoreApplication::translate(context, source, nullptr, 2),
+             QStringLiteral("%1 · 2 requests"));
 }
 
 void TranslationsTest::windowIsBuiltTranslated() {
