@@ -28,11 +28,11 @@ public:
     bool isRunning() const;
 
 signals:
-    // The response headers arrived: the model that answers, the route level and the request id
-    // under which the ledger records the request.
+    // The response headers arrived: the model that produced the response, the route level and
+    // the request id under which the ledger records the request.
     void answered(const QString &model, const QString &route, const QString &requestId);
     void textReceived(const QString &text);
-    // errorMessage is empty when the answer ended normally.
+    // errorMessage is empty when the response ended normally.
     void finished(const QString &errorMessage);
 
 private:

@@ -20,14 +20,14 @@ namespace {
 const QString TrayNoticeKey = QStringLiteral("tray/closeNoticeShown");
 
 QString consoleLanguage(const ConsoleOptions &options) {
-    // Screenshots for the README are English unless a language is asked for.
+    // Screenshots for the README are English unless --language requests another language.
     if (!options.screenshotsDir.isEmpty() && options.language.isEmpty())
         return QStringLiteral("en");
     return chooseLanguage(options.language);
 }
 
-// Shows the tray icon when the desktop has a tray; closing the window then keeps the router
-// running, and the tray says so the first time.
+// Shows the tray icon when the desktop has a tray. Closing the window then keeps the router
+// running, and the tray shows a message about it the first time.
 void connectTray(TrayController &tray, MainWindow &window) {
     QObject::connect(&tray, &TrayController::showConsoleRequested, &window, [&window] {
         window.showNormal();
@@ -66,7 +66,7 @@ int runConsole(QApplication &app, const ConsoleOptions &options) {
     connectTray(tray, window);
     window.show();
 
-    // The window shows the failure too, but a console started from a terminal should say why.
+    // The window shows the failure too, but a console started from a terminal prints it as well.
     QObject::connect(&service, &RouterService::startFailed, &window, [](const QString &message) {
         std::fprintf(stderr, "signalbox: %s\n", message.toUtf8().constData());
     });

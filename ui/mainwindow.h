@@ -51,7 +51,7 @@ public:
     void quit();
 
 signals:
-    // The window was closed to the tray; the tray says so the first time.
+    // The window was closed to the tray. The tray shows a message about it the first time.
     void hiddenToTray();
 
 protected:

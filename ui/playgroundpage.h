@@ -73,7 +73,7 @@ private:
     QString m_answerRoute;
     QString m_answerRequestId;
     QString m_answerError;
-    std::optional<LedgerRecord> m_answerRecord; // the ledger row of the answered request
+    std::optional<LedgerRecord> m_answerRecord; // the ledger row of the request sent
     bool m_answerDone = false;
     QPlainTextEdit *m_prompt = nullptr;
     QComboBox *m_routeBox = nullptr;

@@ -10,8 +10,8 @@
 
 namespace signalbox {
 
-// Quotes a CSV field as RFC 4180 says: a field that contains a comma, a double quote, CR or LF
-// is put in double quotes, with each double quote doubled; any other field is left as it is.
+// Quotes a CSV field as RFC 4180 specifies. A field that contains a comma, a double quote, CR or
+// LF is put in double quotes, with each double quote doubled. Any other field stays as it is.
 QString csvField(const QString &value);
 
 // Builds a CSV document of the requests: a header row, then one row per request, with CRLF line

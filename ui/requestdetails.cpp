@@ -90,7 +90,7 @@ QString RequestDetails::attemptItems(const LedgerRecord &record) {
         if (isAttemptLine(line))
             items += QStringLiteral("<li>%1</li>").arg(line.toHtmlEscaped());
     }
-    // The last attempt left no trace line when it produced the answer.
+    // The last attempt left no trace line when it succeeded.
     if (record.attempts > 0 && record.status != QLatin1String("error") &&
         record.status != QLatin1String("rejected")) {
         const QString last =

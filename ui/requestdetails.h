@@ -9,7 +9,7 @@
 
 namespace signalbox {
 
-// The detail pane's text for one request: what was asked and answered, the decision trace, every
+// The detail pane's text for one request: its fields and status, the decision trace, every
 // attempt, tokens estimated against reported, cost and timings.
 class RequestDetails {
     Q_DECLARE_TR_FUNCTIONS(RequestDetails)

@@ -6,7 +6,7 @@
 
 namespace signalbox {
 
-// Not a valid stage name, so it never collides with a configured stage.
+// Starts with a control character, which no stage name in a config file is expected to have.
 const QString RequestFilter::NoStage = QStringLiteral("\x01no-stage");
 
 RequestFilter::RequestFilter(QObject *parent)

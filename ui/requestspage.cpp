@@ -117,8 +117,8 @@ void RequestsPage::createTable() {
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
 
-    // The header sizes its sections once, before any rows exist, so the columns are fitted to
-    // their contents again when rows first arrive; the user may still drag them afterwards.
+    // The header sizes its sections once, before any rows exist. So the columns are fitted to
+    // their contents again when the first rows arrive, and the user may still drag them later.
     const auto fitColumns = [this] {
         for (int column = 0; column < RequestTableModel::ColumnCount - 1; ++column)
             m_table->resizeColumnToContents(column);

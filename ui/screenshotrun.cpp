@@ -22,7 +22,7 @@ namespace {
 
 // Time for a page's charts and tables to lay out after it is shown.
 constexpr int SettleMs = 700;
-// Time the simulated upstream gets to stream the playground's answer.
+// Time the simulated upstream gets to stream the playground's response.
 constexpr int AnswerWaitMs = 12000;
 
 const char *const kPrompt =
@@ -147,7 +147,7 @@ void ScreenshotRun::startPlaygroundAnswer() {
     const int code = page->routeBox()->findData(QStringLiteral("stage:code"));
     page->routeBox()->setCurrentIndex(std::max(0, code));
     page->preview();
-    // The shot waits for the streamed answer, or for the cap when it does not finish.
+    // The shot waits for the streamed response, or for the cap when it does not finish.
     m_holding = true;
     connect(page, &PlaygroundPage::answerFinished, this, &ScreenshotRun::resume,
             Qt::SingleShotConnection);

@@ -134,7 +134,7 @@ void SpendChart::setSeries(const SpendSeries &series) {
         from = std::max(series.dayStart, series.points.first().first.addSecs(-LeadSecs));
     const QDateTime to = std::max(now, series.points.isEmpty() ? now : series.points.last().first);
 
-    // The running total is 0 until the first row of the day, and holds its last value until now.
+    // The running total is 0 until the first row of the day, and keeps its last value until now.
     QList<QPointF> points{{double(msecs(from)), 0}};
     for (const auto &[time, total] : series.points)
         points.append({double(msecs(time)), total});
@@ -192,7 +192,13 @@ void SpendChart::updateUsdRange(double top) {
     const int intervals = int(std::ceil(top / step - 1e-9));
     m_usdAxis->setRange(0, intervals * step);
     m_usdAxis->setTickCount(intervals + 1);
-    const int decimals = step >= 1 ? 0 : step >= 0.1 ? 1 : step >= 0.01 ? 2 : 3;
+    int decimals = 3;
+    if (step >= 1)
+        decimals = 0;
+    else if (step >= 0.1)
+        decimals = 1;
+    else if (step >= 0.01)
+        decimals = 2;
     m_usdAxis->setLabelFormat(QStringLiteral("$%.%1f").arg(decimals));
 }
 

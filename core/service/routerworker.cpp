@@ -320,7 +320,7 @@ void RouterWorker::refreshAll() {
 void RouterWorker::refreshGates() {
     if (!m_gates)
         return;
-    // A shared gate store answers later, and the worker may be gone by then.
+    // A shared gate store calls back later, and the worker may be gone by then.
     QPointer<RouterWorker> self(this);
     m_gates->snapshot([self](const GateSnapshot &snapshot) {
         if (self)

@@ -106,7 +106,7 @@ void MainWindowTest::trayMirrorsPauseAndSpend() {
     QVERIFY2(tray.toolTip().contains(QStringLiteral("of $2.00")), qPrintable(tray.toolTip()));
     QCOMPARE(tray.state(), GateState::Ok);
 
-    // The tray menu holds the window's action, so pausing there moves the window's switch.
+    // The tray menu contains the window's action, so pausing there moves the window's switch.
     QAction *pause = nullptr;
     for (QAction *action : tray.menu()->actions()) {
         if (action == window.pauseAction())
