@@ -59,6 +59,7 @@ private slots:
     void lampsFollowGates();
     void chartShowsBudgetAndWarnings();
     void rateCountsRequests();
+    void configReloadIsAnEvent();
 
 private:
     QTemporaryDir m_settings;
@@ -133,6 +134,25 @@ void DashboardTest::rateCountsRequests() {
         return counts.size() == RequestRate::Minutes ? counts.at(58) + counts.at(59) : -1;
     };
     QTRY_COMPARE_WITH_TIMEOUT(recentTotal(), qint64(3), 10000);
+}
+
+// Editing the config file while the router runs: the reload is an event, and the chart and lamps
+// move to the new budget.
+void DashboardTest::configReloadIsAnEvent() {
+    RouterFixture router;
+    QVERIFY(router.writeConfig(nearlySpentGates()));
+    DashboardPage page(router.create());
+    QVERIFY(router.start());
+    QTRY_COMPARE_WITH_TIMEOUT(page.spendChart()->series().dailyBudgetUsd, DailyBudgetUsd, 10000);
+
+    QJsonObject gates = nearlySpentGates();
+    gates.insert(QLatin1String("daily_budget_usd"), 25.0);
+    QVERIFY(router.writeConfig(gates));
+    QTRY_VERIFY_WITH_TIMEOUT(eventsContain(page.events(), QStringLiteral("Config reloaded")),
+                             15000);
+    QTRY_COMPARE_WITH_TIMEOUT(page.spendChart()->series().dailyBudgetUsd, 25.0, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(page.gateLamps()->lamp(QStringLiteral("daily_budget"))->gate().limit,
+                              25.0, 10000);
 }
 
 QTEST_MAIN(DashboardTest)

@@ -9,6 +9,7 @@
 #include <QAction>
 #include <QMenu>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTest>
 #include <QToolButton>
 
@@ -78,6 +79,8 @@ void MainWindowTest::pauseSwitchAnswers503() {
     QVERIFY(router.service()->isPaused());
     QVERIFY(window.pauseAction()->isChecked());
     QCOMPARE(window.pauseButton()->text(), QStringLiteral("Paused"));
+    QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("Routing paused")),
+             qPrintable(window.statusBar()->currentMessage()));
 
     // The switch is posted to the router thread; the next request may still be served.
     QTRY_COMPARE_WITH_TIMEOUT(router.post(chatBody(QStringLiteral("m"))).status, 503, 5000);
