@@ -43,6 +43,15 @@ MainWindow::MainWindow(RouterService *service, QWidget *parent)
     setWindowIcon(ConsoleIcons::status(GateState::Ok, false));
     m_restorePage = QSettings().value(PageKey).toString();
 
+    createCentralWidget();
+    createStatusBar();
+    createMenus();
+    createPages();
+    restoreWindow();
+    connectService();
+}
+
+void MainWindow::createCentralWidget() {
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -70,30 +79,30 @@ MainWindow::MainWindow(RouterService *service, QWidget *parent)
     layout->addLayout(body, 1);
     setCentralWidget(central);
     connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::onPageChanged);
+}
 
-    createStatusBar();
-    createMenus();
-    createPages();
-    restoreWindow();
-
-    connect(service, &RouterService::ready, this, &MainWindow::showEndpoint);
-    connect(service, &RouterService::startFailed, this, &MainWindow::showStartFailure);
-    connect(service, &RouterService::usageChanged, this, &MainWindow::showUsage);
-    connect(service, &RouterService::spendSeriesChanged, this, &MainWindow::showBudget);
-    connect(service, &RouterService::pausedChanged, this, [this](bool paused) {
+void MainWindow::connectService() {
+    connect(m_service, &RouterService::ready, this, &MainWindow::showEndpoint);
+    connect(m_service, &RouterService::startFailed, this, &MainWindow::showStartFailure);
+    connect(m_service, &RouterService::usageChanged, this, &MainWindow::showUsage);
+    connect(m_service, &RouterService::spendSeriesChanged, this, &MainWindow::showBudget);
+    connect(m_service, &RouterService::pausedChanged, this, [this](bool paused) {
         showPaused(paused);
         const QString message =
             paused ? tr("Routing paused: the endpoint answers 503") : tr("Routing resumed");
         statusBar()->showMessage(message, EventMessageMs);
         m_dashboard->addEvent(message);
     });
-    connect(service, &RouterService::eventLogged, this,
+    connect(m_service, &RouterService::eventLogged, this,
             [this](const QString &message) { statusBar()->showMessage(message, EventMessageMs); });
-    if (!service->endpoint().isEmpty()) {
-        showEndpoint(service->endpoint());
-        service->refresh();
+
+    // A window opened while the router already runs (the screenshots open one per language)
+    // requests its data from the service again.
+    if (!m_service->endpoint().isEmpty()) {
+        showEndpoint(m_service->endpoint());
+        m_service->refresh();
     }
-    showPaused(service->isPaused());
+    showPaused(m_service->isPaused());
 }
 
 MainWindow::~MainWindow() = default;
@@ -113,20 +122,39 @@ void MainWindow::createPages() {
 }
 
 int MainWindow::addPage(QWidget *page, const QString &title, const QIcon &icon) {
-    const int index = m_pages->addWidget(page);
-    auto *item = new QListWidgetItem(icon, title, m_navigation);
+    return insertPage(pageCount(), page, title, icon);
+}
+
+int MainWindow::insertPage(int index, QWidget *page, const QString &title, const QIcon &icon) {
+    // The navigation row, not the stack, decides which page is shown, so keep both in step.
+    const QSignalBlocker blocker(m_navigation);
+    const int shown = m_navigation->currentRow();
+    index = m_pages->insertWidget(index, page);
+    auto *item = new QListWidgetItem(icon, title);
     item->setSizeHint(QSize(0, 36));
     item->setToolTip(title);
+    m_navigation->insertItem(index, item);
 
-    auto *action = m_goMenu->addAction(icon, title);
-    if (index < 9)
-        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index)));
+    auto *action = new QAction(icon, title, this);
     connect(action, &QAction::triggered, this, [this, page] { showPage(m_pages->indexOf(page)); });
+    m_goMenu->insertAction(m_pageActions.value(index), action);
+    m_pageActions.insert(index, action);
+    numberPageShortcuts();
 
-    if (m_navigation->currentRow() < 0 ||
-        (!m_restorePage.isEmpty() && page->objectName() == m_restorePage))
-        showPage(index);
+    if (shown >= 0)
+        m_navigation->setCurrentRow(shown >= index ? shown + 1 : shown);
+    if (shown < 0 || (!m_restorePage.isEmpty() && page->objectName() == m_restorePage))
+        m_navigation->setCurrentRow(index);
+    m_pages->setCurrentIndex(m_navigation->currentRow());
     return index;
+}
+
+// Ctrl+1 to Ctrl+9 show the first nine pages in their current order.
+void MainWindow::numberPageShortcuts() {
+    for (int i = 0; i < m_pageActions.size(); ++i) {
+        m_pageActions.at(i)->setShortcut(i < 9 ? QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i))
+                                               : QKeySequence());
+    }
 }
 
 void MainWindow::showPage(int index) {

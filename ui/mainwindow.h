@@ -34,6 +34,9 @@ public:
     // page's objectName first: it is the key under which the last page shown is remembered.
     // Ctrl+1 to Ctrl+9 show the first nine pages.
     int addPage(QWidget *page, const QString &title, const QIcon &icon);
+    // Inserts a page before the one at index (at the end when index is out of range) and returns
+    // its index, e.g. to put an editor between the dashboard and the request log.
+    int insertPage(int index, QWidget *page, const QString &title, const QIcon &icon);
     void showPage(int index);
     int pageCount() const;
     int currentPageIndex() const;
@@ -58,7 +61,10 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void createCentralWidget();
+    void connectService();
     void createPages();
+    void numberPageShortcuts();
     void createStatusBar();
     void createMenus();
     QMenu *createLanguageMenu();
@@ -80,6 +86,7 @@ private:
     RequestsPage *m_requests = nullptr;
     PlaygroundPage *m_playground = nullptr;
     QMenu *m_goMenu = nullptr;
+    QList<QAction *> m_pageActions; // the Go menu's entry per page, in page order
     QAction *m_pauseAction = nullptr;
     QToolButton *m_endpointButton = nullptr;
     QLabel *m_spendLabel = nullptr;

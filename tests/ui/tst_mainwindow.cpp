@@ -22,6 +22,7 @@ class MainWindowTest : public QObject {
 private slots:
     void initTestCase();
     void addedPageIsShownAndRemembered();
+    void insertedPageKeepsOrder();
     void pauseSwitchAnswers503();
     void trayMirrorsPauseAndSpend();
 
@@ -64,6 +65,33 @@ void MainWindowTest::addedPageIsShownAndRemembered() {
     models->setObjectName(QStringLiteral("models"));
     again.addPage(models, QStringLiteral("Models"), QIcon());
     QCOMPARE(again.currentPageIndex(), 3);
+}
+
+// An editor page goes between the dashboard and the request log; the page shown stays shown and
+// the Ctrl+number shortcuts follow the new order.
+void MainWindowTest::insertedPageKeepsOrder() {
+    QSettings().remove(QStringLiteral("window/page"));
+    RouterFixture router;
+    QVERIFY(router.writeConfig({}));
+    MainWindow window(router.create());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.showPage(window.pageIndex(QStringLiteral("requests")));
+    QCOMPARE(window.currentPageIndex(), 1);
+
+    auto *stages = new QWidget;
+    stages->setObjectName(QStringLiteral("stages"));
+    QCOMPARE(window.insertPage(1, stages, QStringLiteral("Stages"), QIcon()), 1);
+    QCOMPARE(window.pageIndex(QStringLiteral("dashboard")), 0);
+    QCOMPARE(window.pageIndex(QStringLiteral("stages")), 1);
+    QCOMPARE(window.pageIndex(QStringLiteral("requests")), 2);
+    QCOMPARE(window.currentPageIndex(), 2);
+    QCOMPARE(window.page(window.currentPageIndex())->objectName(), QStringLiteral("requests"));
+
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(window.currentPageIndex(), 1);
+    QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+    QCOMPARE(window.page(window.currentPageIndex())->objectName(), QStringLiteral("playground"));
 }
 
 void MainWindowTest::pauseSwitchAnswers503() {
