@@ -226,7 +226,7 @@
         <translation>nein</translation>
     </message>
     <message>
-        <source>attempt %1 on '%2': %3</source>
+        <source>attempt %1 on &apos;%2&apos;: %3</source>
         <translation>Versuch %1 mit „%2“: %3</translation>
     </message>
     <message>
@@ -315,6 +315,10 @@
         <source>Copied %1 to the clipboard</source>
         <translation>%1 in die Zwischenablage kopiert</translation>
     </message>
+    <message>
+        <source>not running</source>
+        <translation>läuft nicht</translation>
+    </message>
 </context>
 <context>
     <name>signalbox::GateLamp</name>
@@ -330,7 +334,7 @@
 <context>
     <name>signalbox::GateLampsView</name>
     <message>
-        <source>No gates are configured: add a budget or rate limit to the config's gates section.</source>
+        <source>No gates are configured: add a budget or rate limit to the config&apos;s gates section.</source>
         <translation>Keine Schranken konfiguriert: Legen Sie im Abschnitt „gates“ der Konfiguration ein Budget oder Ratenlimit fest.</translation>
     </message>
 </context>
@@ -774,7 +778,10 @@
     </message>
     <message numerus="yes">
         <source>Exported %n request(s) to %1</source>
-        <translation><numerusform>%n Anfrage nach %1 exportiert</numerusform><numerusform>%n Anfragen nach %1 exportiert</numerusform></translation>
+        <translation>
+            <numerusform>%n Anfrage nach %1 exportiert</numerusform>
+            <numerusform>%n Anfragen nach %1 exportiert</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export failed: %1</source>
@@ -820,7 +827,10 @@
     </message>
     <message numerus="yes">
         <source>%1 · %n request(s)</source>
-        <translation><numerusform>%1 · %n Anfrage</numerusform><numerusform>%1 · %n Anfragen</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %n Anfrage</numerusform>
+            <numerusform>%1 · %n Anfragen</numerusform>
+        </translation>
     </message>
     <message>
         <source>No spend yet today</source>

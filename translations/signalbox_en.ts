@@ -6,7 +6,9 @@
     <message numerus="yes">
         <source>Exported %n request(s) to %1</source>
         <translation>
-            <numerusform>Exported %n request to %1</numerusform><numerusform>Exported %n requests to %1</numerusform></translation>
+            <numerusform>Exported %n request to %1</numerusform>
+            <numerusform>Exported %n requests to %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -14,7 +16,9 @@
     <message numerus="yes">
         <source>%1 · %n request(s)</source>
         <translation>
-            <numerusform>%1 · %n request</numerusform><numerusform>%1 · %n requests</numerusform></translation>
+            <numerusform>%1 · %n request</numerusform>
+            <numerusform>%1 · %n requests</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

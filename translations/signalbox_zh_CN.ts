@@ -226,7 +226,7 @@
         <translation>否</translation>
     </message>
     <message>
-        <source>attempt %1 on '%2': %3</source>
+        <source>attempt %1 on &apos;%2&apos;: %3</source>
         <translation>第 %1 次尝试，模型“%2”：%3</translation>
     </message>
     <message>
@@ -315,6 +315,10 @@
         <source>Copied %1 to the clipboard</source>
         <translation>已将 %1 复制到剪贴板</translation>
     </message>
+    <message>
+        <source>not running</source>
+        <translation>未运行</translation>
+    </message>
 </context>
 <context>
     <name>signalbox::GateLamp</name>
@@ -330,7 +334,7 @@
 <context>
     <name>signalbox::GateLampsView</name>
     <message>
-        <source>No gates are configured: add a budget or rate limit to the config's gates section.</source>
+        <source>No gates are configured: add a budget or rate limit to the config&apos;s gates section.</source>
         <translation>未配置闸门：请在配置的 gates 部分添加预算或速率限制。</translation>
     </message>
 </context>
@@ -774,7 +778,9 @@
     </message>
     <message numerus="yes">
         <source>Exported %n request(s) to %1</source>
-        <translation><numerusform>已将 %n 个请求导出到 %1</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 个请求导出到 %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export failed: %1</source>
@@ -820,7 +826,9 @@
     </message>
     <message numerus="yes">
         <source>%1 · %n request(s)</source>
-        <translation><numerusform>%1 · %n 个请求</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %n 个请求</numerusform>
+        </translation>
     </message>
     <message>
         <source>No spend yet today</source>

@@ -90,6 +90,8 @@ DashboardPage::DashboardPage(RouterService *service, QWidget *parent)
     layout->addWidget(split, 1);
 
     connect(service, &RouterService::ready, this, &DashboardPage::showEndpoint);
+    connect(service, &RouterService::startFailed, this,
+            [this] { m_endpointLabel->setText(tr("not running")); });
     connect(service, &RouterService::usageChanged, this, &DashboardPage::showUsage);
     connect(service, &RouterService::gatesChanged, m_lamps, &GateLampsView::setSnapshot);
     connect(service, &RouterService::spendSeriesChanged, this, &DashboardPage::showBudget);

@@ -112,10 +112,12 @@ void MainWindowTest::pauseSwitchAnswers503() {
 
     // The switch is posted to the router thread; the next request may still be served.
     QTRY_COMPARE_WITH_TIMEOUT(router.post(chatBody(QStringLiteral("m"))).status, 503, 5000);
+    const qsizetype served = router.upstream().requests().size();
     const RawResponse response = router.post(chatBody(QStringLiteral("m")));
     QCOMPARE(response.status, 503);
     QVERIFY2(response.body.contains("paused"), response.body.constData());
-    QCOMPARE(router.upstream().requests().size(), 1);
+    // A paused endpoint calls no upstream.
+    QCOMPARE(router.upstream().requests().size(), served);
 
     window.pauseAction()->trigger();
     QVERIFY(!router.service()->isPaused());
