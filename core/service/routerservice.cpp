@@ -16,6 +16,11 @@ RouterService::RouterService(ServiceOptions options, QObject *parent)
     qRegisterMetaType<signalbox::LedgerRecord>();
     qRegisterMetaType<signalbox::UsageSummary>();
     qRegisterMetaType<QList<signalbox::LedgerRecord>>();
+    qRegisterMetaType<signalbox::GateSnapshot>();
+    qRegisterMetaType<signalbox::SpendSeries>();
+    qRegisterMetaType<signalbox::RequestRate>();
+    qRegisterMetaType<signalbox::ConfigPtr>();
+    qRegisterMetaType<signalbox::RoutePreview>();
 }
 
 RouterService::~RouterService() {
@@ -33,6 +38,7 @@ void RouterService::start() {
     m_thread = std::make_unique<QThread>();
     m_thread->setObjectName(QStringLiteral("router"));
     m_worker = new RouterWorker(m_options, m_ledger.get());
+    m_worker->setPaused(m_paused);
     m_worker->moveToThread(m_thread.get());
     connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
 
@@ -44,7 +50,16 @@ void RouterService::start() {
     connect(m_worker, &RouterWorker::usageChanged, this, &RouterService::usageChanged);
     connect(m_worker, &RouterWorker::recentLoaded, this, &RouterService::recentLoaded);
     connect(m_worker, &RouterWorker::eventLogged, this, &RouterService::eventLogged);
+    connect(m_worker, &RouterWorker::gatesChanged, this, &RouterService::gatesChanged);
+    connect(m_worker, &RouterWorker::spendSeriesChanged, this, &RouterService::spendSeriesChanged);
+    connect(m_worker, &RouterWorker::requestRateChanged, this, &RouterService::requestRateChanged);
+    connect(m_worker, &RouterWorker::configChanged, this, &RouterService::configChanged);
+    connect(m_worker, &RouterWorker::routePreviewed, this, &RouterService::routePreviewed);
     connect(m_ledger.get(), &Ledger::recorded, this, [this](const LedgerRecord &record) {
+        // Rows committed before ready() are in recentLoaded(), which comes first; the demo
+        // history alone is thousands of them.
+        if (m_endpoint.isEmpty())
+            return;
         emit requestRecorded(record);
         QMetaObject::invokeMethod(m_worker, &RouterWorker::scheduleUsageRefresh);
     });
@@ -68,10 +83,28 @@ void RouterService::stop() {
 }
 
 void RouterService::setPaused(bool paused) {
+    if (paused == m_paused)
+        return;
     m_paused = paused;
     if (m_worker)
         QMetaObject::invokeMethod(m_worker,
                                   [worker = m_worker, paused] { worker->setPaused(paused); });
+    qCInfo(lcService) << (paused ? "routing paused" : "routing resumed");
+    emit pausedChanged(paused);
+}
+
+void RouterService::refresh() {
+    if (m_worker && !m_endpoint.isEmpty())
+        QMetaObject::invokeMethod(m_worker, &RouterWorker::refreshAll);
+}
+
+quint64 RouterService::previewRoute(const QJsonObject &body) {
+    if (!m_worker || m_endpoint.isEmpty())
+        return 0;
+    const quint64 id = ++m_lastPreviewId;
+    QMetaObject::invokeMethod(m_worker,
+                              [worker = m_worker, id, body] { worker->previewRoute(id, body); });
+    return id;
 }
 
 } // namespace signalbox

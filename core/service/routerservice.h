@@ -2,9 +2,14 @@
 // Copyright (c) 2026 The Signalbox authors
 #pragma once
 
+#include "config/config.h"
+#include "gating/gatesnapshot.h"
 #include "ledger/ledgerreader.h"
 #include "ledger/ledgerrecord.h"
+#include "routing/routepreview.h"
+#include "service/consoledata.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 #include <QUrl>
@@ -24,6 +29,9 @@ struct ServiceOptions {
     QString listen;          // HOST:PORT; empty means the config's server.listen
     bool demo = false;       // in-memory demo config on the built-in simulated upstream
     bool demoTraffic = true; // with demo: send synthetic pipeline traffic
+    // With demo: write a synthetic history of the day's earlier hours into the ledger at start.
+    // Only for a ledger in a throwaway folder, since the rows stay in the file.
+    bool demoHistory = false;
 };
 
 // The service API: the only way the console and the app reach the router. It owns the router
@@ -41,9 +49,19 @@ public:
     // Stops listening, cancels requests in flight, flushes the ledger and joins the thread.
     void stop();
 
-    // While paused, the endpoint answers 503 to every model request.
+    // While paused, the endpoint answers 503 to every model request. Emits pausedChanged() when
+    // the state changes.
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
+
+    // Asks the router thread to send usageChanged(), gatesChanged(), spendSeriesChanged(),
+    // requestRateChanged(), configChanged() and recentLoaded() again, e.g. for a new window.
+    // Does nothing before ready().
+    void refresh();
+
+    // Asks for the dry-run routing decision of a Chat Completions body, as POST /api/route makes
+    // it. routePreviewed() carries the returned id. Returns 0, and sends nothing, before ready().
+    quint64 previewRoute(const QJsonObject &body);
 
     QUrl endpoint() const { return m_endpoint; }
     const ServiceOptions &options() const { return m_options; }
@@ -57,6 +75,17 @@ signals:
     void recentLoaded(const QList<signalbox::LedgerRecord> &records);
     // A user-facing event: a config reload, a rejected config file, a warning.
     void eventLogged(const QString &message);
+    void pausedChanged(bool paused);
+
+    // The dashboard's data. The router thread sends each of them after requests are recorded,
+    // at most four times a second, and every few seconds while idle, so rate windows and
+    // per-minute counts move on without traffic.
+    void gatesChanged(const signalbox::GateSnapshot &snapshot);
+    void spendSeriesChanged(const signalbox::SpendSeries &series);
+    void requestRateChanged(const signalbox::RequestRate &rate);
+    // The config in force: sent when the router is ready and after every reload.
+    void configChanged(const signalbox::ConfigPtr &config);
+    void routePreviewed(quint64 id, const signalbox::RoutePreview &preview);
 
 private:
     ServiceOptions m_options;
@@ -65,6 +94,7 @@ private:
     RouterWorker *m_worker = nullptr; // lives on m_thread, deleted when it finishes
     QUrl m_endpoint;
     bool m_paused = false;
+    quint64 m_lastPreviewId = 0;
 };
 
 } // namespace signalbox

@@ -11,15 +11,20 @@
 #include "gating/redisgatestore.h"
 #include "http/httpexchange.h"
 #include "http/httpserver.h"
+#include "ledger/ledger.h"
 #include "logging.h"
 #include "routing/classifier.h"
 #include "secrets/envkeys.h"
+#include "service/demohistory.h"
 #include "service/demotraffic.h"
 #include "service/instanceid.h"
 #include "service/simulatedupstream.h"
 
 #include <QHostAddress>
 #include <QNetworkAccessManager>
+#include <QPointer>
+
+#include <algorithm>
 
 namespace signalbox {
 
@@ -63,7 +68,8 @@ HttpLimits limitsFor(const Config &config) {
 
 RouterWorker::RouterWorker(ServiceOptions options, Ledger *ledger)
     : m_options(std::move(options))
-    , m_usageTimer(this) {
+    , m_usageTimer(this)
+    , m_idleTimer(this) {
     m_environment.ledger = ledger;
     m_classifierCache = std::make_unique<ClassifierCache>();
     m_environment.classifierCache = m_classifierCache.get();
@@ -73,6 +79,9 @@ RouterWorker::RouterWorker(ServiceOptions options, Ledger *ledger)
     m_usageTimer.setSingleShot(true);
     m_usageTimer.setInterval(250);
     connect(&m_usageTimer, &QTimer::timeout, this, &RouterWorker::refreshUsage);
+    // Rate windows empty and minutes pass without any request, so an idle dashboard still moves.
+    m_idleTimer.setInterval(5000);
+    connect(&m_idleTimer, &QTimer::timeout, this, &RouterWorker::scheduleUsageRefresh);
 }
 
 RouterWorker::~RouterWorker() = default;
@@ -96,6 +105,9 @@ void RouterWorker::start() {
         emit startFailed(gates.error());
         return;
     }
+    if (m_options.demo && m_options.demoHistory)
+        writeDemoHistory();
+    rebuildGatesFromLedger();
     if (Status listening = startServer(*m_environment.config); !listening.ok()) {
         emit startFailed(listening.error());
         return;
@@ -109,8 +121,10 @@ void RouterWorker::start() {
         m_demoTraffic = std::make_unique<DemoTraffic>(endpoint);
         m_demoTraffic->start();
     }
+    emit configChanged(m_environment.config);
     refreshUsage();
     emit recentLoaded(m_reader->recent(200));
+    m_idleTimer.start();
     emit ready(endpoint);
 }
 
@@ -164,6 +178,15 @@ Status RouterWorker::openLedgerReader() {
     return Ok{};
 }
 
+void RouterWorker::writeDemoHistory() {
+    const QList<LedgerRecord> rows = demoHistory(*m_environment.config, m_gates->currentDay().start,
+                                                 QDateTime::currentDateTimeUtc());
+    for (const LedgerRecord &row : rows)
+        m_environment.ledger->record(row);
+    m_environment.ledger->flush();
+    qCInfo(lcService) << "wrote" << rows.size() << "synthetic demo requests of earlier today";
+}
+
 // The memory store keeps gate state in this process only, so a crash leaves no reservation
 // behind: the budgets start again from the spend the ledger recorded in the current periods. The
 // Redis store shares the state between instances; each one adds its own ledger's spend as its
@@ -179,7 +202,6 @@ Status RouterWorker::startGates(const Config &config) {
         return Error{QStringLiteral("the gates section of the config is invalid: ") +
                      policy.error()};
     connect(m_gates.get(), &Gates::warningReached, this, &RouterWorker::onWarningReached);
-    rebuildGatesFromLedger();
     m_environment.gates = m_gates.get();
     return Ok{};
 }
@@ -292,6 +314,8 @@ void RouterWorker::applyConfig(const ConfigPtr &config) {
         m_server->setLimits(limitsFor(*config));
     qCInfo(lcConfig).noquote() << "config reloaded from" << m_options.configPath;
     emit eventLogged(tr("Config reloaded from %1").arg(m_options.configPath));
+    emit configChanged(config);
+    scheduleUsageRefresh();
 }
 
 void RouterWorker::warnIfStoreChanged(const GateStoreConfig &store) {
@@ -318,6 +342,8 @@ void RouterWorker::rejectConfig(const QList<ConfigProblem> &problems) {
 }
 
 void RouterWorker::shutdown() {
+    m_idleTimer.stop();
+    m_usageTimer.stop();
     if (m_demoTraffic)
         m_demoTraffic->stop();
     if (m_server)
@@ -335,8 +361,66 @@ void RouterWorker::scheduleUsageRefresh() {
 }
 
 void RouterWorker::refreshUsage() {
-    if (m_reader)
-        emit usageChanged(m_reader->summarize(m_environment.startOfToday()));
+    if (!m_reader)
+        return;
+    emit usageChanged(m_reader->summarize(m_environment.startOfToday()));
+    emit spendSeriesChanged(spendSeries());
+    emit requestRateChanged(requestRate());
+    refreshGates();
+}
+
+void RouterWorker::refreshAll() {
+    if (!m_reader)
+        return;
+    emit configChanged(m_environment.config);
+    refreshUsage();
+    emit recentLoaded(m_reader->recent(200));
+}
+
+void RouterWorker::refreshGates() {
+    if (!m_gates)
+        return;
+    // A shared gate store calls back later, and the worker may be gone by then.
+    QPointer<RouterWorker> self(this);
+    m_gates->snapshot([self](const GateSnapshot &snapshot) {
+        if (self)
+            emit self->gatesChanged(snapshot);
+    });
+}
+
+SpendSeries RouterWorker::spendSeries() const {
+    SpendSeries series;
+    const BudgetPeriodBounds day = m_gates->currentDay();
+    series.dayStart = day.start;
+    series.dayEnd = day.end;
+    series.dailyBudgetUsd = m_environment.config->gates.dailyBudgetUsd;
+    series.warnAt = m_environment.config->gates.warnAt;
+    std::sort(series.warnAt.begin(), series.warnAt.end());
+    series.points = m_reader->cumulativeSpend(day.start);
+    return series;
+}
+
+RequestRate RouterWorker::requestRate() const {
+    const qint64 minuteMs = 60 * 1000;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    const qint64 firstMs = (nowMs / minuteMs - (RequestRate::Minutes - 1)) * minuteMs;
+
+    RequestRate rate;
+    rate.firstMinute = QDateTime::fromMSecsSinceEpoch(firstMs, Qt::UTC);
+    rate.perMinute.fill(0, RequestRate::Minutes);
+    const auto counts = m_reader->requestCounts(rate.firstMinute);
+    for (const auto &[minute, count] : counts) {
+        const qint64 index = (minute.toMSecsSinceEpoch() - firstMs) / minuteMs;
+        if (index >= 0 && index < RequestRate::Minutes)
+            rate.perMinute[index] = count;
+    }
+    return rate;
+}
+
+void RouterWorker::previewRoute(quint64 id, const QJsonObject &body) {
+    if (!m_environment.config)
+        return;
+    emit routePreviewed(id, signalbox::previewRoute(*m_environment.config, body));
 }
 
 } // namespace signalbox

@@ -5,6 +5,7 @@
 #include "api/apienvironment.h"
 #include "config/configloader.h"
 #include "ledger/ledgerreader.h"
+#include "service/consoledata.h"
 #include "service/routerservice.h"
 
 #include <QObject>
@@ -38,6 +39,8 @@ public:
     void shutdown();
     void setPaused(bool paused);
     void scheduleUsageRefresh();
+    void refreshAll();
+    void previewRoute(quint64 id, const QJsonObject &body);
 
 signals:
     void ready(const QUrl &endpoint);
@@ -45,11 +48,17 @@ signals:
     void usageChanged(const signalbox::UsageSummary &today);
     void recentLoaded(const QList<signalbox::LedgerRecord> &records);
     void eventLogged(const QString &message);
+    void gatesChanged(const signalbox::GateSnapshot &snapshot);
+    void spendSeriesChanged(const signalbox::SpendSeries &series);
+    void requestRateChanged(const signalbox::RequestRate &rate);
+    void configChanged(const signalbox::ConfigPtr &config);
+    void routePreviewed(quint64 id, const signalbox::RoutePreview &preview);
 
 private:
     Result<ConfigPtr> loadInitialConfig();
     Result<ConfigPtr> loadDemoConfig();
     Status openLedgerReader();
+    void writeDemoHistory();
     Status startGates(const Config &config);
     Result<std::unique_ptr<GateStore>> createGateStore(const GateStoreConfig &config);
     void rebuildGatesFromLedger();
@@ -60,6 +69,9 @@ private:
     void warnIfStoreChanged(const GateStoreConfig &store);
     void rejectConfig(const QList<ConfigProblem> &problems);
     void refreshUsage();
+    void refreshGates();
+    SpendSeries spendSeries() const;
+    RequestRate requestRate() const;
 
     ServiceOptions m_options;
     ApiEnvironment m_environment;
@@ -73,9 +85,10 @@ private:
     std::unique_ptr<DemoTraffic> m_demoTraffic;
     std::unique_ptr<ConfigWatcher> m_watcher;
     QNetworkAccessManager *m_network = nullptr;
-    // A child of the worker, so that moveToThread() moves it to the router thread, where
-    // scheduleUsageRefresh() starts it.
+    // Children of the worker, so that moveToThread() moves them to the router thread, where
+    // scheduleUsageRefresh() and start() start them.
     QTimer m_usageTimer;
+    QTimer m_idleTimer;
 };
 
 } // namespace signalbox

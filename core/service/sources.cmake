@@ -1,4 +1,6 @@
 target_sources(signalbox_core PRIVATE
+    service/consoledata.h
+    service/demohistory.h service/demohistory.cpp
     service/demotraffic.h service/demotraffic.cpp
     service/instanceid.h service/instanceid.cpp
     service/routerservice.h service/routerservice.cpp
