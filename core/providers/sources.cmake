@@ -1,6 +1,12 @@
 target_sources(signalbox_core PRIVATE
     providers/sseparser.h providers/sseparser.cpp
+    providers/jsonwriter.h providers/jsonwriter.cpp
     providers/upstreamcall.h providers/upstreamcall.cpp
+    providers/streamcodec.h providers/streamcodec.cpp
     providers/openaiwire.h providers/openaiwire.cpp
+    providers/openaicodec.h providers/openaicodec.cpp
+    providers/openaistream.h providers/openaistream.cpp
+    providers/anthropiccodec.h providers/anthropiccodec.cpp
+    providers/anthropicstream.h providers/anthropicstream.cpp
     providers/openaiprovider.h providers/openaiprovider.cpp
     providers/upstreamfactory.h providers/upstreamfactory.cpp)
