@@ -24,7 +24,7 @@ struct ApiEnvironment {
     Ledger *ledger = nullptr;
     LedgerReader *reader = nullptr;
     QNetworkAccessManager *network = nullptr;
-    Gates *gates = nullptr; // null only in tests that run the handlers without gates
+    Gates *gates = nullptr;              // null only in tests that run the handlers without gates
     std::function<QString(const ProviderConfig &)> apiKeyFor;
     bool paused = false; // while paused, the endpoint answers 503
 

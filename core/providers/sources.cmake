@@ -8,5 +8,7 @@ target_sources(signalbox_core PRIVATE
     providers/openaistream.h providers/openaistream.cpp
     providers/anthropiccodec.h providers/anthropiccodec.cpp
     providers/anthropicstream.h providers/anthropicstream.cpp
+    providers/provideradapter.h
+    providers/providercall.h providers/providercall.cpp
     providers/openaiprovider.h providers/openaiprovider.cpp
     providers/upstreamfactory.h providers/upstreamfactory.cpp)

@@ -3,20 +3,36 @@
 #include "providers/upstreamfactory.h"
 
 #include "providers/openaiprovider.h"
+#include "providers/providercall.h"
 
 namespace signalbox {
+
+std::optional<WireFormat> providerWireFormat(const QString &kind) {
+    if (kind == QLatin1String("openai") || kind == QLatin1String("simulated") ||
+        kind == QLatin1String("azure-openai"))
+        return WireFormat::OpenAiChat;
+    if (kind == QLatin1String("anthropic"))
+        return WireFormat::AnthropicMessages;
+    if (kind == QLatin1String("gemini"))
+        return WireFormat::Gemini;
+    return std::nullopt;
+}
 
 Result<std::unique_ptr<UpstreamCall>> createUpstreamCall(UpstreamRequest request,
                                                          QNetworkAccessManager *network) {
     const QString kind = request.provider.kind;
+    std::unique_ptr<ProviderAdapter> adapter;
 
     // The simulated demo upstream speaks the OpenAI format.
     if (kind == QLatin1String("openai") || kind == QLatin1String("simulated"))
-        return std::unique_ptr<UpstreamCall>(new OpenAiCall(std::move(request), network));
+        adapter = std::make_unique<OpenAiAdapter>();
 
-    return Error{QStringLiteral("provider \"%1\" has kind \"%2\", which this build cannot call; "
-                                "use kind \"openai\" or \"simulated\"")
-                     .arg(request.provider.id, kind)};
+    if (!adapter)
+        return Error{QStringLiteral("provider \"%1\" has kind \"%2\", which this build cannot "
+                                    "call; use kind \"openai\" or \"simulated\"")
+                         .arg(request.provider.id, kind)};
+    return std::unique_ptr<UpstreamCall>(
+        new ProviderCall(std::move(request), std::move(adapter), network));
 }
 
 } // namespace signalbox
