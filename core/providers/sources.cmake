@@ -11,4 +11,5 @@ target_sources(signalbox_core PRIVATE
     providers/provideradapter.h
     providers/providercall.h providers/providercall.cpp
     providers/openaiprovider.h providers/openaiprovider.cpp
+    providers/anthropicprovider.h providers/anthropicprovider.cpp
     providers/upstreamfactory.h providers/upstreamfactory.cpp)

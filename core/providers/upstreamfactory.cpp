@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "providers/upstreamfactory.h"
 
+#include "providers/anthropicprovider.h"
 #include "providers/openaiprovider.h"
 #include "providers/providercall.h"
 
@@ -26,10 +27,12 @@ Result<std::unique_ptr<UpstreamCall>> createUpstreamCall(UpstreamRequest request
     // The simulated demo upstream speaks the OpenAI format.
     if (kind == QLatin1String("openai") || kind == QLatin1String("simulated"))
         adapter = std::make_unique<OpenAiAdapter>();
+    else if (kind == QLatin1String("anthropic"))
+        adapter = std::make_unique<AnthropicAdapter>();
 
     if (!adapter)
         return Error{QStringLiteral("provider \"%1\" has kind \"%2\", which this build cannot "
-                                    "call; use kind \"openai\" or \"simulated\"")
+                                    "call; use kind \"openai\", \"anthropic\" or \"simulated\"")
                          .arg(request.provider.id, kind)};
     return std::unique_ptr<UpstreamCall>(
         new ProviderCall(std::move(request), std::move(adapter), network));
