@@ -15,6 +15,7 @@ namespace signalbox {
 class Gates;
 class Ledger;
 class LedgerReader;
+class ModelCooldowns;
 struct ProviderConfig;
 
 // What the endpoint handlers share. It lives on the router thread, like every handler, so the hot
@@ -25,6 +26,7 @@ struct ApiEnvironment {
     LedgerReader *reader = nullptr;
     QNetworkAccessManager *network = nullptr;
     Gates *gates = nullptr;              // null only in tests that run the handlers without gates
+    ModelCooldowns *cooldowns = nullptr; // null: no model is ever skipped for a cooldown
     std::function<QString(const ProviderConfig &)> apiKeyFor;
     bool paused = false; // while paused, the endpoint answers 503
 

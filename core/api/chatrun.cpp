@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "api/chatrun.h"
 
+#include "api/modelcooldowns.h"
 #include "gating/gates.h"
 #include "gating/worstcase.h"
 #include "http/httpexchange.h"
@@ -210,14 +211,19 @@ void ChatRun::startAttempt() {
     ++m_candidate;
     const ModelConfig *model = currentModel();
     if (!model) {
-        // Only rejected candidates were left.
+        // Only skipped or rejected candidates were left.
         if (m_gateRejection)
             sendGateRejection();
+        else if (m_record.attempts == 0)
+            rejectAllCooling();
         else
             reject({502, QStringLiteral("upstream_error"), QString(), m_record.error, QString()},
                    QStringLiteral("error"));
         return;
     }
+    if (skipCoolingModel(*model))
+        return;
+
     const ProviderConfig *provider = m_environment.config->findProvider(model->provider);
     m_record.model = model->id;
     m_record.provider = model->provider;
@@ -248,6 +254,27 @@ void ChatRun::startAttempt() {
     }
 
     admitAttempt(request);
+}
+
+// A model whose provider asked to wait (Retry-After on a retryable error such as 429 or 529) is
+// skipped while the delay lasts, so that every request does not hit it again first.
+bool ChatRun::skipCoolingModel(const ModelConfig &model) {
+    if (!m_environment.cooldowns)
+        return false;
+    const qint64 remaining = m_environment.cooldowns->remainingSeconds(model.id);
+    if (remaining <= 0)
+        return false;
+    m_record.trace << QStringLiteral("skipped '%1': cooling down for %2 s more after its provider "
+                                     "asked to retry later")
+                          .arg(model.id)
+                          .arg(remaining);
+    if (m_skippedForCooldown == 0 || remaining < m_shortestCooldown)
+        m_shortestCooldown = remaining;
+    ++m_skippedForCooldown;
+    if (m_record.model.isEmpty())
+        m_record.model = model.id;
+    startAttempt();
+    return true;
 }
 
 // Reserves the attempt's worst-case cost and counts it in the rate windows before any upstream
@@ -356,6 +383,19 @@ void ChatRun::failAttempt(const QString &reason) {
            QStringLiteral("error"));
 }
 
+// Every candidate was skipped because its provider asked to wait: the client gets 429 with the
+// shortest remaining delay, as a provider's own rate limit would.
+void ChatRun::rejectAllCooling() {
+    const QString message =
+        QStringLiteral("every model of this route is cooling down after its provider asked to "
+                       "retry later; retry in %1 s")
+            .arg(m_shortestCooldown);
+    reject({429, QStringLiteral("rate_limit_exceeded"), QStringLiteral("model_cooldown"), message,
+            QString()},
+           QStringLiteral("rejected"),
+           {{QByteArrayLiteral("Retry-After"), QByteArray::number(m_shortestCooldown)}});
+}
+
 HeaderList ChatRun::responseHeaders() const {
     return {{QByteArrayLiteral("x-signalbox-request-id"), m_record.requestId.toLatin1()},
             {QByteArrayLiteral("x-signalbox-model"), headerValue(m_record.model)},
@@ -400,6 +440,11 @@ void ChatRun::onFinished(const UpstreamResult &result) {
 
     if (result.error.kind == UpstreamError::Kind::Cancelled)
         return; // onClientGone records the request
+
+    // A provider that sends a delay gets it: its model is skipped by every request until then.
+    const qint64 retryAfter = result.error.retryAfter.toLongLong();
+    if (m_environment.cooldowns && retryAfter > 0 && result.error.retryable())
+        m_environment.cooldowns->coolDown(m_record.model, retryAfter);
 
     // Before the first byte reaches the client, a retryable failure moves to the next candidate.
     if (!m_clientStreaming && result.error.retryable() &&

@@ -41,6 +41,7 @@ private:
     bool parseRequest();
     bool decodeRequest();
     void startAttempt();
+    bool skipCoolingModel(const ModelConfig &model);
     void admitAttempt(const UpstreamRequest &request);
     void onGateRejected(const GateRejection &rejection);
     void sendGateRejection();
@@ -53,6 +54,7 @@ private:
     void onClientGone();
 
     void sendUpstreamError(const UpstreamError &error);
+    void rejectAllCooling();
     void reject(const ApiError &error, const QString &status, HeaderList headers = {});
     void finish(const QString &status, const QString &error);
     Usage settledUsage(const UpstreamResult &result) const;
@@ -68,6 +70,8 @@ private:
     ChatRequestFeatures m_features;
     RouteDecision m_decision;
     int m_candidate = -1;
+    int m_skippedForCooldown = 0;
+    qint64 m_shortestCooldown = 0; // seconds until the first skipped model may be called again
     std::unique_ptr<UpstreamCall> m_call;
     QString m_reservationId; // the gates' hold on the current attempt, until it is settled
     std::optional<GateRejection> m_gateRejection; // the first candidate's, sent if none fits

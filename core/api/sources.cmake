@@ -3,4 +3,5 @@ target_sources(signalbox_core PRIVATE
     api/apienvironment.h api/apienvironment.cpp
     api/apierror.h api/apierror.cpp
     api/apirouter.h api/apirouter.cpp
-    api/chatrun.h api/chatrun.cpp)
+    api/chatrun.h api/chatrun.cpp
+    api/modelcooldowns.h api/modelcooldowns.cpp)

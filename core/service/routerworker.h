@@ -21,6 +21,7 @@ class Gates;
 class SystemClock;
 class DemoTraffic;
 class HttpServer;
+class ModelCooldowns;
 class SimulatedUpstream;
 
 // Everything that runs on the router thread: the HTTP server, the handlers, the config in force,
@@ -61,6 +62,7 @@ private:
     std::unique_ptr<LedgerReader> m_reader;
     std::unique_ptr<SystemClock> m_clock;
     std::unique_ptr<Gates> m_gates;
+    std::unique_ptr<ModelCooldowns> m_cooldowns;
     std::unique_ptr<HttpServer> m_server;
     std::unique_ptr<SimulatedUpstream> m_simulated;
     std::unique_ptr<DemoTraffic> m_demoTraffic;
