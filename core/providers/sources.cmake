@@ -12,4 +12,6 @@ target_sources(signalbox_core PRIVATE
     providers/providercall.h providers/providercall.cpp
     providers/openaiprovider.h providers/openaiprovider.cpp
     providers/anthropicprovider.h providers/anthropicprovider.cpp
+    providers/geminicodec.h providers/geminicodec.cpp
+    providers/geminiprovider.h providers/geminiprovider.cpp
     providers/upstreamfactory.h providers/upstreamfactory.cpp)

@@ -3,6 +3,7 @@
 #include "providers/upstreamfactory.h"
 
 #include "providers/anthropicprovider.h"
+#include "providers/geminiprovider.h"
 #include "providers/openaiprovider.h"
 #include "providers/providercall.h"
 
@@ -29,11 +30,14 @@ Result<std::unique_ptr<UpstreamCall>> createUpstreamCall(UpstreamRequest request
         adapter = std::make_unique<OpenAiAdapter>();
     else if (kind == QLatin1String("anthropic"))
         adapter = std::make_unique<AnthropicAdapter>();
+    else if (kind == QLatin1String("gemini"))
+        adapter = std::make_unique<GeminiAdapter>();
 
     if (!adapter)
-        return Error{QStringLiteral("provider \"%1\" has kind \"%2\", which this build cannot "
-                                    "call; use kind \"openai\", \"anthropic\" or \"simulated\"")
-                         .arg(request.provider.id, kind)};
+        return Error{
+            QStringLiteral("provider \"%1\" has kind \"%2\", which this build cannot "
+                           "call; use kind \"openai\", \"anthropic\", \"gemini\" or \"simulated\"")
+                .arg(request.provider.id, kind)};
     return std::unique_ptr<UpstreamCall>(
         new ProviderCall(std::move(request), std::move(adapter), network));
 }

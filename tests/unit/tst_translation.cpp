@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The Signalbox authors
-// Translation between the OpenAI and Anthropic wire formats through the canonical chat types,
-// checked against exact output: the JSON of requests, the bytes of bodies and SSE streams.
+// Translation between the OpenAI, Anthropic and Gemini wire formats through the canonical chat
+// types, checked against exact output: the JSON of requests, the bytes of bodies and SSE streams.
 #include "api/apierror.h"
 #include "providers/anthropiccodec.h"
 #include "providers/anthropicstream.h"
+#include "providers/geminicodec.h"
+#include "providers/geminiprovider.h"
 #include "providers/openaicodec.h"
 #include "providers/openaistream.h"
 #include "providers/sseparser.h"
@@ -32,7 +34,12 @@ QByteArray translateRequestBody(WireFormat from, WireFormat to, const QByteArray
         return "error: " + request.error().toUtf8();
 
     QJsonObject out;
-    if (to == WireFormat::OpenAiChat) {
+    if (to == WireFormat::Gemini) {
+        Result<QJsonObject> encoded = geminicodec::encodeRequest(request.value());
+        if (!encoded)
+            return "error: " + encoded.error().toUtf8();
+        out = encoded.value();
+    } else if (to == WireFormat::OpenAiChat) {
         out = openaicodec::encodeRequest(request.value(), QStringLiteral("upstream-model"));
     } else {
         Result<QJsonObject> encoded =
@@ -46,14 +53,20 @@ QByteArray translateRequestBody(WireFormat from, WireFormat to, const QByteArray
 
 QByteArray translateResponseBody(WireFormat from, WireFormat to, const QByteArray &body) {
     const QJsonObject object = QJsonDocument::fromJson(body).object();
-    const ChatResponse response = from == WireFormat::OpenAiChat
-                                      ? openaicodec::decodeResponse(object)
-                                      : anthropiccodec::decodeResponse(object);
+    ChatResponse response;
+    if (from == WireFormat::Gemini)
+        response = geminicodec::decodeResponse(object);
+    else if (from == WireFormat::OpenAiChat)
+        response = openaicodec::decodeResponse(object);
+    else
+        response = anthropiccodec::decodeResponse(object);
     return to == WireFormat::OpenAiChat ? openaicodec::encodeResponse(response, kCreated)
                                         : anthropiccodec::encodeResponse(response);
 }
 
 std::unique_ptr<StreamDecoder> createDecoder(WireFormat upstream) {
+    if (upstream == WireFormat::Gemini)
+        return std::make_unique<GeminiStreamDecoder>(QStringLiteral("up"));
     if (upstream == WireFormat::OpenAiChat)
         return std::make_unique<OpenAiStreamDecoder>(QStringLiteral("up"));
     return std::make_unique<AnthropicStreamDecoder>(QStringLiteral("up"));
@@ -172,6 +185,24 @@ void TestTranslation::requestTranslation_data() {
                R"json({"model":"auto","messages":[{"role":"assistant","content":null,"tool_calls":[{"id":"call_9","type":"function","function":{"name":"f","arguments":"{not json"}}]}]})json")
         << QByteArray(
                R"json(error: tool call arguments are not a JSON object (unterminated object): {not json)json");
+    QTest::newRow("openai to gemini text and images")
+        << WireFormat::OpenAiChat << WireFormat::Gemini
+        << QByteArray(
+               R"json({"model":"auto","messages":[{"role":"system","content":"Be brief."},{"role":"user","content":[{"type":"text","text":"What is this?"},{"type":"image_url","image_url":{"url":"data:image/png;base64,iVBORw0KGgo="}},{"type":"image_url","image_url":{"url":"https://example.com/a.png"}}]}],"max_tokens":100,"temperature":0.3,"top_p":0.8,"stop":["END"],"response_format":{"type":"json_object"}})json")
+        << QByteArray(
+               R"json({"contents":[{"parts":[{"text":"What is this?"},{"inlineData":{"data":"iVBORw0KGgo=","mimeType":"image/png"}},{"fileData":{"fileUri":"https://example.com/a.png","mimeType":"image/*"}}],"role":"user"}],"generationConfig":{"maxOutputTokens":100,"responseMimeType":"application/json","stopSequences":["END"],"temperature":0.3,"topP":0.8},"systemInstruction":{"parts":[{"text":"Be brief."}]}})json");
+    QTest::newRow("openai to gemini tools and results")
+        << WireFormat::OpenAiChat << WireFormat::Gemini
+        << QByteArray(
+               R"json({"model":"auto","messages":[{"role":"user","content":"Weather in Paris?"},{"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"Paris\"}"}}]},{"role":"tool","tool_call_id":"call_1","content":"18 C and sunny"}],"tools":[{"type":"function","function":{"name":"get_weather","description":"Weather","parameters":{"$schema":"http://json-schema.org/draft-07/schema#","type":"object","additionalProperties":false,"properties":{"city":{"type":"string"}}}}}],"tool_choice":{"type":"function","function":{"name":"get_weather"}}})json")
+        << QByteArray(
+               R"json({"contents":[{"parts":[{"text":"Weather in Paris?"}],"role":"user"},{"parts":[{"functionCall":{"args":{"city":"Paris"},"name":"get_weather"}}],"role":"model"},{"parts":[{"functionResponse":{"name":"get_weather","response":{"content":"18 C and sunny"}}}],"role":"user"}],"toolConfig":{"functionCallingConfig":{"allowedFunctionNames":["get_weather"],"mode":"ANY"}},"tools":[{"functionDeclarations":[{"description":"Weather","name":"get_weather","parameters":{"properties":{"city":{"type":"string"}},"type":"object"}}]}]})json");
+    QTest::newRow("anthropic to gemini thinking budget")
+        << WireFormat::AnthropicMessages << WireFormat::Gemini
+        << QByteArray(
+               R"json({"model":"auto","max_tokens":2048,"thinking":{"type":"enabled","budget_tokens":1024},"system":"Think.","messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":[{"type":"thinking","thinking":"Greet.","signature":"s"},{"type":"text","text":"Hello"}]},{"role":"user","content":"Again"}],"tools":[{"name":"noop","input_schema":{"type":"object"}}],"tool_choice":{"type":"none"}})json")
+        << QByteArray(
+               R"json({"contents":[{"parts":[{"text":"Hi"}],"role":"user"},{"parts":[{"text":"Hello"}],"role":"model"},{"parts":[{"text":"Again"}],"role":"user"}],"generationConfig":{"maxOutputTokens":2048,"thinkingConfig":{"includeThoughts":true,"thinkingBudget":1024}},"systemInstruction":{"parts":[{"text":"Think."}]},"toolConfig":{"functionCallingConfig":{"mode":"NONE"}},"tools":[{"functionDeclarations":[{"name":"noop","parameters":{"type":"object"}}]}]})json");
 }
 
 void TestTranslation::requestTranslation() {
@@ -232,6 +263,36 @@ void TestTranslation::responseTranslation_data() {
                R"json({"id":"chatcmpl-3","object":"chat.completion","created":1,"model":"deepseek-reasoner","choices":[{"index":0,"message":{"role":"assistant","content":"42","reasoning_content":"Think hard."},"finish_reason":"length"}],"usage":{"prompt_tokens":10,"completion_tokens":100,"total_tokens":110,"prompt_cache_hit_tokens":4,"completion_tokens_details":{"reasoning_tokens":90}}})json")
         << QByteArray(
                R"json({"id":"chatcmpl-3","type":"message","role":"assistant","model":"deepseek-reasoner","content":[{"type":"thinking","thinking":"Think hard.","signature":""},{"type":"text","text":"42"}],"stop_reason":"max_tokens","stop_sequence":null,"usage":{"input_tokens":6,"cache_creation_input_tokens":0,"cache_read_input_tokens":4,"output_tokens":100}})json");
+    QTest::newRow("gemini text to openai")
+        << WireFormat::Gemini << WireFormat::OpenAiChat
+        << QByteArray(
+               R"json({"candidates":[{"content":{"parts":[{"text":"Let me think.","thought":true},{"text":"It is 18 C."}],"role":"model"},"finishReason":"STOP","index":0}],"usageMetadata":{"promptTokenCount":120,"candidatesTokenCount":8,"totalTokenCount":148,"cachedContentTokenCount":100,"thoughtsTokenCount":20},"modelVersion":"gemini-2.5-flash","responseId":"resp-1"})json")
+        << QByteArray(
+               R"json({"id":"resp-1","object":"chat.completion","created":1767225600,"model":"gemini-2.5-flash","choices":[{"index":0,"message":{"role":"assistant","content":"It is 18 C.","reasoning_content":"Let me think.","refusal":null},"logprobs":null,"finish_reason":"stop"}],"usage":{"prompt_tokens":120,"completion_tokens":28,"total_tokens":148,"prompt_tokens_details":{"cached_tokens":100},"completion_tokens_details":{"reasoning_tokens":20}}})json");
+    QTest::newRow("gemini text to anthropic")
+        << WireFormat::Gemini << WireFormat::AnthropicMessages
+        << QByteArray(
+               R"json({"candidates":[{"content":{"parts":[{"text":"Let me think.","thought":true},{"text":"It is 18 C."}],"role":"model"},"finishReason":"STOP","index":0}],"usageMetadata":{"promptTokenCount":120,"candidatesTokenCount":8,"totalTokenCount":148,"cachedContentTokenCount":100,"thoughtsTokenCount":20},"modelVersion":"gemini-2.5-flash","responseId":"resp-1"})json")
+        << QByteArray(
+               R"json({"id":"resp-1","type":"message","role":"assistant","model":"gemini-2.5-flash","content":[{"type":"thinking","thinking":"Let me think.","signature":""},{"type":"text","text":"It is 18 C."}],"stop_reason":"end_turn","stop_sequence":null,"usage":{"input_tokens":20,"cache_creation_input_tokens":0,"cache_read_input_tokens":100,"output_tokens":28}})json");
+    QTest::newRow("gemini function call to anthropic")
+        << WireFormat::Gemini << WireFormat::AnthropicMessages
+        << QByteArray(
+               R"json({"candidates":[{"content":{"parts":[{"functionCall":{"name":"get_weather","args":{"city":"Oslo"}}}],"role":"model"},"finishReason":"STOP","index":0}],"usageMetadata":{"promptTokenCount":40,"candidatesTokenCount":6,"totalTokenCount":46},"modelVersion":"gemini-2.5-pro","responseId":"resp-2"})json")
+        << QByteArray(
+               R"json({"id":"resp-2","type":"message","role":"assistant","model":"gemini-2.5-pro","content":[{"type":"tool_use","id":"call_resp-2_0","name":"get_weather","input":{"city":"Oslo"}}],"stop_reason":"tool_use","stop_sequence":null,"usage":{"input_tokens":40,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":6}})json");
+    QTest::newRow("gemini function call to openai")
+        << WireFormat::Gemini << WireFormat::OpenAiChat
+        << QByteArray(
+               R"json({"candidates":[{"content":{"parts":[{"functionCall":{"name":"get_weather","args":{"city":"Oslo"}}}],"role":"model"},"finishReason":"STOP","index":0}],"usageMetadata":{"promptTokenCount":40,"candidatesTokenCount":6,"totalTokenCount":46},"modelVersion":"gemini-2.5-pro","responseId":"resp-2"})json")
+        << QByteArray(
+               R"json({"id":"resp-2","object":"chat.completion","created":1767225600,"model":"gemini-2.5-pro","choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[{"id":"call_resp-2_0","type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"Oslo\"}"}}],"refusal":null},"logprobs":null,"finish_reason":"tool_calls"}],"usage":{"prompt_tokens":40,"completion_tokens":6,"total_tokens":46,"prompt_tokens_details":{"cached_tokens":0},"completion_tokens_details":{"reasoning_tokens":0}}})json");
+    QTest::newRow("gemini safety to openai")
+        << WireFormat::Gemini << WireFormat::OpenAiChat
+        << QByteArray(
+               R"json({"candidates":[{"content":{"parts":[],"role":"model"},"finishReason":"SAFETY","index":0}],"usageMetadata":{"promptTokenCount":9,"totalTokenCount":9},"modelVersion":"gemini-2.5-flash","responseId":"resp-3"})json")
+        << QByteArray(
+               R"json({"id":"resp-3","object":"chat.completion","created":1767225600,"model":"gemini-2.5-flash","choices":[{"index":0,"message":{"role":"assistant","content":"","refusal":null},"logprobs":null,"finish_reason":"content_filter"}],"usage":{"prompt_tokens":9,"completion_tokens":0,"total_tokens":9,"prompt_tokens_details":{"cached_tokens":0},"completion_tokens_details":{"reasoning_tokens":0}}})json");
 }
 
 void TestTranslation::responseTranslation() {
@@ -543,6 +604,120 @@ data: {"id":"chatcmpl-o","object":"chat.completion.chunk","created":1767225600,"
 data: [DONE]
 
 )json");
+    QTest::newRow("gemini text to openai")
+        << WireFormat::Gemini << WireFormat::OpenAiChat << true << true
+        << QByteArray(
+               R"json(data: {"candidates": [{"content": {"parts": [{"text": "Hmm.","thought": true}],"role": "model"},"index": 0}],"usageMetadata": {"promptTokenCount": 30,"totalTokenCount": 30},"modelVersion": "gemini-2.5-flash","responseId": "r-9"}
+
+data: {"candidates": [{"content": {"parts": [{"text": "Sunny"}],"role": "model"},"index": 0}],"usageMetadata": {"promptTokenCount": 30,"totalTokenCount": 30},"modelVersion": "gemini-2.5-flash","responseId": "r-9"}
+
+data: {"candidates": [{"content": {"parts": [{"text": " today."}],"role": "model"},"finishReason": "STOP","index": 0}],"usageMetadata": {"promptTokenCount": 30,"candidatesTokenCount": 4,"totalTokenCount": 41,"thoughtsTokenCount": 7},"modelVersion": "gemini-2.5-flash","responseId": "r-9"}
+
+)json")
+        << QByteArray(
+               R"json(data: {"id":"r-9","object":"chat.completion.chunk","created":1767225600,"model":"gemini-2.5-flash","choices":[{"index":0,"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":null}],"usage":null}
+
+data: {"id":"r-9","object":"chat.completion.chunk","created":1767225600,"model":"gemini-2.5-flash","choices":[{"index":0,"delta":{"reasoning_content":"Hmm."},"logprobs":null,"finish_reason":null}],"usage":null}
+
+data: {"id":"r-9","object":"chat.completion.chunk","created":1767225600,"model":"gemini-2.5-flash","choices":[{"index":0,"delta":{"content":"Sunny"},"logprobs":null,"finish_reason":null}],"usage":null}
+
+data: {"id":"r-9","object":"chat.completion.chunk","created":1767225600,"model":"gemini-2.5-flash","choices":[{"index":0,"delta":{"content":" today."},"logprobs":null,"finish_reason":null}],"usage":null}
+
+data: {"id":"r-9","object":"chat.completion.chunk","created":1767225600,"model":"gemini-2.5-flash","choices":[{"index":0,"delta":{},"logprobs":null,"finish_reason":"stop"}],"usage":null}
+
+data: {"id":"r-9","object":"chat.completion.chunk","created":1767225600,"model":"gemini-2.5-flash","choices":[],"usage":{"prompt_tokens":30,"completion_tokens":11,"total_tokens":41,"prompt_tokens_details":{"cached_tokens":0},"completion_tokens_details":{"reasoning_tokens":7}}}
+
+data: [DONE]
+
+)json");
+    QTest::newRow("gemini text to anthropic")
+        << WireFormat::Gemini << WireFormat::AnthropicMessages << false << true
+        << QByteArray(
+               R"json(data: {"candidates": [{"content": {"parts": [{"text": "Hmm.","thought": true}],"role": "model"},"index": 0}],"usageMetadata": {"promptTokenCount": 30,"totalTokenCount": 30},"modelVersion": "gemini-2.5-flash","responseId": "r-9"}
+
+data: {"candidates": [{"content": {"parts": [{"text": "Sunny"}],"role": "model"},"index": 0}],"usageMetadata": {"promptTokenCount": 30,"totalTokenCount": 30},"modelVersion": "gemini-2.5-flash","responseId": "r-9"}
+
+data: {"candidates": [{"content": {"parts": [{"text": " today."}],"role": "model"},"finishReason": "STOP","index": 0}],"usageMetadata": {"promptTokenCount": 30,"candidatesTokenCount": 4,"totalTokenCount": 41,"thoughtsTokenCount": 7},"modelVersion": "gemini-2.5-flash","responseId": "r-9"}
+
+)json") << QByteArray(R"json(event: message_start
+data: {"type":"message_start","message":{"id":"r-9","type":"message","role":"assistant","model":"gemini-2.5-flash","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":0,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":0}}}
+
+event: ping
+data: {"type": "ping"}
+
+event: content_block_start
+data: {"type":"content_block_start","index":0,"content_block":{"type":"thinking","thinking":"","signature":""}}
+
+event: content_block_delta
+data: {"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":"Hmm."}}
+
+event: content_block_stop
+data: {"type":"content_block_stop","index":0}
+
+event: content_block_start
+data: {"type":"content_block_start","index":1,"content_block":{"type":"text","text":""}}
+
+event: content_block_delta
+data: {"type":"content_block_delta","index":1,"delta":{"type":"text_delta","text":"Sunny"}}
+
+event: content_block_delta
+data: {"type":"content_block_delta","index":1,"delta":{"type":"text_delta","text":" today."}}
+
+event: content_block_stop
+data: {"type":"content_block_stop","index":1}
+
+event: message_delta
+data: {"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},"usage":{"input_tokens":30,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":11}}
+
+event: message_stop
+data: {"type":"message_stop"}
+
+)json");
+    QTest::newRow("gemini function call to anthropic")
+        << WireFormat::Gemini << WireFormat::AnthropicMessages << false << true
+        << QByteArray(
+               R"json(data: {"candidates": [{"content": {"parts": [{"functionCall": {"name": "get_weather","args": {"city": "Rome"}}}],"role": "model"},"finishReason": "STOP","index": 0}],"usageMetadata": {"promptTokenCount": 50,"candidatesTokenCount": 5,"totalTokenCount": 55},"modelVersion": "gemini-2.5-pro","responseId": "r-10"}
+
+)json") << QByteArray(R"json(event: message_start
+data: {"type":"message_start","message":{"id":"r-10","type":"message","role":"assistant","model":"gemini-2.5-pro","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":0,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":0}}}
+
+event: ping
+data: {"type": "ping"}
+
+event: content_block_start
+data: {"type":"content_block_start","index":0,"content_block":{"type":"tool_use","id":"call_r-10_0","name":"get_weather","input":{}}}
+
+event: content_block_delta
+data: {"type":"content_block_delta","index":0,"delta":{"type":"input_json_delta","partial_json":"{\"city\":\"Rome\"}"}}
+
+event: content_block_stop
+data: {"type":"content_block_stop","index":0}
+
+event: message_delta
+data: {"type":"message_delta","delta":{"stop_reason":"tool_use","stop_sequence":null},"usage":{"input_tokens":50,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":5}}
+
+event: message_stop
+data: {"type":"message_stop"}
+
+)json");
+    QTest::newRow("gemini function call to openai")
+        << WireFormat::Gemini << WireFormat::OpenAiChat << false << true
+        << QByteArray(
+               R"json(data: {"candidates": [{"content": {"parts": [{"functionCall": {"name": "get_weather","args": {"city": "Rome"}}}],"role": "model"},"finishReason": "STOP","index": 0}],"usageMetadata": {"promptTokenCount": 50,"candidatesTokenCount": 5,"totalTokenCount": 55},"modelVersion": "gemini-2.5-pro","responseId": "r-10"}
+
+)json")
+        << QByteArray(
+               R"json(data: {"id":"r-10","object":"chat.completion.chunk","created":1767225600,"model":"gemini-2.5-pro","choices":[{"index":0,"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":null}]}
+
+data: {"id":"r-10","object":"chat.completion.chunk","created":1767225600,"model":"gemini-2.5-pro","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"call_r-10_0","type":"function","function":{"name":"get_weather","arguments":""}}]},"logprobs":null,"finish_reason":null}]}
+
+data: {"id":"r-10","object":"chat.completion.chunk","created":1767225600,"model":"gemini-2.5-pro","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\"city\":\"Rome\"}"}}]},"logprobs":null,"finish_reason":null}]}
+
+data: {"id":"r-10","object":"chat.completion.chunk","created":1767225600,"model":"gemini-2.5-pro","choices":[{"index":0,"delta":{},"logprobs":null,"finish_reason":"tool_calls"}]}
+
+data: [DONE]
+
+)json");
 }
 
 void TestTranslation::streamTranslation() {
@@ -624,6 +799,13 @@ void TestTranslation::streamErrors_data() {
                "\n\n")
         << UpstreamError::Kind::Http << 529 << QStringLiteral("overloaded_error")
         << QStringLiteral("Overloaded");
+    QTest::newRow("gemini error event")
+        << WireFormat::Gemini
+        << QByteArray(
+               R"(data: {"error": {"code": 503,"message": "The model is overloaded.","status": "UNAVAILABLE"}})"
+               "\r\n\r\n")
+        << UpstreamError::Kind::Http << 503 << QStringLiteral("UNAVAILABLE")
+        << QStringLiteral("The model is overloaded.");
     QTest::newRow("anthropic first event not json")
         << WireFormat::AnthropicMessages << QByteArray("event: message_start\ndata: {oops\n\n")
         << UpstreamError::Kind::Protocol << 200 << QString() << QStringLiteral("not a JSON object");
