@@ -13,12 +13,13 @@ namespace signalbox {
 namespace {
 
 // OpenAI's reasoning models reject max_tokens, but many compatible servers know only that
-// field, so the newer one goes to OpenAI's own API alone.
+// field, so the newer one goes to OpenAI's own API and Azure OpenAI alone.
 openaicodec::MaxTokensField maxTokensFieldFor(const ProviderConfig &provider) {
     const QString host = QUrl(provider.baseUrl).host();
-    return host == QLatin1String("api.openai.com")
-               ? openaicodec::MaxTokensField::MaxCompletionTokens
-               : openaicodec::MaxTokensField::MaxTokens;
+    const bool openAi =
+        host == QLatin1String("api.openai.com") || provider.kind == QLatin1String("azure-openai");
+    return openAi ? openaicodec::MaxTokensField::MaxCompletionTokens
+                  : openaicodec::MaxTokensField::MaxTokens;
 }
 
 } // namespace
@@ -75,6 +76,38 @@ ChatResponse OpenAiAdapter::decodeResponse(const QJsonObject &body) const {
 bool OpenAiAdapter::isPassedOnHeader(const QByteArray &name) const {
     return name == "x-request-id" || name == "openai-processing-ms" || name == "retry-after" ||
            name == "retry-after-ms" || name == "x-generation-id" || name.startsWith("x-ratelimit-");
+}
+
+Result<PreparedCall> AzureOpenAiAdapter::prepare(const UpstreamRequest &request) const {
+    Result<QByteArray> body = requestBody(request);
+    if (!body)
+        return Error{body.error()};
+    PreparedCall call;
+    call.url = endpointUrl(request);
+    call.body = body.value();
+    if (!request.apiKey.isEmpty())
+        call.headers.append({QByteArrayLiteral("api-key"), request.apiKey.toUtf8()});
+    return call;
+}
+
+QUrl AzureOpenAiAdapter::endpointUrl(const UpstreamRequest &request) const {
+    const QString base = trimmedBaseUrl(request.provider.baseUrl);
+    if (base.endsWith(QLatin1String("/openai/v1")))
+        return QUrl(base + QStringLiteral("/chat/completions"), QUrl::StrictMode);
+
+    QUrl url(base + QStringLiteral("/openai/deployments/") +
+                 QString::fromUtf8(QUrl::toPercentEncoding(request.model.upstreamId)) +
+                 QStringLiteral("/chat/completions"),
+             QUrl::StrictMode);
+    const QString version = request.provider.apiVersion.isEmpty()
+                                ? QString::fromLatin1(kAzureDefaultApiVersion)
+                                : request.provider.apiVersion;
+    url.setQuery(QStringLiteral("api-version=") + version);
+    return url;
+}
+
+bool AzureOpenAiAdapter::isPassedOnHeader(const QByteArray &name) const {
+    return OpenAiAdapter::isPassedOnHeader(name) || name == "apim-request-id";
 }
 
 } // namespace signalbox

@@ -27,4 +27,21 @@ protected:
     virtual QUrl endpointUrl(const UpstreamRequest &request) const;
 };
 
+// Azure OpenAI: the OpenAI format at a deployment URL,
+// {base_url}/openai/deployments/{upstream_id}/chat/completions?api-version=..., with the key in
+// an api-key header. A base_url that ends with /openai/v1 uses Azure's v1 API instead, whose
+// paths are OpenAI's and which takes no api-version.
+class AzureOpenAiAdapter : public OpenAiAdapter {
+public:
+    Result<PreparedCall> prepare(const UpstreamRequest &request) const override;
+    bool isPassedOnHeader(const QByteArray &name) const override;
+
+protected:
+    QUrl endpointUrl(const UpstreamRequest &request) const override;
+};
+
+// The api-version sent when a provider of kind azure-openai sets none: the generally available
+// version of 2024-10-21.
+inline constexpr char kAzureDefaultApiVersion[] = "2024-10-21";
+
 } // namespace signalbox

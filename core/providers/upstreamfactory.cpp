@@ -32,12 +32,16 @@ Result<std::unique_ptr<UpstreamCall>> createUpstreamCall(UpstreamRequest request
         adapter = std::make_unique<AnthropicAdapter>();
     else if (kind == QLatin1String("gemini"))
         adapter = std::make_unique<GeminiAdapter>();
+    else if (kind == QLatin1String("azure-openai"))
+        adapter = std::make_unique<AzureOpenAiAdapter>();
 
+    // Every kind the config accepts has an adapter; this guards a kind added to the config
+    // before its adapter.
     if (!adapter)
         return Error{
             QStringLiteral("provider \"%1\" has kind \"%2\", which this build cannot "
-                           "call; use kind \"openai\", \"anthropic\", \"gemini\" or \"simulated\"")
-                .arg(request.provider.id, kind)};
+                           "call; use one of: %3")
+                .arg(request.provider.id, kind, providerKinds().join(QStringLiteral(", ")))};
     return std::unique_ptr<UpstreamCall>(
         new ProviderCall(std::move(request), std::move(adapter), network));
 }

@@ -157,7 +157,9 @@ void FakeOpenAiUpstream::onRequest(FakeHttpConnection *connection, const FakeHtt
         return;
     }
 
-    if (request.method != "POST" || !request.path.endsWith("/chat/completions")) {
+    // Azure puts the api-version in the query, so routes are matched without it.
+    const QByteArray route = request.path.split('?').first();
+    if (request.method != "POST" || !route.endsWith("/chat/completions")) {
         connection->writeResponse(
             404, commonHeaders("application/json"),
             fakeopenai::openAiError("Unknown path " + request.path, "invalid_request_error", {}));
@@ -167,7 +169,35 @@ void FakeOpenAiUpstream::onRequest(FakeHttpConnection *connection, const FakeHtt
     m_requests.append(request);
     ++m_completionCount;
     emit requestReceived();
+    if (rejectedByAzure(connection, request))
+        return;
     answerChat(connection, request);
+}
+
+bool FakeOpenAiUpstream::rejectedByAzure(FakeHttpConnection *connection,
+                                         const FakeHttpRequest &request)
+{
+    if (m_script.azureDeployment.isEmpty())
+        return false;
+    if (request.header("api-key").isEmpty()) {
+        connection->writeResponse(
+            401, commonHeaders("application/json"),
+            "{\"error\":{\"code\":\"401\",\"message\":\"Access denied due to invalid "
+            "subscription key or wrong API endpoint. Make sure to provide a valid key for an "
+            "active subscription and use a correct regional API endpoint for your resource.\"}}");
+        return true;
+    }
+    const QByteArray expected =
+        "/openai/deployments/" + m_script.azureDeployment + "/chat/completions?api-version=";
+    if (!request.path.startsWith(expected) || request.path.size() == expected.size()) {
+        connection->writeResponse(
+            404, commonHeaders("application/json"),
+            "{\"error\":{\"code\":\"DeploymentNotFound\",\"message\":\"The API deployment "
+            "for this resource does not exist. If you created the deployment within the last 5 "
+            "minutes, please wait a moment and try again.\"}}");
+        return true;
+    }
+    return false;
 }
 
 FakeHeaders FakeOpenAiUpstream::commonHeaders(const QByteArray &contentType) const

@@ -55,6 +55,11 @@ struct FakeOpenAiScript {
     bool usageOnLastContentChunk = false; // Gemini's compatible endpoint puts usage there
     // Closes the connection without the chunked terminator after this many content chunks.
     int dropAfter = -1;
+
+    // When set, the fake answers as an Azure OpenAI resource with this deployment: chat requests
+    // must go to /openai/deployments/<deployment>/chat/completions?api-version=... with an
+    // api-key header, and other deployments get Azure's 404 DeploymentNotFound.
+    QByteArray azureDeployment;
 };
 
 // Sets the script fields named in a JSON object (the keys of POST /__fake/script): reply,
@@ -92,6 +97,7 @@ private:
     void onNewConnection();
     void onRequest(FakeHttpConnection *connection, const FakeHttpRequest &request);
     void answerChat(FakeHttpConnection *connection, const FakeHttpRequest &request);
+    bool rejectedByAzure(FakeHttpConnection *connection, const FakeHttpRequest &request);
     void answerError(FakeHttpConnection *connection);
     void answerStream(FakeHttpConnection *connection, const FakeHttpRequest &request);
     QList<QByteArray> streamEvents(const FakeHttpRequest &request) const;
