@@ -45,6 +45,20 @@ ApiError apiErrorFor(const UpstreamError &error) {
     return api;
 }
 
+// The error event that ends a stream the client has begun to read. A provider's own error event
+// keeps its type and status (e.g. overloaded_error, 529), so the client sees what the provider
+// reported; a broken connection or a timeout is reported as Signalbox's upstream error.
+ApiError streamErrorFor(const UpstreamError &error) {
+    if (error.kind != UpstreamError::Kind::Http || error.type.isEmpty())
+        return apiErrorFor(error);
+    ApiError api;
+    api.httpStatus = error.httpStatus;
+    api.type = error.type;
+    api.code = error.code.isEmpty() ? QString::number(error.httpStatus) : error.code;
+    api.message = error.message;
+    return api;
+}
+
 QString endpointPath(WireFormat format) {
     return format == WireFormat::AnthropicMessages ? QStringLiteral("/v1/messages")
                                                    : QStringLiteral("/v1/chat/completions");
@@ -464,7 +478,7 @@ void ChatRun::sendUpstreamError(const UpstreamError &error) {
     if (m_clientStreaming) {
         // The client already has part of this answer: end it with an error event in its own
         // format, never with another model's words.
-        m_exchange->writeChunk(errorStreamEvent(m_format, api));
+        m_exchange->writeChunk(errorStreamEvent(m_format, streamErrorFor(error)));
         m_exchange->endStream();
         finish(QStringLiteral("error"), error.message);
         return;

@@ -4,6 +4,8 @@
 // Signalbox translates Chat Completions to Messages and the answers back.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import OpenAI from 'openai';
 import {
   fakeAnthropicBinary, scriptFake, signalboxBinary, startListening, stop, writeConfig,
@@ -12,6 +14,7 @@ import {
 const canary = 'sk-ant-canary-6e1d3c5b7a9f0e2d4c6b8a1f3e5d7c90';
 let upstream;
 let signalbox;
+let setup;
 let client;
 
 const weatherTool = {
@@ -28,7 +31,7 @@ before(async () => {
   assert.ok(fakeAnthropicBinary, 'SIGNALBOX_FAKE_ANTHROPIC must name the fake upstream executable');
   upstream = await startListening(fakeAnthropicBinary,
     ['--listen', '127.0.0.1:0', '--chunk-delay-ms', '20']);
-  const setup = writeConfig(upstream.url,
+  setup = writeConfig(upstream.url,
     { kind: 'anthropic', basePath: '', keyEnv: 'ANTHROPIC_API_KEY' });
   signalbox = await startListening(signalboxBinary,
     ['--headless', '--config', setup.configPath, '--data-dir', setup.dataDir,
@@ -111,4 +114,17 @@ test('an overloaded provider gives the OpenAI error envelope', async () => {
   } finally {
     await scriptFake(upstream, { error_status: 0 });
   }
+});
+
+test('the Anthropic key appears in no output, ledger or config', async () => {
+  const sent = (await upstreamRequests()).at(-1);
+  assert.equal(sent.headers['x-api-key'], '<present>', 'the key never reached the upstream');
+
+  await stop(signalbox);
+  const places = [signalbox.output.stdout, signalbox.output.stderr,
+    readFileSync(setup.configPath, 'utf8')];
+  for (const name of readdirSync(setup.dataDir)) {
+    places.push(readFileSync(join(setup.dataDir, name)).toString('latin1'));
+  }
+  for (const text of places) assert.ok(!text.includes(canary), 'the canary key leaked');
 });

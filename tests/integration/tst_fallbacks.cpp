@@ -5,6 +5,7 @@
 #include "endpointtesting.h"
 #include "fakes/fakeanthropic.h"
 #include "fakes/fakeopenai.h"
+#include "fakes/fakeopenaibodies.h"
 
 using namespace signalbox;
 using namespace signalbox::testing;
@@ -113,6 +114,9 @@ private slots:
     void clientErrorNeverFallsBack();
     void retryAfterCoolsModelDown();
     void everyModelCoolingGives429();
+    void errorBeforeContentFallsBack();
+    void midStreamErrorKeepsProviderType_data();
+    void midStreamErrorKeepsProviderType();
     void droppedStreamEndsWithClientError_data();
     void droppedStreamEndsWithClientError();
     void streamedCacheReadBilledOnce();
@@ -255,6 +259,69 @@ void TestFallbacks::everyModelCoolingGives429() {
     QVERIFY(record.has_value());
     QCOMPARE(record->status, QStringLiteral("rejected"));
     QCOMPARE(record->attempts, 0);
+}
+
+void TestFallbacks::errorBeforeContentFallsBack() {
+    // message_start, the first content_block_start and a ping, then an error event: the client
+    // has been sent nothing yet, so the request still moves to the fallback.
+    m_anthropic->script().chunkCount = 3;
+    m_anthropic->script().midStreamErrorAfter = 0;
+    m_openAi->script().reply = QStringLiteral("The backup answered.");
+
+    const RawResponse response = m_service.send(
+        chatRequest(WireFormat::AnthropicMessages, QStringLiteral("stage:draft"), true));
+    QCOMPARE(response.status, 200);
+    QCOMPARE(answerText(WireFormat::AnthropicMessages, response), m_openAi->script().reply);
+    QCOMPARE(parseEvents(response.body).first().name, QByteArray("message_start"));
+    QCOMPARE(response.body.count("event: message_start"), 1);
+    QCOMPARE(m_anthropic->requests().size(), 1);
+    QCOMPARE(m_openAi->requests().size(), 1);
+
+    const std::optional<LedgerRecord> record = m_service.findRecord(requestIdOf(response));
+    QVERIFY(record.has_value());
+    QCOMPARE(record->attempts, 2);
+    QCOMPARE(record->model, QStringLiteral("mini"));
+}
+
+void TestFallbacks::midStreamErrorKeepsProviderType_data() {
+    QTest::addColumn<WireFormat>("format");
+    QTest::newRow("anthropic client") << WireFormat::AnthropicMessages;
+    QTest::newRow("openai client") << WireFormat::OpenAiChat;
+}
+
+void TestFallbacks::midStreamErrorKeepsProviderType() {
+    QFETCH(WireFormat, format);
+    FakeAnthropicScript &script = m_anthropic->script();
+    script.chunkCount = 4;
+    script.midStreamErrorAfter = 2;
+    script.errorType = "overloaded_error";
+    script.errorMessage = "Overloaded";
+
+    const RawResponse response =
+        m_service.send(chatRequest(format, QStringLiteral("stage:draft"), true));
+    QCOMPARE(response.status, 200);
+    const ClientEvent last = parseEvents(response.body).last();
+    const QJsonObject error = last.json().value(QLatin1String("error")).toObject();
+    QCOMPARE(error.value(QLatin1String("type")).toString(), QStringLiteral("overloaded_error"));
+    QVERIFY(error.value(QLatin1String("message")).toString().contains(QLatin1String("Overloaded")));
+    if (format == WireFormat::AnthropicMessages) {
+        QCOMPARE(last.name, QByteArray("error"));
+    } else {
+        QCOMPARE(error.value(QLatin1String("code")).toString(), QStringLiteral("529"));
+        QVERIFY(!response.body.contains("[DONE]"));
+    }
+    // The two pieces sent before the error stay the only answer.
+    const QStringList pieces = fakeopenai::splitText(script.reply, script.chunkCount);
+    QCOMPARE(answerText(format, response), pieces.at(0) + pieces.at(1));
+    QCOMPARE(m_openAi->requests().size(), 0);
+
+    const std::optional<LedgerRecord> record = m_service.findRecord(requestIdOf(response));
+    QVERIFY(record.has_value());
+    QCOMPARE(record->status, QStringLiteral("error"));
+    QCOMPARE(record->attempts, 1);
+    QVERIFY(record->usage.estimated);
+    // message_start reported the input, which is billed as reported.
+    QCOMPARE(record->usage.inputTokens, 25);
 }
 
 void TestFallbacks::droppedStreamEndsWithClientError_data() {

@@ -65,6 +65,7 @@ private slots:
     void nonStreamTranslated();
     void streamedTextInMessagesOrder();
     void streamedToolUseKeepsEveryPiece();
+    void clientDisconnectCancelsUpstream();
     void countTokensEstimates();
     void errorsUseAnthropicEnvelope_data();
     void errorsUseAnthropicEnvelope();
@@ -212,6 +213,30 @@ void TestMessagesEndpoint::streamedToolUseKeepsEveryPiece() {
                  .value(QLatin1String("name"))
                  .toString(),
              QStringLiteral("get_weather"));
+}
+
+void TestMessagesEndpoint::clientDisconnectCancelsUpstream() {
+    FakeOpenAiScript &script = m_upstream->script();
+    script.chunkCount = 10;
+    script.chunkDelayMs = 200;
+
+    RawHttpClient client;
+    QVERIFY(client.connectTo(m_service.port()));
+    client.send(messagesRequest(baseBody(true)));
+    QVERIFY(client.waitForText("text_delta", kWaitMs));
+    client.socket().disconnectFromHost();
+
+    // The router hangs up on the upstream, and the row is billed from the estimate.
+    QTRY_COMPARE_WITH_TIMEOUT(m_upstream->disconnects(), 1, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_service.recorded().size(), 1, kWaitMs);
+    const QString requestId = m_service.recorded().first().value(0).value<LedgerRecord>().requestId;
+    const std::optional<LedgerRecord> record = m_service.findRecord(requestId);
+    QVERIFY(record.has_value());
+    QCOMPARE(record->status, QStringLiteral("client_cancelled"));
+    QCOMPARE(record->endpoint, QStringLiteral("/v1/messages"));
+    QVERIFY(record->usage.estimated);
+    QVERIFY(record->usage.outputTokens > 0);
+    QVERIFY2(record->costUsd > 0, qPrintable(QString::number(record->costUsd)));
 }
 
 void TestMessagesEndpoint::countTokensEstimates() {
