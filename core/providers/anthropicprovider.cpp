@@ -62,6 +62,8 @@ Result<PreparedCall> AnthropicAdapter::prepare(const UpstreamRequest &request) c
         {QByteArrayLiteral("anthropic-version"), QByteArray(anthropiccodec::kApiVersion)});
     if (!request.apiKey.isEmpty())
         call.headers.append({QByteArrayLiteral("x-api-key"), request.apiKey.toUtf8()});
+    if (request.clientFormat == WireFormat::AnthropicMessages && !request.anthropicBeta.isEmpty())
+        call.headers.append({QByteArrayLiteral("anthropic-beta"), request.anthropicBeta});
     return call;
 }
 

@@ -33,7 +33,10 @@ struct UpstreamRequest {
     ChatRequest chat;
     bool stream = false;
     bool clientWantsUsage = false; // the client set stream_options.include_usage
-    QString apiKey;                // empty: no auth header is sent
+    // The Anthropic client's anthropic-beta header, passed on when the body passes through to an
+    // Anthropic upstream, because beta features change what the body may contain.
+    QByteArray anthropicBeta;
+    QString apiKey; // empty: no auth header is sent
     UpstreamTimeouts timeouts;
 };
 

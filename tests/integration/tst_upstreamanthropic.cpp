@@ -153,7 +153,10 @@ void TestUpstreamAnthropic::run(UpstreamRequest request) {
 }
 
 void TestUpstreamAnthropic::requestCarriesHeadersAndModel() {
-    run(makeRequest(m_fake->baseUrl(), WireFormat::AnthropicMessages, anthropicBody(false)));
+    UpstreamRequest request =
+        makeRequest(m_fake->baseUrl(), WireFormat::AnthropicMessages, anthropicBody(false));
+    request.anthropicBeta = "interleaved-thinking-2025-05-14";
+    run(request);
     QCOMPARE(m_result.error.kind, UpstreamError::Kind::None);
 
     QCOMPARE(m_fake->requests().size(), 1);
@@ -161,6 +164,7 @@ void TestUpstreamAnthropic::requestCarriesHeadersAndModel() {
     QCOMPARE(received.path, QByteArray("/v1/messages"));
     QCOMPARE(received.header("x-api-key"), kApiKey.toUtf8());
     QCOMPARE(received.header("anthropic-version"), QByteArray("2023-06-01"));
+    QCOMPARE(received.header("anthropic-beta"), QByteArray("interleaved-thinking-2025-05-14"));
     QVERIFY(!received.headers.contains("authorization"));
 
     // Only the model changes: cache_control and the system blocks pass through.
@@ -292,8 +296,13 @@ void TestUpstreamAnthropic::openAiClientGetsTranslatedBody() {
 }
 
 void TestUpstreamAnthropic::openAiRequestGetsDefaultMaxTokens() {
-    run(makeRequest(m_fake->baseUrl(), WireFormat::OpenAiChat, openAiBody(false)));
+    UpstreamRequest request =
+        makeRequest(m_fake->baseUrl(), WireFormat::OpenAiChat, openAiBody(false));
+    // A beta header belongs to the Anthropic body it came with, never to a translated one.
+    request.anthropicBeta = "interleaved-thinking-2025-05-14";
+    run(request);
     QCOMPARE(m_result.error.kind, UpstreamError::Kind::None);
+    QVERIFY(!m_fake->requests().first().headers.contains("anthropic-beta"));
     // The fake rejects a request without max_tokens, as the API does.
     QCOMPARE(m_fake->requests().first().json().value(QLatin1String("max_tokens")).toInt(), 4096);
 }
