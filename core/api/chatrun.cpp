@@ -406,6 +406,7 @@ void ChatRun::rejectAllCooling() {
         QStringLiteral("every model of this route is cooling down after its provider asked to "
                        "retry later; retry in %1 s")
             .arg(m_shortestCooldown);
+    qCInfo(lcApi).noquote() << m_record.requestId << "rejected with 429:" << message;
     reject({429, QStringLiteral("rate_limit_exceeded"), QStringLiteral("model_cooldown"), message,
             QString()},
            QStringLiteral("rejected"),
@@ -459,8 +460,13 @@ void ChatRun::onFinished(const UpstreamResult &result) {
 
     // A provider that sends a delay gets it: its model is skipped by every request until then.
     const qint64 retryAfter = result.error.retryAfter.toLongLong();
-    if (m_environment.cooldowns && retryAfter > 0 && result.error.retryable())
+    if (m_environment.cooldowns && retryAfter > 0 && result.error.retryable()) {
         m_environment.cooldowns->coolDown(m_record.model, retryAfter);
+        qCInfo(lcApi).noquote() << m_record.requestId << "model" << m_record.model
+                                << "cools down for" << retryAfter
+                                << "s: its provider sent Retry-After with HTTP"
+                                << result.error.httpStatus;
+    }
 
     // Before the first byte reaches the client, a retryable failure moves to the next candidate.
     if (!m_clientStreaming && result.error.retryable() &&
