@@ -18,6 +18,7 @@ class ClassifierCache;
 class Gates;
 class Ledger;
 class LedgerReader;
+class ModelCooldowns;
 struct ProviderConfig;
 
 // What the endpoint handlers share. It lives on the router thread, like every handler, so the hot
@@ -29,6 +30,7 @@ struct ApiEnvironment {
     QNetworkAccessManager *network = nullptr;
     Gates *gates = nullptr; // null only in tests that run the handlers without gates
     ClassifierCache *classifierCache = nullptr; // null: every classification calls the model
+    ModelCooldowns *cooldowns = nullptr; // null: no model is ever skipped for a cooldown
     std::function<QString(const ProviderConfig &)> apiKeyFor;
     bool paused = false; // while paused, the endpoint answers 503
     RequestGuardPolicy guard;

@@ -181,4 +181,56 @@ ChatRequestFeatures analyzeChatRequest(const QJsonObject &body) {
     return features;
 }
 
+namespace {
+
+qint64 estimatePartTokens(const ContentPart &part, bool *hasImages) {
+    switch (part.kind) {
+    case ContentPart::Kind::Text:
+    case ContentPart::Kind::Thinking:
+        return estimateTokens(part.text);
+    case ContentPart::Kind::RedactedThinking:
+        return 0;
+    case ContentPart::Kind::Image:
+        *hasImages = true;
+        return kTokensPerImage;
+    case ContentPart::Kind::ToolCall:
+        return estimateTokens(part.name) + estimateTokens(part.arguments);
+    case ContentPart::Kind::ToolResult: {
+        qint64 tokens = 0;
+        for (const ContentPart &inner : part.result)
+            tokens += estimatePartTokens(inner, hasImages);
+        return tokens;
+    }
+    }
+    return 0;
+}
+
+} // namespace
+
+ChatRequestFeatures analyzeChatRequest(const ChatRequest &request) {
+    ChatRequestFeatures features;
+    features.turns = int(request.messages.size() + request.system.size());
+    for (const QString &system : request.system)
+        features.estimatedInputTokens += kTokensPerMessage + estimateTokens(system);
+    for (const ChatMessage &message : request.messages) {
+        features.estimatedInputTokens += kTokensPerMessage;
+        for (const ContentPart &part : message.parts)
+            features.estimatedInputTokens += estimatePartTokens(part, &features.hasImages);
+    }
+
+    features.usesTools = !request.tools.isEmpty();
+    for (const ToolDefinition &tool : request.tools) {
+        const QJsonObject schema{{QLatin1String("name"), tool.name},
+                                 {QLatin1String("description"), tool.description},
+                                 {QLatin1String("parameters"), tool.parameters}};
+        features.estimatedInputTokens +=
+            estimateTokens(QString::fromUtf8(QJsonDocument(schema).toJson(QJsonDocument::Compact)));
+    }
+    features.wantsJson = request.jsonOutput;
+    features.requestedMaxOutputTokens = request.maxTokens;
+    features.stream = request.stream;
+    features.includeUsage = request.includeUsage;
+    return features;
+}
+
 } // namespace signalbox

@@ -2,6 +2,8 @@
 // Copyright (c) 2026 The Signalbox authors
 #pragma once
 
+#include "chat/chattypes.h"
+
 #include <QJsonObject>
 #include <QStringView>
 
@@ -25,5 +27,9 @@ struct ChatRequestFeatures {
 };
 
 ChatRequestFeatures analyzeChatRequest(const QJsonObject &body);
+
+// The same for a request in canonical form, as the Anthropic endpoint reads it. System
+// instructions count as messages; tools count by the JSON of their name, description and schema.
+ChatRequestFeatures analyzeChatRequest(const ChatRequest &request);
 
 } // namespace signalbox

@@ -27,6 +27,9 @@ struct ProviderConfig {
     QString baseUrl;
     bool needsKey = true;
     QString keyEnv; // the provider's usual key variable, e.g. OPENAI_API_KEY; empty if none
+    // azure-openai only: the api-version query parameter of classic deployment URLs; empty
+    // means the default that Signalbox was tested with.
+    QString apiVersion;
 };
 
 struct ModelConfig {

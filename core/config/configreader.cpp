@@ -110,6 +110,8 @@ QList<ProviderConfig> ConfigReader::readProviders(const QJsonObject &root) {
         provider.baseUrl = readString(object, path, QStringLiteral("base_url"), Presence::Required);
         provider.needsKey = readBool(object, path, QStringLiteral("needs_key"), true);
         provider.keyEnv = readString(object, path, QStringLiteral("key_env"), Presence::Optional);
+        provider.apiVersion =
+            readString(object, path, QStringLiteral("api_version"), Presence::Optional);
         result.append(provider);
     }
     return result;

@@ -65,6 +65,8 @@ private:
     void checkProviders() {
         static const QRegularExpression idPattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]*$"));
         static const QRegularExpression envPattern(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+        static const QRegularExpression apiVersionPattern(
+            QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}(-preview)?$"));
 
         for (const ProviderConfig &provider : m_config.providers) {
             const QString path = joinPath(QStringLiteral("providers"), provider.id);
@@ -79,6 +81,13 @@ private:
                         .arg(quoted(provider.kind), providerKinds().join(QStringLiteral(", "))));
             }
             checkBaseUrl(joinPath(path, QStringLiteral("base_url")), provider.baseUrl);
+            if (!provider.apiVersion.isEmpty() &&
+                !apiVersionPattern.match(provider.apiVersion).hasMatch()) {
+                add(joinPath(path, QStringLiteral("api_version")),
+                    QStringLiteral("invalid api_version %1; use a date such as 2024-10-21, "
+                                   "optionally followed by -preview")
+                        .arg(quoted(provider.apiVersion)));
+            }
             if (!provider.keyEnv.isEmpty() && !envPattern.match(provider.keyEnv).hasMatch()) {
                 add(joinPath(path, QStringLiteral("key_env")),
                     QStringLiteral("invalid environment variable name %1")

@@ -44,6 +44,8 @@ QJsonObject providersJson(const QList<ProviderConfig> &providers, const QJsonObj
         object.insert(QStringLiteral("base_url"), provider.baseUrl);
         put(object, QStringLiteral("needs_key"), provider.needsKey, provider.needsKey);
         put(object, QStringLiteral("key_env"), provider.keyEnv, provider.keyEnv.isEmpty());
+        put(object, QStringLiteral("api_version"), provider.apiVersion,
+            provider.apiVersion.isEmpty());
         result.insert(provider.id, object);
     }
     return result;

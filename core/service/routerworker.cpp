@@ -4,6 +4,7 @@
 
 #include "api/apierror.h"
 #include "api/apirouter.h"
+#include "api/modelcooldowns.h"
 #include "config/configwatcher.h"
 #include "gating/clock.h"
 #include "gating/gates.h"
@@ -89,6 +90,8 @@ RouterWorker::~RouterWorker() = default;
 void RouterWorker::start() {
     m_network = new QNetworkAccessManager(this);
     m_environment.network = m_network;
+    m_cooldowns = std::make_unique<ModelCooldowns>();
+    m_environment.cooldowns = m_cooldowns.get();
 
     Result<ConfigPtr> config = loadInitialConfig();
     if (!config.ok()) {

@@ -24,6 +24,7 @@ class GateStore;
 class SystemClock;
 class DemoTraffic;
 class HttpServer;
+class ModelCooldowns;
 class SimulatedUpstream;
 
 // Everything that runs on the router thread: the HTTP server, the handlers, the config in force,
@@ -80,6 +81,7 @@ private:
     std::unique_ptr<SystemClock> m_clock;
     std::unique_ptr<Gates> m_gates;
     std::unique_ptr<ClassifierCache> m_classifierCache;
+    std::unique_ptr<ModelCooldowns> m_cooldowns;
     std::unique_ptr<HttpServer> m_server;
     std::unique_ptr<SimulatedUpstream> m_simulated;
     std::unique_ptr<DemoTraffic> m_demoTraffic;

@@ -199,6 +199,10 @@ void TestConfigLoader::invalidField_data() {
         "providers.openai.needs_key", "must be a boolean, not a string");
     row("bad key variable", "providers.openai.key_env", R"("OPENAI-KEY")",
         "providers.openai.key_env", R"(invalid environment variable name "OPENAI-KEY")");
+    row("bad api version", "providers.openai.api_version", R"("latest")",
+        "providers.openai.api_version",
+        R"(invalid api_version "latest"; use a date such as 2024-10-21, optionally followed by )"
+        "-preview");
     row("model not object", "models[0]", R"("gpt-4o")", "models[0]",
         "must be an object, not a string");
     row("model id missing", "models[0].id", "REMOVE", "models[0].id", "missing required field");
@@ -543,6 +547,7 @@ void TestConfigLoader::saveWritesCurrentValues() {
     edited.gates.dailyBudgetUsd = 25;
     edited.models[0].price.output = 0.7;
     edited.routing.autoRouting.minQuality = {10, 60, 85};
+    edited.providers[0].apiVersion = QStringLiteral("2025-01-01-preview");
 
     const ConfigLoad reloaded = parseConfig(serializeConfig(edited));
     QVERIFY2(reloaded.problems.isEmpty(), qPrintable(problemList(reloaded.problems)));
@@ -555,6 +560,7 @@ void TestConfigLoader::saveWritesCurrentValues() {
     QCOMPARE(config.gates.dailyBudgetUsd, 25.0);
     QCOMPARE(config.models[0].price.output, 0.7);
     QCOMPARE(config.models[0].price.cachedInput, 0.15);
+    QCOMPARE(config.providers[0].apiVersion, QStringLiteral("2025-01-01-preview"));
 }
 
 void TestConfigLoader::gateStoreDefaultsAndSave() {

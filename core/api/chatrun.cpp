@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The Signalbox authors
-#include "chatcompletions.h"
+#include "api/chatrun.h"
 
 #include "api/classifiercall.h"
+#include "api/modelcooldowns.h"
 #include "gating/gates.h"
 #include "gating/worstcase.h"
 #include "http/httpexchange.h"
-#include "http/ssewriter.h"
 #include "ledger/ledger.h"
 #include "logging.h"
+#include "providers/anthropiccodec.h"
+#include "providers/openaicodec.h"
 #include "providers/upstreamfactory.h"
 #include "routing/autorouter.h"
 #include "secrets/envkeys.h"
@@ -44,6 +46,39 @@ ApiError apiErrorFor(const UpstreamError &error) {
     return api;
 }
 
+// The error event that ends a stream the client has begun to read. A provider's own error event
+// keeps its type and status (e.g. overloaded_error, 529), so the client sees what the provider
+// reported; a broken connection or a timeout is reported as Signalbox's upstream error.
+ApiError streamErrorFor(const UpstreamError &error) {
+    if (error.kind != UpstreamError::Kind::Http || error.type.isEmpty())
+        return apiErrorFor(error);
+    ApiError api;
+    api.httpStatus = error.httpStatus;
+    api.type = error.type;
+    api.code = error.code.isEmpty() ? QString::number(error.httpStatus) : error.code;
+    api.message = error.message;
+    return api;
+}
+
+QString endpointPath(WireFormat format) {
+    return format == WireFormat::AnthropicMessages ? QStringLiteral("/v1/messages")
+                                                   : QStringLiteral("/v1/chat/completions");
+}
+
+// Returns the JSON body as an object, or the 400 error to send for it.
+std::variant<QJsonObject, ApiError> parseJsonBody(const QByteArray &body, const QString &kind) {
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error == QJsonParseError::NoError && document.isObject())
+        return document.object();
+    const QString detail =
+        parseError.error != QJsonParseError::NoError
+            ? QStringLiteral("%1 at offset %2").arg(parseError.errorString()).arg(parseError.offset)
+            : QStringLiteral("the body is not a JSON object");
+    return ApiError::badRequest(
+        QStringLiteral("invalid JSON body: %1; send a %2 request object").arg(detail, kind));
+}
+
 } // namespace
 
 QString newRequestId() {
@@ -55,31 +90,61 @@ QString newRequestId() {
         .left(23);
 }
 
-ChatCompletionRun::ChatCompletionRun(const ApiEnvironment &environment, HttpExchange *exchange)
+void startChatRun(const ApiEnvironment &environment, HttpExchange *exchange,
+                  WireFormat clientFormat) {
+    auto *run = new ChatRun(environment, exchange, clientFormat);
+    run->start();
+}
+
+void handleCountTokens(const ApiEnvironment &environment, HttpExchange *exchange) {
+    Q_UNUSED(environment);
+    const auto parsed = parseJsonBody(exchange->request().body, QStringLiteral("count_tokens"));
+    if (const auto *error = std::get_if<ApiError>(&parsed)) {
+        replyWithError(exchange, *error, {}, WireFormat::AnthropicMessages);
+        return;
+    }
+    const Result<ChatRequest> request =
+        anthropiccodec::decodeRequest(std::get<QJsonObject>(parsed));
+    if (!request) {
+        replyWithError(exchange, ApiError::badRequest(request.error()), {},
+                       WireFormat::AnthropicMessages);
+        return;
+    }
+    const qint64 tokens = analyzeChatRequest(request.value()).estimatedInputTokens;
+    replyWithJson(exchange, 200,
+                  QJsonDocument(QJsonObject{{QLatin1String("input_tokens"), tokens}})
+                      .toJson(QJsonDocument::Compact));
+}
+
+ChatRun::ChatRun(const ApiEnvironment &environment, HttpExchange *exchange, WireFormat clientFormat)
     : m_environment(environment)
-    , m_exchange(exchange) {
+    , m_exchange(exchange)
+    , m_format(clientFormat) {
     m_clock.start();
     m_record.time = QDateTime::currentDateTimeUtc();
     m_record.requestId = newRequestId();
-    m_record.endpoint = QStringLiteral("/v1/chat/completions");
+    m_record.endpoint = endpointPath(clientFormat);
     m_record.kind = QStringLiteral("request");
 
-    connect(exchange, &HttpExchange::clientDisconnected, this, &ChatCompletionRun::onClientGone);
+    connect(exchange, &HttpExchange::clientDisconnected, this, &ChatRun::onClientGone);
     connect(exchange, &QObject::destroyed, this, [this] {
         if (!m_finished)
             onClientGone();
     });
 }
 
-ChatCompletionRun::~ChatCompletionRun() = default;
+ChatRun::~ChatRun() = default;
 
-void ChatCompletionRun::start() {
+void ChatRun::start() {
     if (!parseRequest())
         return;
 
     const HttpRequest &request = m_exchange->request();
     m_input = routeInputFromRequest(m_body, QString::fromUtf8(request.header("x-signalbox-model")),
                                     QString::fromUtf8(request.header("x-signalbox-stage")));
+    // A Messages body is estimated from its canonical form, which reads its content blocks.
+    if (m_format == WireFormat::AnthropicMessages)
+        m_input.features = m_features;
     m_features = m_input.features;
 
     const RouteOutcome outcome = route(*m_environment.config, m_input);
@@ -93,10 +158,10 @@ void ChatCompletionRun::start() {
 
 // Requests a verdict from the classifier model because the rules were unsure, then routes again
 // with the verdict, or with the reason there is none.
-void ChatCompletionRun::classifyThenRoute(const QString &stage) {
+void ChatRun::classifyThenRoute(const QString &stage) {
     m_classifier =
         std::make_unique<ClassifierCall>(m_environment, m_record.requestId, stage, m_body);
-    QPointer<ChatCompletionRun> self(this);
+    QPointer<ChatRun> self(this);
     m_classifier->start([self](const ClassifierOutcome &outcome) {
         if (!self || self->m_finished)
             return;
@@ -105,7 +170,7 @@ void ChatCompletionRun::classifyThenRoute(const QString &stage) {
     });
 }
 
-void ChatCompletionRun::applyRoute(const RouteOutcome &outcome) {
+void ChatRun::applyRoute(const RouteOutcome &outcome) {
     if (const auto *rejection = std::get_if<RouteRejection>(&outcome)) {
         m_record.trace = rejection->trace;
         reject({rejection->httpStatus, rejection->type, rejection->code, rejection->message,
@@ -124,23 +189,17 @@ void ChatCompletionRun::applyRoute(const RouteOutcome &outcome) {
     startAttempt();
 }
 
-bool ChatCompletionRun::parseRequest() {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(m_exchange->request().body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        const QString detail = parseError.error != QJsonParseError::NoError
-                                   ? QStringLiteral("%1 at offset %2")
-                                         .arg(parseError.errorString())
-                                         .arg(parseError.offset)
-                                   : QStringLiteral("the body is not a JSON object");
-        reject(ApiError::badRequest(
-                   QStringLiteral("invalid JSON body: %1; send a Chat Completions request object")
-                       .arg(detail)),
-               QStringLiteral("rejected"));
+bool ChatRun::parseRequest() {
+    const bool anthropic = m_format == WireFormat::AnthropicMessages;
+    const auto parsed =
+        parseJsonBody(m_exchange->request().body,
+                      anthropic ? QStringLiteral("Messages") : QStringLiteral("Chat Completions"));
+    if (const auto *error = std::get_if<ApiError>(&parsed)) {
+        reject(*error, QStringLiteral("rejected"));
         return false;
     }
 
-    m_body = document.object();
+    m_body = std::get<QJsonObject>(parsed);
     if (!m_body.value(QLatin1String("messages")).isArray() ||
         m_body.value(QLatin1String("messages")).toArray().isEmpty()) {
         reject(ApiError::badRequest(QStringLiteral("'messages' is missing or not a non-empty "
@@ -149,20 +208,61 @@ bool ChatCompletionRun::parseRequest() {
                QStringLiteral("rejected"));
         return false;
     }
+    // The Messages API requires max_tokens, and so does Signalbox's copy of it, so that a
+    // request passed through to Anthropic does not fail there instead.
+    if (anthropic && m_body.value(QLatin1String("max_tokens")).toInteger() < 1) {
+        reject(ApiError::badRequest(QStringLiteral("'max_tokens' is missing or below 1; set the "
+                                                   "maximum number of tokens to generate"),
+                                    QStringLiteral("max_tokens")),
+               QStringLiteral("rejected"));
+        return false;
+    }
+    return decodeRequest();
+}
+
+bool ChatRun::decodeRequest() {
+    const Result<ChatRequest> chat = m_format == WireFormat::AnthropicMessages
+                                         ? anthropiccodec::decodeRequest(m_body)
+                                         : openaicodec::decodeRequest(m_body);
+    // An OpenAI request that cannot be translated may still pass through to an OpenAI-format
+    // upstream unchanged, so only the translation to another format reports the problem.
+    if (!chat && m_format == WireFormat::AnthropicMessages) {
+        reject(ApiError::badRequest(chat.error()), QStringLiteral("rejected"));
+        return false;
+    }
+    if (chat)
+        m_chat = chat.value();
+    else
+        m_chatError = chat.error();
+
+    // OpenAI requests keep the estimate from their JSON, which routing and the gates have
+    // always used.
+    m_features = m_format == WireFormat::AnthropicMessages ? analyzeChatRequest(m_chat)
+                                                           : analyzeChatRequest(m_body);
     return true;
 }
 
-const ModelConfig *ChatCompletionRun::currentModel() const {
+const ModelConfig *ChatRun::currentModel() const {
     return m_environment.config->findModel(m_decision.candidates.value(m_candidate));
 }
 
-void ChatCompletionRun::startAttempt() {
+void ChatRun::startAttempt() {
     ++m_candidate;
     const ModelConfig *model = currentModel();
     if (!model) {
-        finish(QStringLiteral("error"), m_record.error);
+        // Only skipped or rejected candidates were left.
+        if (m_gateRejection)
+            sendGateRejection();
+        else if (m_record.attempts == 0)
+            rejectAllCooling();
+        else
+            reject({502, QStringLiteral("upstream_error"), QString(), m_record.error, QString()},
+                   QStringLiteral("error"));
         return;
     }
+    if (skipCoolingModel(*model))
+        return;
+
     const ProviderConfig *provider = m_environment.config->findProvider(model->provider);
     m_record.model = model->id;
     m_record.provider = model->provider;
@@ -171,9 +271,13 @@ void ChatCompletionRun::startAttempt() {
     UpstreamRequest request;
     request.provider = *provider;
     request.model = *model;
+    request.clientFormat = m_format;
     request.body = m_exchange->request().body;
+    request.chat = m_chat;
     request.stream = m_features.stream;
     request.clientWantsUsage = m_features.includeUsage;
+    if (m_format == WireFormat::AnthropicMessages)
+        request.anthropicBeta = m_exchange->request().header("anthropic-beta");
     request.apiKey = m_environment.apiKeyFor ? m_environment.apiKeyFor(*provider) : QString();
     if (provider->needsKey && request.apiKey.isEmpty()) {
         const QString variables =
@@ -185,13 +289,38 @@ void ChatCompletionRun::startAttempt() {
             QStringLiteral("no API key for provider '%1': set %2").arg(provider->id, variables));
         return;
     }
+    if (!m_chatError.isEmpty() && providerWireFormat(provider->kind) != m_format) {
+        reject(ApiError::badRequest(m_chatError), QStringLiteral("rejected"));
+        return;
+    }
 
     admitAttempt(request);
 }
 
+// A model whose provider asked to wait (Retry-After on a retryable error such as 429 or 529) is
+// skipped while the delay lasts, so that every request does not hit it again first.
+bool ChatRun::skipCoolingModel(const ModelConfig &model) {
+    if (!m_environment.cooldowns)
+        return false;
+    const qint64 remaining = m_environment.cooldowns->remainingSeconds(model.id);
+    if (remaining <= 0)
+        return false;
+    m_record.trace << QStringLiteral("skipped '%1': cooling down for %2 s more after its provider "
+                                     "asked to retry later")
+                          .arg(model.id)
+                          .arg(remaining);
+    if (m_skippedForCooldown == 0 || remaining < m_shortestCooldown)
+        m_shortestCooldown = remaining;
+    ++m_skippedForCooldown;
+    if (m_record.model.isEmpty())
+        m_record.model = model.id;
+    startAttempt();
+    return true;
+}
+
 // Reserves the attempt's worst-case cost and counts it in the rate windows before any upstream
 // call, so concurrent requests cannot all pass a budget that only one of them fits.
-void ChatCompletionRun::admitAttempt(const UpstreamRequest &request) {
+void ChatRun::admitAttempt(const UpstreamRequest &request) {
     Gates *gates = m_environment.gates;
     if (!gates) {
         callUpstream(request);
@@ -210,7 +339,7 @@ void ChatCompletionRun::admitAttempt(const UpstreamRequest &request) {
         worstCaseCostUsd(m_features.estimatedInputTokens, outputTokens, request.model.price);
     gateRequest.estimatedTokens = m_features.estimatedInputTokens + outputTokens;
 
-    QPointer<ChatCompletionRun> self(this);
+    QPointer<ChatRun> self(this);
     QPointer<Gates> gatesGuard(gates);
     gates->admit(gateRequest, [self, gatesGuard, request](const GateOutcome &outcome) {
         if (!self || self->m_finished) {
@@ -231,7 +360,7 @@ void ChatCompletionRun::admitAttempt(const UpstreamRequest &request) {
 
 // A candidate the gates reject is skipped for the route's next one, which may be cheaper or fall
 // under other limits. When none is left, the client gets the first candidate's rejection.
-void ChatCompletionRun::onGateRejected(const GateRejection &rejection) {
+void ChatRun::onGateRejected(const GateRejection &rejection) {
     m_record.trace << QStringLiteral("gate %1 rejected '%2': %3")
                           .arg(rejection.gateId, m_record.model, rejection.message);
     if (!m_gateRejection)
@@ -240,7 +369,10 @@ void ChatCompletionRun::onGateRejected(const GateRejection &rejection) {
         startAttempt();
         return;
     }
+    sendGateRejection();
+}
 
+void ChatRun::sendGateRejection() {
     const GateRejection &sent = *m_gateRejection;
     ApiError error;
     error.httpStatus = sent.httpStatus();
@@ -258,17 +390,14 @@ void ChatCompletionRun::onGateRejected(const GateRejection &rejection) {
         break;
     }
 
-    HeaderList headers = responseHeaders();
+    HeaderList headers;
     if (sent.retryAfterSeconds > 0)
         headers << qMakePair(QByteArrayLiteral("Retry-After"),
                              QByteArray::number(sent.retryAfterSeconds));
-    m_record.httpStatus = error.httpStatus;
-    if (m_exchange)
-        replyWithError(m_exchange, error, headers);
-    finish(QStringLiteral("rejected"), error.message);
+    reject(error, QStringLiteral("rejected"), headers);
 }
 
-void ChatCompletionRun::callUpstream(const UpstreamRequest &request) {
+void ChatRun::callUpstream(const UpstreamRequest &request) {
     const ProviderConfig *provider = &request.provider;
     auto call = createUpstreamCall(request, m_environment.network);
     if (!call) {
@@ -277,15 +406,15 @@ void ChatCompletionRun::callUpstream(const UpstreamRequest &request) {
         return;
     }
     m_call = std::move(call.value());
-    connect(m_call.get(), &UpstreamCall::streamStarted, this, &ChatCompletionRun::onStreamStarted);
-    connect(m_call.get(), &UpstreamCall::streamData, this, &ChatCompletionRun::onStreamData);
-    connect(m_call.get(), &UpstreamCall::finished, this, &ChatCompletionRun::onFinished);
+    connect(m_call.get(), &UpstreamCall::streamStarted, this, &ChatRun::onStreamStarted);
+    connect(m_call.get(), &UpstreamCall::streamData, this, &ChatRun::onStreamData);
+    connect(m_call.get(), &UpstreamCall::finished, this, &ChatRun::onFinished);
     m_call->start();
 }
 
 // Records why this candidate failed and moves to the next one, or ends the request with the reason
 // when none is left.
-void ChatCompletionRun::failAttempt(const QString &reason) {
+void ChatRun::failAttempt(const QString &reason) {
     // The failed attempt cost nothing upstream, so its hold on the budgets goes.
     if (!m_reservationId.isEmpty() && m_environment.gates)
         m_environment.gates->release(std::exchange(m_reservationId, QString()));
@@ -301,13 +430,27 @@ void ChatCompletionRun::failAttempt(const QString &reason) {
            QStringLiteral("error"));
 }
 
-HeaderList ChatCompletionRun::responseHeaders() const {
+// Every candidate was skipped because its provider asked to wait: the client gets 429 with the
+// shortest remaining delay, as a provider's own rate limit would.
+void ChatRun::rejectAllCooling() {
+    const QString message =
+        QStringLiteral("every model of this route is cooling down after its provider asked to "
+                       "retry later; retry in %1 s")
+            .arg(m_shortestCooldown);
+    qCInfo(lcApi).noquote() << m_record.requestId << "rejected with 429:" << message;
+    reject({429, QStringLiteral("rate_limit_exceeded"), QStringLiteral("model_cooldown"), message,
+            QString()},
+           QStringLiteral("rejected"),
+           {{QByteArrayLiteral("Retry-After"), QByteArray::number(m_shortestCooldown)}});
+}
+
+HeaderList ChatRun::responseHeaders() const {
     return {{QByteArrayLiteral("x-signalbox-request-id"), m_record.requestId.toLatin1()},
             {QByteArrayLiteral("x-signalbox-model"), headerValue(m_record.model)},
             {QByteArrayLiteral("x-signalbox-route"), m_record.route.toLatin1()}};
 }
 
-void ChatCompletionRun::onStreamStarted() {
+void ChatRun::onStreamStarted() {
     if (!m_exchange)
         return;
     HeaderList headers = responseHeaders();
@@ -317,35 +460,44 @@ void ChatCompletionRun::onStreamStarted() {
     m_clientStreaming = true;
 }
 
-void ChatCompletionRun::onStreamData(const QByteArray &data) {
+void ChatRun::onStreamData(const QByteArray &frames) {
     if (!m_exchange)
         return;
-    if (m_forwardedChunks == 0)
+    if (m_record.ttftMs < 0)
         m_record.ttftMs = m_clock.elapsed();
-    ++m_forwardedChunks;
-    m_exchange->writeChunk(sseEvent(data));
+    m_exchange->writeChunk(frames);
 }
 
-void ChatCompletionRun::onFinished(const UpstreamResult &result) {
+void ChatRun::onFinished(const UpstreamResult &result) {
     if (m_finished)
         return;
     m_record.httpStatus = result.httpStatus;
-    m_record.usage = settledUsage(&result);
+    m_record.usage = settledUsage(result);
 
     if (result.error.kind == UpstreamError::Kind::None) {
-        if (m_clientStreaming) {
-            m_exchange->writeChunk(QByteArrayLiteral("data: [DONE]\n\n"));
+        m_record.trace << QStringLiteral("attempt %1 on '%2' succeeded")
+                              .arg(m_record.attempts)
+                              .arg(m_record.model);
+        if (m_clientStreaming)
             m_exchange->endStream();
-        } else {
-            HeaderList headers = responseHeaders();
-            replyWithJson(m_exchange, 200, result.body, headers);
-        }
+        else
+            replyWithJson(m_exchange, 200, result.body, responseHeaders());
         finish(QStringLiteral("ok"), QString());
         return;
     }
 
     if (result.error.kind == UpstreamError::Kind::Cancelled)
         return; // onClientGone records the request
+
+    // A provider that sends a delay gets it: its model is skipped by every request until then.
+    const qint64 retryAfter = result.error.retryAfter.toLongLong();
+    if (m_environment.cooldowns && retryAfter > 0 && result.error.retryable()) {
+        m_environment.cooldowns->coolDown(m_record.model, retryAfter);
+        qCInfo(lcApi).noquote() << m_record.requestId << "model" << m_record.model
+                                << "cools down for" << retryAfter
+                                << "s: its provider sent Retry-After with HTTP"
+                                << result.error.httpStatus;
+    }
 
     // Before the first byte reaches the client, a retryable failure moves to the next candidate.
     if (!m_clientStreaming && result.error.retryable() &&
@@ -357,69 +509,75 @@ void ChatCompletionRun::onFinished(const UpstreamResult &result) {
     sendUpstreamError(result.error);
 }
 
-void ChatCompletionRun::sendUpstreamError(const UpstreamError &error) {
+void ChatRun::sendUpstreamError(const UpstreamError &error) {
     const ApiError api = apiErrorFor(error);
     m_record.trace << QStringLiteral("attempt %1 on '%2' failed: %3")
                           .arg(m_record.attempts)
                           .arg(m_record.model, error.message);
     if (m_clientStreaming) {
-        // The client already has part of this answer: end it with an error event, never with
-        // another model's words.
-        m_exchange->writeChunk(sseEvent(openAiErrorBody(api)));
+        // The client already has part of this answer: end it with an error event in its own
+        // format, never with another model's words.
+        m_exchange->writeChunk(errorStreamEvent(m_format, streamErrorFor(error)));
         m_exchange->endStream();
         finish(QStringLiteral("error"), error.message);
         return;
     }
-    HeaderList headers = responseHeaders();
+    HeaderList headers;
     if (!error.retryAfter.isEmpty())
         headers << qMakePair(QByteArrayLiteral("Retry-After"), error.retryAfter);
-    m_record.httpStatus = api.httpStatus;
-    replyWithError(m_exchange, api, headers);
-    finish(QStringLiteral("error"), error.message);
+    reject(api, QStringLiteral("error"), headers);
 }
 
-void ChatCompletionRun::onClientGone() {
+void ChatRun::onClientGone() {
     if (m_finished)
         return;
     m_exchange = nullptr;
     if (m_call) {
+        const UpstreamResult progress = m_call->progress();
         m_call->disconnect(this);
         m_call->abort();
+        m_record.usage = settledUsage(progress);
+    } else {
+        m_record.usage = settledUsage(UpstreamResult{});
     }
-    m_record.usage = settledUsage(nullptr);
     qCInfo(lcApi) << m_record.requestId << "client disconnected; upstream call cancelled";
     finish(QStringLiteral("client_cancelled"), QStringLiteral("the client disconnected"));
 }
 
 // The usage to bill: what the provider reported, else an estimate from the request and from what
-// was forwarded so far, marked as estimated.
-Usage ChatCompletionRun::settledUsage(const UpstreamResult *result) const {
-    if (result && result->usageReported)
-        return result->usage;
+// was streamed so far, marked as estimated.
+Usage ChatRun::settledUsage(const UpstreamResult &result) const {
+    if (result.usageReported)
+        return result.usage;
 
     // A call that failed before any answer reached the client produced nothing to bill: providers
     // do not charge for a refused connection or an error status.
-    if (result && result->error.isError() && m_forwardedChunks == 0)
+    if (result.error.isError() && result.error.kind != UpstreamError::Kind::Cancelled &&
+        result.streamedFrames == 0)
         return Usage{};
 
-    Usage usage;
+    // Input the provider reported (Anthropic's message_start) is kept; the rest is estimated.
+    Usage usage = result.inputReported ? result.usage : Usage{};
     usage.estimated = true;
-    usage.inputTokens = m_features.estimatedInputTokens;
-    // OpenAI-format streams carry about one token per content chunk.
-    usage.outputTokens = m_forwardedChunks;
+    if (!result.inputReported)
+        usage.inputTokens = m_features.estimatedInputTokens;
+    // Never a zero: a stream that reached the client produced at least one token.
+    const qint64 streamed =
+        result.streamedFrames > 0 ? std::max<qint64>(1, result.streamedOutputTokens) : 0;
+    usage.outputTokens = std::max(usage.outputTokens, streamed);
     return usage;
 }
 
-void ChatCompletionRun::reject(const ApiError &error, const QString &status) {
+void ChatRun::reject(const ApiError &error, const QString &status, HeaderList headers) {
     m_record.httpStatus = error.httpStatus;
     if (m_exchange)
-        replyWithError(m_exchange, error, responseHeaders());
+        replyWithError(m_exchange, error, responseHeaders() + headers, m_format);
     finish(status, error.message);
 }
 
 // Charges the attempt's actual cost: the reported usage, or the estimate a cancelled or broken
 // stream was billed at. An attempt that cost nothing gives its reservation back.
-void ChatCompletionRun::settleReservation() {
+void ChatRun::settleReservation() {
     if (m_reservationId.isEmpty() || !m_environment.gates)
         return;
     const QString reservationId = std::exchange(m_reservationId, QString());
@@ -430,7 +588,7 @@ void ChatCompletionRun::settleReservation() {
         m_environment.gates->release(reservationId);
 }
 
-void ChatCompletionRun::finish(const QString &status, const QString &error) {
+void ChatRun::finish(const QString &status, const QString &error) {
     if (m_finished)
         return;
     m_finished = true;
