@@ -31,6 +31,8 @@ namespace signalbox {
 
 namespace {
 
+// TODO: the HTTP layer does not pass the request path, so a 400, 413 or 431 on /v1/messages gets
+// the OpenAI envelope instead of the Anthropic one.
 QByteArray serverErrorBody(int status, const QString &message) {
     ApiError error;
     error.httpStatus = status;
