@@ -21,7 +21,7 @@ class LedgerReader;
 class ModelCooldowns;
 struct ProviderConfig;
 
-// What the endpoint handlers share. It lives on the router thread, like every handler, so the hot
+// The state the endpoint handlers share. It lives on the router thread, like every handler, so the hot
 // path takes no locks.
 struct ApiEnvironment {
     ConfigPtr config;
@@ -32,7 +32,7 @@ struct ApiEnvironment {
     ClassifierCache *classifierCache = nullptr; // null: every classification calls the model
     ModelCooldowns *cooldowns = nullptr; // null: no model is ever skipped for a cooldown
     std::function<QString(const ProviderConfig &)> apiKeyFor;
-    bool paused = false; // while paused, the endpoint answers 503
+    bool paused = false; // while paused, the endpoint returns 503
     RequestGuardPolicy guard;
 
     // The start of the current spending day: the gates' reset hour in their time zone, or local

@@ -88,7 +88,7 @@ struct GateStoreConfig {
     // What requests get while Redis is unreachable: "closed" rejects them with 503, "open" admits
     // them against this instance's own counters.
     QString onFailure = QStringLiteral("closed");
-    int timeoutMs = 1000; // the longest wait for one Redis reply
+    int timeoutMs = 1000; // the maximum wait for one Redis reply
     // How long a reservation outlives the instance that made it, in seconds. A running instance
     // extends its reservations while their requests are in flight.
     int reservationTtlSeconds = 300;

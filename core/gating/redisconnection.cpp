@@ -18,7 +18,20 @@ namespace signalbox {
 
 namespace {
 
-RedisReply convertReply(const redisReply *reply) {
+RedisReply failedReply(const QString &reason) {
+    RedisReply reply;
+    reply.type = RedisReply::Type::Failed;
+    reply.text = reason.toUtf8();
+    return reply;
+}
+
+qint64 nowMSecs() {
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace
+
+RedisReply redisReplyFromHiredis(const redisReply *reply) {
     RedisReply result;
     switch (reply->type) {
     case REDIS_REPLY_STRING:
@@ -40,7 +53,7 @@ RedisReply convertReply(const redisReply *reply) {
     case REDIS_REPLY_ARRAY:
         result.type = RedisReply::Type::Array;
         for (size_t i = 0; i < reply->elements; ++i)
-            result.elements.append(convertReply(reply->element[i]));
+            result.elements.append(redisReplyFromHiredis(reply->element[i]));
         break;
     default:
         result.type = RedisReply::Type::Nil;
@@ -48,19 +61,6 @@ RedisReply convertReply(const redisReply *reply) {
     }
     return result;
 }
-
-RedisReply failedReply(const QString &reason) {
-    RedisReply reply;
-    reply.type = RedisReply::Type::Failed;
-    reply.text = reason.toUtf8();
-    return reply;
-}
-
-qint64 nowMSecs() {
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
-} // namespace
 
 RedisConnection::RedisConnection(RedisConnectionSettings settings, QObject *parent)
     : QObject(parent)
@@ -248,7 +248,7 @@ void RedisConnection::onReply(redisAsyncContext *context, void *reply, void *pri
     if (!self->m_destroying) {
         RedisReply converted;
         if (reply) {
-            converted = convertReply(static_cast<redisReply *>(reply));
+            converted = redisReplyFromHiredis(static_cast<redisReply *>(reply));
         } else {
             // A null reply: hiredis is freeing the context and flushes every waiting callback.
             const bool current = self->m_context == context;

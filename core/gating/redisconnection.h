@@ -12,6 +12,7 @@
 #include <functional>
 
 struct redisAsyncContext;
+struct redisReply;
 class QHostInfo;
 class QSocketNotifier;
 
@@ -29,6 +30,9 @@ struct RedisReply {
     bool failed() const { return type == Type::Failed; }
     bool isError() const { return type == Type::ErrorReply; }
 };
+
+// Copies a hiredis reply, with its nested elements, into a RedisReply.
+RedisReply redisReplyFromHiredis(const redisReply *reply);
 
 struct RedisConnectionSettings {
     QString host;

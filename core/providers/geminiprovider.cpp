@@ -128,9 +128,9 @@ DecodedEvent GeminiStreamDecoder::decode(const SseEvent &event) {
         finish = FinishReason::ContentFilter;
     if (finish != FinishReason::None) {
         m_finished = true;
-        StreamEvent event = makeEvent(StreamEvent::Kind::Finish);
-        event.finishReason = finish;
-        out.events << event;
+        StreamEvent finishEvent = makeEvent(StreamEvent::Kind::Finish);
+        finishEvent.finishReason = finish;
+        out.events << finishEvent;
     }
 
     if (response.value(key("usageMetadata")).isObject()) {

@@ -86,7 +86,8 @@ test('streamed tool calls arrive as OpenAI tool call deltas', async () => {
   assert.equal(call.function.name, 'get_weather');
   assert.deepEqual(JSON.parse(call.function.arguments), { city: 'Paris', unit: 'celsius' });
   assert.ok(argumentDeltas >= 2, `the arguments came in ${argumentDeltas} delta(s)`);
-  assert.ok(completion.usage && completion.usage.completion_tokens > 0);
+  assert.ok(completion.usage, 'the completion has no usage');
+  assert.ok(completion.usage.completion_tokens > 0);
 
   // The tool's answer goes back as a tool_result block, and the model replies in text.
   const followUp = await client.chat.completions.create({

@@ -13,7 +13,7 @@ class QTcpServer;
 
 namespace signalbox {
 
-// What the fake OpenAI upstream answers to the next chat completion requests.
+// The responses the fake OpenAI upstream sends to the next chat completion requests.
 struct FakeOpenAiScript {
     enum class ErrorShape { OpenAi, Mistral, OpenRouter, PlainText };
 
@@ -26,7 +26,7 @@ struct FakeOpenAiScript {
     qint64 cachedTokens = 0;
     qint64 reasoningTokens = 0;
 
-    // A non-zero errorStatus answers every request with that status and an error body.
+    // A non-zero errorStatus makes every request fail with that status and an error body.
     int errorStatus = 0;
     ErrorShape errorShape = ErrorShape::OpenAi;
     QByteArray errorType = "server_error";

@@ -5,6 +5,7 @@
 #include "fakes/fakeanthropic.h"
 #include "providers/openaicodec.h"
 #include "providers/upstreamfactory.h"
+#include "support/upstreamcallrecorder.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,6 +16,7 @@
 #include <memory>
 
 using namespace signalbox;
+using namespace signalbox::testing;
 
 namespace {
 
@@ -112,44 +114,26 @@ private:
 
     std::unique_ptr<FakeAnthropicUpstream> m_fake;
     std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<UpstreamCall> m_call;
-    int m_started = 0;
-    QByteArray m_frames;
-    int m_finished = 0;
-    UpstreamResult m_result;
+    UpstreamCallRecorder m_recorder;
 };
 
 void TestUpstreamAnthropic::init() {
     m_fake = std::make_unique<FakeAnthropicUpstream>();
     QVERIFY(m_fake->listen(QHostAddress::LocalHost));
     m_network = std::make_unique<QNetworkAccessManager>();
-    m_started = 0;
-    m_frames.clear();
-    m_finished = 0;
-    m_result = {};
+    m_recorder.reset();
 }
 
 void TestUpstreamAnthropic::cleanup() {
-    m_call.reset();
+    m_recorder.reset();
     m_network.reset();
     m_fake.reset();
 }
 
 void TestUpstreamAnthropic::run(UpstreamRequest request) {
-    Result<std::unique_ptr<UpstreamCall>> created =
-        createUpstreamCall(std::move(request), m_network.get());
-    QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error()));
-    m_call = std::move(created).value();
-    connect(m_call.get(), &UpstreamCall::streamStarted, this, [this] { ++m_started; });
-    connect(m_call.get(), &UpstreamCall::streamData, this,
-            [this](const QByteArray &frames) { m_frames += frames; });
-    connect(m_call.get(), &UpstreamCall::finished, this, [this](const UpstreamResult &result) {
-        ++m_finished;
-        m_result = result;
-    });
-    m_call->start();
-    QVERIFY(QTest::qWaitFor([this] { return m_finished > 0; }, kWaitMs));
-    QCOMPARE(m_finished, 1);
+    const QString failure = m_recorder.run(std::move(request), m_network.get(), kWaitMs);
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    QCOMPARE(m_recorder.finished, 1);
 }
 
 void TestUpstreamAnthropic::requestCarriesHeadersAndModel() {
@@ -157,7 +141,7 @@ void TestUpstreamAnthropic::requestCarriesHeadersAndModel() {
         makeRequest(m_fake->baseUrl(), WireFormat::AnthropicMessages, anthropicBody(false));
     request.anthropicBeta = "interleaved-thinking-2025-05-14";
     run(request);
-    QCOMPARE(m_result.error.kind, UpstreamError::Kind::None);
+    QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::None);
 
     QCOMPARE(m_fake->requests().size(), 1);
     const FakeHttpRequest &received = m_fake->requests().first();
@@ -171,7 +155,7 @@ void TestUpstreamAnthropic::requestCarriesHeadersAndModel() {
     QJsonObject expected = anthropicBody(false);
     expected.insert(QLatin1String("model"), QLatin1String("claude-sonnet-4-5"));
     QCOMPARE(received.json(), expected);
-    QVERIFY(m_result.headers.contains(
+    QVERIFY(m_recorder.result.headers.contains(
         qMakePair(QByteArray("request-id"), QByteArray("req_fake000001"))));
 }
 
@@ -180,8 +164,8 @@ void TestUpstreamAnthropic::streamPassedThroughUnchanged() {
     m_fake->script().chunkCount = 2;
     m_fake->script().outputTokens = 6;
     run(makeRequest(m_fake->baseUrl(), WireFormat::AnthropicMessages, anthropicBody(true)));
-    QCOMPARE(m_result.error.kind, UpstreamError::Kind::None);
-    QCOMPARE(m_started, 1);
+    QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::None);
+    QCOMPARE(m_recorder.started, 1);
 
     const QByteArray expected =
         "event: message_start\n"
@@ -201,23 +185,23 @@ void TestUpstreamAnthropic::streamPassedThroughUnchanged() {
         "\n\nevent: message_stop\n"
         R"(data: {"type":"message_stop"})"
         "\n\n";
-    QCOMPARE(m_frames, expected);
-    QVERIFY(m_result.usageReported);
-    QCOMPARE(m_result.usage.inputTokens, 25);
-    QCOMPARE(m_result.usage.outputTokens, 6);
-    QVERIFY(m_result.sawDone);
+    QCOMPARE(m_recorder.frames, expected);
+    QVERIFY(m_recorder.result.usageReported);
+    QCOMPARE(m_recorder.result.usage.inputTokens, 25);
+    QCOMPARE(m_recorder.result.usage.outputTokens, 6);
+    QVERIFY(m_recorder.result.sawDone);
 }
 
 void TestUpstreamAnthropic::nonStreamPassedThrough() {
     m_fake->script().thinking = QStringLiteral("Think first.");
     run(makeRequest(m_fake->baseUrl(), WireFormat::AnthropicMessages, anthropicBody(false)));
-    QCOMPARE(m_result.error.kind, UpstreamError::Kind::None);
-    const QJsonObject body = QJsonDocument::fromJson(m_result.body).object();
+    QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::None);
+    const QJsonObject body = QJsonDocument::fromJson(m_recorder.result.body).object();
     QCOMPARE(body.value(QLatin1String("id")).toString(), QStringLiteral("msg_fake000001"));
     QCOMPARE(body.value(QLatin1String("content")).toArray().size(), 2);
-    QVERIFY(m_result.body.contains(R"("signature":"EqQBCgIYAhIM")"));
-    QVERIFY(m_result.usageReported);
-    QCOMPARE(m_result.usage.outputTokens, 12);
+    QVERIFY(m_recorder.result.body.contains(R"("signature":"EqQBCgIYAhIM")"));
+    QVERIFY(m_recorder.result.usageReported);
+    QCOMPARE(m_recorder.result.usage.outputTokens, 12);
 }
 
 void TestUpstreamAnthropic::openAiClientGetsTranslatedStream() {
@@ -227,14 +211,14 @@ void TestUpstreamAnthropic::openAiClientGetsTranslatedStream() {
     script.toolArgumentPieces = 3;
     script.outputTokens = 33;
     run(makeRequest(m_fake->baseUrl(), WireFormat::OpenAiChat, openAiBody(true, true)));
-    QCOMPARE(m_result.error.kind, UpstreamError::Kind::None);
+    QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::None);
 
     QString reasoning;
     QString arguments;
     QString finish;
     QJsonObject usage;
     QList<QByteArray> data;
-    for (const QByteArray &line : m_frames.split('\n')) {
+    for (const QByteArray &line : m_recorder.frames.split('\n')) {
         if (line.startsWith("data: "))
             data << line.mid(6);
     }
@@ -274,8 +258,8 @@ void TestUpstreamAnthropic::openAiClientGetsTranslatedStream() {
 
 void TestUpstreamAnthropic::openAiClientGetsTranslatedBody() {
     run(makeRequest(m_fake->baseUrl(), WireFormat::OpenAiChat, openAiBody(false, true)));
-    QCOMPARE(m_result.error.kind, UpstreamError::Kind::None);
-    const QJsonObject body = QJsonDocument::fromJson(m_result.body).object();
+    QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::None);
+    const QJsonObject body = QJsonDocument::fromJson(m_recorder.result.body).object();
     QCOMPARE(body.value(QLatin1String("object")).toString(), QStringLiteral("chat.completion"));
     const QJsonObject choice = body.value(QLatin1String("choices")).toArray().at(0).toObject();
     QCOMPARE(choice.value(QLatin1String("finish_reason")).toString(), QStringLiteral("tool_calls"));
@@ -301,7 +285,7 @@ void TestUpstreamAnthropic::openAiRequestGetsDefaultMaxTokens() {
     // A beta header belongs to the Anthropic body it came with, never to a translated one.
     request.anthropicBeta = "interleaved-thinking-2025-05-14";
     run(request);
-    QCOMPARE(m_result.error.kind, UpstreamError::Kind::None);
+    QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::None);
     QVERIFY(!m_fake->requests().first().headers.contains("anthropic-beta"));
     // The fake rejects a request without max_tokens, as the API does.
     QCOMPARE(m_fake->requests().first().json().value(QLatin1String("max_tokens")).toInt(), 4096);
@@ -314,14 +298,14 @@ void TestUpstreamAnthropic::cacheUsageReadOnce() {
     script.cacheCreationTokens = 200;
     script.outputTokens = 50;
     run(makeRequest(m_fake->baseUrl(), WireFormat::AnthropicMessages, anthropicBody(true)));
-    QCOMPARE(m_result.error.kind, UpstreamError::Kind::None);
+    QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::None);
 
     // message_start's placeholder output of 1 is replaced by message_delta's 50, not added.
-    QVERIFY(m_result.usageReported);
-    QCOMPARE(m_result.usage.outputTokens, 50);
-    QCOMPARE(m_result.usage.inputTokens, 3218);
-    QCOMPARE(m_result.usage.cachedTokens, 3000);
-    QCOMPARE(m_result.usage.cacheWriteTokens, 200);
+    QVERIFY(m_recorder.result.usageReported);
+    QCOMPARE(m_recorder.result.usage.outputTokens, 50);
+    QCOMPARE(m_recorder.result.usage.inputTokens, 3218);
+    QCOMPARE(m_recorder.result.usage.cachedTokens, 3000);
+    QCOMPARE(m_recorder.result.usage.cacheWriteTokens, 200);
 }
 
 void TestUpstreamAnthropic::httpErrorMapped_data() {
@@ -352,14 +336,14 @@ void TestUpstreamAnthropic::httpErrorMapped() {
     m_fake->script().retryAfter = retryAfter;
 
     run(makeRequest(m_fake->baseUrl(), WireFormat::AnthropicMessages, anthropicBody(true)));
-    QCOMPARE(m_result.error.kind, UpstreamError::Kind::Http);
-    QCOMPARE(m_result.error.httpStatus, status);
-    QCOMPARE(m_result.error.type, QString::fromUtf8(type));
-    QCOMPARE(m_result.error.retryAfter, retryAfter);
-    QCOMPARE(m_result.error.retryable(), retryable);
-    QVERIFY2(m_result.error.message.contains(QLatin1String("The fake failed on purpose.")),
-             qPrintable(m_result.error.message));
-    QCOMPARE(m_started, 0);
+    QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::Http);
+    QCOMPARE(m_recorder.result.error.httpStatus, status);
+    QCOMPARE(m_recorder.result.error.type, QString::fromUtf8(type));
+    QCOMPARE(m_recorder.result.error.retryAfter, retryAfter);
+    QCOMPARE(m_recorder.result.error.retryable(), retryable);
+    QVERIFY2(m_recorder.result.error.message.contains(QLatin1String("The fake failed on purpose.")),
+             qPrintable(m_recorder.result.error.message));
+    QCOMPARE(m_recorder.started, 0);
 }
 
 void TestUpstreamAnthropic::midStreamErrorEvent() {
@@ -367,16 +351,16 @@ void TestUpstreamAnthropic::midStreamErrorEvent() {
     m_fake->script().midStreamErrorAfter = 2;
     run(makeRequest(m_fake->baseUrl(), WireFormat::AnthropicMessages, anthropicBody(true)));
 
-    QCOMPARE(m_started, 1);
-    QCOMPARE(m_frames.count("text_delta"), 2);
-    QVERIFY(!m_frames.contains("event: error"));
-    QCOMPARE(m_result.error.kind, UpstreamError::Kind::Http);
-    QCOMPARE(m_result.error.httpStatus, 529);
-    QCOMPARE(m_result.error.type, QStringLiteral("overloaded_error"));
+    QCOMPARE(m_recorder.started, 1);
+    QCOMPARE(m_recorder.frames.count("text_delta"), 2);
+    QVERIFY(!m_recorder.frames.contains("event: error"));
+    QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::Http);
+    QCOMPARE(m_recorder.result.error.httpStatus, 529);
+    QCOMPARE(m_recorder.result.error.type, QStringLiteral("overloaded_error"));
     // message_start reported the input; the output was never reported.
-    QVERIFY(m_result.inputReported);
-    QVERIFY(!m_result.usageReported);
-    QVERIFY(m_result.streamedOutputTokens > 0);
+    QVERIFY(m_recorder.result.inputReported);
+    QVERIFY(!m_recorder.result.usageReported);
+    QVERIFY(m_recorder.result.streamedOutputTokens > 0);
 }
 
 void TestUpstreamAnthropic::droppedStreamIsAnError() {
@@ -384,10 +368,10 @@ void TestUpstreamAnthropic::droppedStreamIsAnError() {
     m_fake->script().dropAfter = 1;
     run(makeRequest(m_fake->baseUrl(), WireFormat::OpenAiChat, openAiBody(true)));
 
-    QCOMPARE(m_started, 1);
-    QCOMPARE(m_result.error.kind, UpstreamError::Kind::Protocol);
-    QVERIFY(!m_frames.contains("[DONE]"));
-    QVERIFY(!m_result.sawDone);
+    QCOMPARE(m_recorder.started, 1);
+    QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::Protocol);
+    QVERIFY(!m_recorder.frames.contains("[DONE]"));
+    QVERIFY(!m_recorder.result.sawDone);
 }
 
 QTEST_GUILESS_MAIN(TestUpstreamAnthropic)

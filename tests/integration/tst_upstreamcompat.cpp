@@ -7,6 +7,7 @@
 #include "providers/anthropiccodec.h"
 #include "providers/openaicodec.h"
 #include "providers/upstreamfactory.h"
+#include "support/upstreamcallrecorder.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,6 +18,7 @@
 #include <memory>
 
 using namespace signalbox;
+using namespace signalbox::testing;
 
 Q_DECLARE_METATYPE(signalbox::WireFormat)
 
@@ -91,44 +93,26 @@ private:
 
     std::unique_ptr<FakeOpenAiUpstream> m_fake;
     std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<UpstreamCall> m_call;
-    int m_started = 0;
-    QByteArray m_frames;
-    int m_finished = 0;
-    UpstreamResult m_result;
+    UpstreamCallRecorder m_recorder;
 };
 
 void TestUpstreamCompat::init() {
     m_fake = std::make_unique<FakeOpenAiUpstream>();
     QVERIFY(m_fake->listen(QHostAddress::LocalHost));
     m_network = std::make_unique<QNetworkAccessManager>();
-    m_started = 0;
-    m_frames.clear();
-    m_finished = 0;
-    m_result = {};
+    m_recorder.reset();
 }
 
 void TestUpstreamCompat::cleanup() {
-    m_call.reset();
+    m_recorder.reset();
     m_network.reset();
     m_fake.reset();
 }
 
 void TestUpstreamCompat::run(UpstreamRequest request) {
-    Result<std::unique_ptr<UpstreamCall>> created =
-        createUpstreamCall(std::move(request), m_network.get());
-    QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error()));
-    m_call = std::move(created).value();
-    connect(m_call.get(), &UpstreamCall::streamStarted, this, [this] { ++m_started; });
-    connect(m_call.get(), &UpstreamCall::streamData, this,
-            [this](const QByteArray &frames) { m_frames += frames; });
-    connect(m_call.get(), &UpstreamCall::finished, this, [this](const UpstreamResult &result) {
-        ++m_finished;
-        m_result = result;
-    });
-    m_call->start();
-    QVERIFY(QTest::qWaitFor([this] { return m_finished > 0; }, kWaitMs));
-    QCOMPARE(m_finished, 1);
+    const QString failure = m_recorder.run(std::move(request), m_network.get(), kWaitMs);
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    QCOMPARE(m_recorder.finished, 1);
 }
 
 void TestUpstreamCompat::azureDeploymentUrl_data() {
@@ -149,22 +133,22 @@ void TestUpstreamCompat::azureDeploymentUrl() {
         WireFormat::OpenAiChat, openAiBody(true));
     request.provider.apiVersion = apiVersion;
     run(request);
-    QCOMPARE(m_result.error.kind, UpstreamError::Kind::None);
+    QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::None);
 
     QCOMPARE(m_fake->requests().size(), 1);
     const FakeHttpRequest &received = m_fake->requests().first();
     QCOMPARE(received.path, "/openai/deployments/gpt4o-prod/chat/completions?" + expectedQuery);
     QCOMPARE(received.header("api-key"), kApiKey.toUtf8());
     QVERIFY(!received.headers.contains("authorization"));
-    QVERIFY(m_frames.endsWith("data: [DONE]\n\n"));
-    QVERIFY(m_result.usageReported);
+    QVERIFY(m_recorder.frames.endsWith("data: [DONE]\n\n"));
+    QVERIFY(m_recorder.result.usageReported);
 }
 
 void TestUpstreamCompat::azureV1Url() {
     run(makeRequest(QStringLiteral("azure-openai"),
                     QStringLiteral("http://127.0.0.1:%1/openai/v1").arg(m_fake->port()),
                     WireFormat::AnthropicMessages, anthropicBody(false)));
-    QCOMPARE(m_result.error.kind, UpstreamError::Kind::None);
+    QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::None);
     const FakeHttpRequest &received = m_fake->requests().first();
     QCOMPARE(received.path, QByteArray("/openai/v1/chat/completions"));
     // Azure's v1 API takes the deployment name as the model, and the reasoning models there
@@ -173,9 +157,11 @@ void TestUpstreamCompat::azureV1Url() {
              QStringLiteral("gpt4o-prod"));
     QCOMPARE(received.json().value(QLatin1String("max_completion_tokens")).toInt(), 64);
     QVERIFY(!received.json().contains(QLatin1String("max_tokens")));
-    QCOMPARE(
-        QJsonDocument::fromJson(m_result.body).object().value(QLatin1String("type")).toString(),
-        QStringLiteral("message"));
+    QCOMPARE(QJsonDocument::fromJson(m_recorder.result.body)
+                 .object()
+                 .value(QLatin1String("type"))
+                 .toString(),
+             QStringLiteral("message"));
 }
 
 void TestUpstreamCompat::azureUnknownDeployment() {
@@ -183,10 +169,10 @@ void TestUpstreamCompat::azureUnknownDeployment() {
     run(makeRequest(QStringLiteral("azure-openai"),
                     QStringLiteral("http://127.0.0.1:%1").arg(m_fake->port()),
                     WireFormat::OpenAiChat, openAiBody(false)));
-    QCOMPARE(m_result.error.kind, UpstreamError::Kind::Http);
-    QCOMPARE(m_result.error.httpStatus, 404);
-    QCOMPARE(m_result.error.code, QStringLiteral("DeploymentNotFound"));
-    QVERIFY(!m_result.error.retryable());
+    QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::Http);
+    QCOMPARE(m_recorder.result.error.httpStatus, 404);
+    QCOMPARE(m_recorder.result.error.code, QStringLiteral("DeploymentNotFound"));
+    QVERIFY(!m_recorder.result.error.retryable());
 }
 
 void TestUpstreamCompat::reasoningContentBecomesThinking() {
@@ -194,13 +180,13 @@ void TestUpstreamCompat::reasoningContentBecomesThinking() {
     m_fake->script().reply = QStringLiteral("Sunny.");
     run(makeRequest(QStringLiteral("openai"), m_fake->baseUrl(), WireFormat::AnthropicMessages,
                     anthropicBody(true)));
-    QCOMPARE(m_result.error.kind, UpstreamError::Kind::None);
+    QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::None);
 
-    QVERIFY(
-        m_frames.contains(R"("content_block":{"type":"thinking","thinking":"","signature":""})"));
+    QVERIFY(m_recorder.frames.contains(
+        R"("content_block":{"type":"thinking","thinking":"","signature":""})"));
     QString thinking;
     QString text;
-    for (const QByteArray &line : m_frames.split('\n')) {
+    for (const QByteArray &line : m_recorder.frames.split('\n')) {
         const QJsonObject delta =
             QJsonDocument::fromJson(line.mid(6)).object().value(QLatin1String("delta")).toObject();
         thinking += delta.value(QLatin1String("thinking")).toString();
@@ -225,18 +211,18 @@ void TestUpstreamCompat::usageOnLastContentChunk() {
     const QJsonObject body =
         client == WireFormat::OpenAiChat ? openAiBody(true) : anthropicBody(true);
     run(makeRequest(QStringLiteral("openai"), m_fake->baseUrl(), client, body));
-    QCOMPARE(m_result.error.kind, UpstreamError::Kind::None);
+    QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::None);
 
-    QVERIFY(m_result.usageReported);
-    QCOMPARE(m_result.usage.inputTokens, 77);
-    QCOMPARE(m_result.usage.outputTokens, 19);
+    QVERIFY(m_recorder.result.usageReported);
+    QCOMPARE(m_recorder.result.usage.inputTokens, 77);
+    QCOMPARE(m_recorder.result.usage.outputTokens, 19);
     if (client == WireFormat::AnthropicMessages)
         QVERIFY2(
-            m_frames.contains(
+            m_recorder.frames.contains(
                 R"("usage":{"input_tokens":77,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":19})"),
-            m_frames.constData());
+            m_recorder.frames.constData());
     else
-        QVERIFY(m_frames.contains(R"("prompt_tokens":77)"));
+        QVERIFY(m_recorder.frames.contains(R"("prompt_tokens":77)"));
 }
 
 void TestUpstreamCompat::commentsNeverReachClient() {
@@ -244,10 +230,10 @@ void TestUpstreamCompat::commentsNeverReachClient() {
     m_fake->script().reply = QStringLiteral("Comments are not events.");
     run(makeRequest(QStringLiteral("openai"), m_fake->baseUrl(), WireFormat::AnthropicMessages,
                     anthropicBody(true)));
-    QCOMPARE(m_result.error.kind, UpstreamError::Kind::None);
-    QVERIFY(!m_frames.contains(": keep-alive"));
-    QVERIFY(!m_frames.contains("OPENROUTER PROCESSING"));
-    QVERIFY(m_frames.contains("Comments"));
+    QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::None);
+    QVERIFY(!m_recorder.frames.contains(": keep-alive"));
+    QVERIFY(!m_recorder.frames.contains("OPENROUTER PROCESSING"));
+    QVERIFY(m_recorder.frames.contains("Comments"));
 }
 
 void TestUpstreamCompat::flatErrorFirstEventFallsBack() {
@@ -258,12 +244,12 @@ void TestUpstreamCompat::flatErrorFirstEventFallsBack() {
     run(makeRequest(QStringLiteral("openai"), m_fake->baseUrl(), WireFormat::AnthropicMessages,
                     anthropicBody(true)));
 
-    QCOMPARE(m_result.error.kind, UpstreamError::Kind::Http);
-    QCOMPARE(m_result.error.type, QStringLiteral("service_unavailable"));
-    QVERIFY(m_result.error.retryable());
+    QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::Http);
+    QCOMPARE(m_recorder.result.error.type, QStringLiteral("service_unavailable"));
+    QVERIFY(m_recorder.result.error.retryable());
     // Nothing reached the client, so the request may still go to another candidate.
-    QCOMPARE(m_started, 0);
-    QVERIFY(m_frames.isEmpty());
+    QCOMPARE(m_recorder.started, 0);
+    QVERIFY(m_recorder.frames.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestUpstreamCompat)

@@ -6,6 +6,7 @@
 #include "providers/anthropiccodec.h"
 #include "providers/openaicodec.h"
 #include "providers/upstreamfactory.h"
+#include "support/upstreamcallrecorder.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,6 +17,7 @@
 #include <memory>
 
 using namespace signalbox;
+using namespace signalbox::testing;
 
 namespace {
 
@@ -125,50 +127,32 @@ private:
 
     std::unique_ptr<FakeGeminiUpstream> m_fake;
     std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<UpstreamCall> m_call;
-    int m_started = 0;
-    QByteArray m_frames;
-    int m_finished = 0;
-    UpstreamResult m_result;
+    UpstreamCallRecorder m_recorder;
 };
 
 void TestUpstreamGemini::init() {
     m_fake = std::make_unique<FakeGeminiUpstream>();
     QVERIFY(m_fake->listen(QHostAddress::LocalHost));
     m_network = std::make_unique<QNetworkAccessManager>();
-    m_started = 0;
-    m_frames.clear();
-    m_finished = 0;
-    m_result = {};
+    m_recorder.reset();
 }
 
 void TestUpstreamGemini::cleanup() {
-    m_call.reset();
+    m_recorder.reset();
     m_network.reset();
     m_fake.reset();
 }
 
 void TestUpstreamGemini::run(UpstreamRequest request) {
-    Result<std::unique_ptr<UpstreamCall>> created =
-        createUpstreamCall(std::move(request), m_network.get());
-    QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error()));
-    m_call = std::move(created).value();
-    connect(m_call.get(), &UpstreamCall::streamStarted, this, [this] { ++m_started; });
-    connect(m_call.get(), &UpstreamCall::streamData, this,
-            [this](const QByteArray &frames) { m_frames += frames; });
-    connect(m_call.get(), &UpstreamCall::finished, this, [this](const UpstreamResult &result) {
-        ++m_finished;
-        m_result = result;
-    });
-    m_call->start();
-    QVERIFY(QTest::qWaitFor([this] { return m_finished > 0; }, kWaitMs));
-    QCOMPARE(m_finished, 1);
+    const QString failure = m_recorder.run(std::move(request), m_network.get(), kWaitMs);
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    QCOMPARE(m_recorder.finished, 1);
 }
 
 void TestUpstreamGemini::requestEncodedForGemini() {
     m_fake->script().callOfferedTools = false;
     run(makeRequest(m_fake->baseUrl(), WireFormat::OpenAiChat, openAiBody(false, true)));
-    QCOMPARE(m_result.error.kind, UpstreamError::Kind::None);
+    QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::None);
 
     QCOMPARE(m_fake->requests().size(), 1);
     const FakeHttpRequest &received = m_fake->requests().first();
@@ -207,7 +191,7 @@ void TestUpstreamGemini::toolResultNamedAfterCall() {
                                 {QLatin1String("content"), QLatin1String(R"({"celsius":18})")}});
     body.insert(QLatin1String("messages"), messages);
     run(makeRequest(m_fake->baseUrl(), WireFormat::OpenAiChat, body));
-    QCOMPARE(m_result.error.kind, UpstreamError::Kind::None);
+    QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::None);
 
     const QJsonArray contents =
         m_fake->requests().first().json().value(QLatin1String("contents")).toArray();
@@ -219,7 +203,7 @@ void TestUpstreamGemini::toolResultNamedAfterCall() {
         [{"functionResponse": {"name": "get_weather", "response": {"celsius": 18}}}]})")
                                             .object());
     // The fake replies to a function response in text.
-    QVERIFY(m_result.body.contains("Hello from the fake Gemini upstream."));
+    QVERIFY(m_recorder.result.body.contains("Hello from the fake Gemini upstream."));
 }
 
 void TestUpstreamGemini::streamTranslatedForOpenAi() {
@@ -229,7 +213,7 @@ void TestUpstreamGemini::streamTranslatedForOpenAi() {
     script.thoughtsTokens = 7;
     script.candidatesTokens = 5;
     run(makeRequest(m_fake->baseUrl(), WireFormat::OpenAiChat, openAiBody(true, false)));
-    QCOMPARE(m_result.error.kind, UpstreamError::Kind::None);
+    QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::None);
     QCOMPARE(m_fake->requests().first().path,
              QByteArray("/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse"));
 
@@ -237,7 +221,7 @@ void TestUpstreamGemini::streamTranslatedForOpenAi() {
     QString reasoning;
     QString finish;
     QJsonObject usage;
-    for (const QJsonObject &chunk : dataObjects(m_frames)) {
+    for (const QJsonObject &chunk : dataObjects(m_recorder.frames)) {
         const QJsonObject choice = chunk.value(QLatin1String("choices")).toArray().at(0).toObject();
         const QJsonObject delta = choice.value(QLatin1String("delta")).toObject();
         text += delta.value(QLatin1String("content")).toString();
@@ -250,24 +234,25 @@ void TestUpstreamGemini::streamTranslatedForOpenAi() {
     QCOMPARE(text, script.reply);
     QCOMPARE(reasoning, script.thoughts);
     QCOMPARE(finish, QStringLiteral("stop"));
-    QVERIFY(m_frames.endsWith("data: [DONE]\n\n"));
+    QVERIFY(m_recorder.frames.endsWith("data: [DONE]\n\n"));
     QCOMPARE(usage.value(QLatin1String("prompt_tokens")).toInt(), 30);
     // Thoughts are outside candidatesTokenCount and billed as output.
     QCOMPARE(usage.value(QLatin1String("completion_tokens")).toInt(), 12);
-    QVERIFY(m_result.usageReported);
+    QVERIFY(m_recorder.result.usageReported);
 }
 
 void TestUpstreamGemini::functionCallTranslatedForAnthropic() {
     m_fake->script().toolArguments = R"({"city":"Oslo"})";
     run(makeRequest(m_fake->baseUrl(), WireFormat::AnthropicMessages, anthropicBody(true, true)));
-    QCOMPARE(m_result.error.kind, UpstreamError::Kind::None);
+    QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::None);
 
-    QVERIFY(m_frames.startsWith("event: message_start\n"));
-    QVERIFY(m_frames.endsWith("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n"));
+    QVERIFY(m_recorder.frames.startsWith("event: message_start\n"));
+    QVERIFY(
+        m_recorder.frames.endsWith("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n"));
     QString arguments;
     QString stopReason;
     QString toolName;
-    for (const QJsonObject &event : dataObjects(m_frames)) {
+    for (const QJsonObject &event : dataObjects(m_recorder.frames)) {
         const QJsonObject block = event.value(QLatin1String("content_block")).toObject();
         if (block.value(QLatin1String("type")).toString() == QLatin1String("tool_use"))
             toolName = block.value(QLatin1String("name")).toString();
@@ -287,8 +272,8 @@ void TestUpstreamGemini::bodyTranslatedForAnthropic() {
     m_fake->script().promptTokens = 1000;
     m_fake->script().cachedTokens = 800;
     run(makeRequest(m_fake->baseUrl(), WireFormat::AnthropicMessages, anthropicBody(false, false)));
-    QCOMPARE(m_result.error.kind, UpstreamError::Kind::None);
-    const QJsonObject body = QJsonDocument::fromJson(m_result.body).object();
+    QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::None);
+    const QJsonObject body = QJsonDocument::fromJson(m_recorder.result.body).object();
     QCOMPARE(body.value(QLatin1String("type")).toString(), QStringLiteral("message"));
     QCOMPARE(body.value(QLatin1String("id")).toString(), QStringLiteral("fake-response-1"));
     QCOMPARE(body.value(QLatin1String("stop_reason")).toString(), QStringLiteral("end_turn"));
@@ -304,13 +289,13 @@ void TestUpstreamGemini::thoughtsBilledAsOutput() {
     script.candidatesTokens = 10;
     script.thoughtsTokens = 20;
     run(makeRequest(m_fake->baseUrl(), WireFormat::OpenAiChat, openAiBody(true, false)));
-    QCOMPARE(m_result.error.kind, UpstreamError::Kind::None);
+    QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::None);
 
-    QVERIFY(m_result.usageReported);
-    QCOMPARE(m_result.usage.inputTokens, 400);
-    QCOMPARE(m_result.usage.cachedTokens, 300);
-    QCOMPARE(m_result.usage.outputTokens, 30);
-    QCOMPARE(m_result.usage.reasoningTokens, 20);
+    QVERIFY(m_recorder.result.usageReported);
+    QCOMPARE(m_recorder.result.usage.inputTokens, 400);
+    QCOMPARE(m_recorder.result.usage.cachedTokens, 300);
+    QCOMPARE(m_recorder.result.usage.outputTokens, 30);
+    QCOMPARE(m_recorder.result.usage.reasoningTokens, 20);
 }
 
 void TestUpstreamGemini::httpErrorMapped_data() {
@@ -349,13 +334,13 @@ void TestUpstreamGemini::httpErrorMapped() {
     script.retryDelay = retryDelay;
 
     run(makeRequest(m_fake->baseUrl(), WireFormat::OpenAiChat, openAiBody(true, false)));
-    QCOMPARE(m_result.error.kind, UpstreamError::Kind::Http);
-    QCOMPARE(m_result.error.httpStatus, status);
-    QCOMPARE(m_result.error.code, code);
-    QCOMPARE(m_result.error.retryAfter, retryAfter);
-    QCOMPARE(m_result.error.retryable(), retryable);
-    QVERIFY(!m_result.error.message.contains(kApiKey));
-    QCOMPARE(m_started, 0);
+    QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::Http);
+    QCOMPARE(m_recorder.result.error.httpStatus, status);
+    QCOMPARE(m_recorder.result.error.code, code);
+    QCOMPARE(m_recorder.result.error.retryAfter, retryAfter);
+    QCOMPARE(m_recorder.result.error.retryable(), retryable);
+    QVERIFY(!m_recorder.result.error.message.contains(kApiKey));
+    QCOMPARE(m_recorder.started, 0);
 }
 
 void TestUpstreamGemini::droppedStreamIsAnError() {
@@ -363,10 +348,10 @@ void TestUpstreamGemini::droppedStreamIsAnError() {
     m_fake->script().dropAfter = 2;
     run(makeRequest(m_fake->baseUrl(), WireFormat::AnthropicMessages, anthropicBody(true, false)));
 
-    QCOMPARE(m_started, 1);
-    QCOMPARE(m_result.error.kind, UpstreamError::Kind::Protocol);
-    QVERIFY(!m_frames.contains("message_stop"));
-    QVERIFY(!m_result.usageReported);
+    QCOMPARE(m_recorder.started, 1);
+    QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::Protocol);
+    QVERIFY(!m_recorder.frames.contains("message_stop"));
+    QVERIFY(!m_recorder.result.usageReported);
 }
 
 QTEST_GUILESS_MAIN(TestUpstreamGemini)

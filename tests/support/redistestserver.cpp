@@ -23,37 +23,6 @@ quint16 freeLoopbackPort() {
     return probe.serverPort();
 }
 
-RedisReply convert(const redisReply *reply) {
-    RedisReply result;
-    switch (reply->type) {
-    case REDIS_REPLY_STRING:
-        result.type = RedisReply::Type::BulkString;
-        result.text = QByteArray(reply->str, qsizetype(reply->len));
-        break;
-    case REDIS_REPLY_STATUS:
-        result.type = RedisReply::Type::SimpleString;
-        result.text = QByteArray(reply->str, qsizetype(reply->len));
-        break;
-    case REDIS_REPLY_ERROR:
-        result.type = RedisReply::Type::ErrorReply;
-        result.text = QByteArray(reply->str, qsizetype(reply->len));
-        break;
-    case REDIS_REPLY_INTEGER:
-        result.type = RedisReply::Type::Integer;
-        result.integer = reply->integer;
-        break;
-    case REDIS_REPLY_ARRAY:
-        result.type = RedisReply::Type::Array;
-        for (size_t i = 0; i < reply->elements; ++i)
-            result.elements.append(convert(reply->element[i]));
-        break;
-    default:
-        result.type = RedisReply::Type::Nil;
-        break;
-    }
-    return result;
-}
-
 } // namespace
 
 RedisTestServer::RedisTestServer() {
@@ -173,7 +142,7 @@ RedisReply RedisTestServer::command(const QList<QByteArray> &arguments) const {
         redisCommandArgv(context, int(argv.size()), argv.data(), lengths.data()));
     RedisReply result = failed;
     if (reply) {
-        result = convert(reply);
+        result = signalbox::redisReplyFromHiredis(reply);
         freeReplyObject(reply);
     } else {
         result.text = QByteArray(context->errstr);

@@ -51,6 +51,7 @@ Config scoringConfig(double qualityWeight) {
                                        QStringLiteral("openai"),
                                        QStringLiteral("http://127.0.0.1:1/v1"),
                                        false,
+                                       {},
                                        {}};
     const QStringList all{QStringLiteral("tools"), QStringLiteral("vision"),
                           QStringLiteral("json")};

@@ -31,6 +31,7 @@ Config testConfig() {
                                        QStringLiteral("openai"),
                                        QStringLiteral("http://127.0.0.1:1/v1"),
                                        true,
+                                       {},
                                        {}};
     const QStringList all{QStringLiteral("tools"), QStringLiteral("vision"),
                           QStringLiteral("json")};
