@@ -12,8 +12,8 @@
 using namespace signalbox;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    const QByteArray json = QByteArray::fromRawData(reinterpret_cast<const char *>(data),
-                                                    qsizetype(size));
+    const QByteArray json =
+        QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
     const ConfigLoad load = parseConfig(json);
     if (load.ok() != load.problems.isEmpty())
         std::abort();

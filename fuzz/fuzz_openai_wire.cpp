@@ -17,8 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         return 0;
     const bool stream = (data[0] & 1) != 0;
     const int status = 200 + data[0] * 2; // 200 to 710, every class of status
-    const QByteArray body = QByteArray::fromRawData(reinterpret_cast<const char *>(data + 1),
-                                                    qsizetype(size - 1));
+    const QByteArray body =
+        QByteArray::fromRawData(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
 
     // A body that rewrites must still be a JSON object naming the upstream model.
     const Result<QByteArray> rewritten =

@@ -153,6 +153,8 @@ void ChatCompletionRun::startAttempt() {
     request.body = m_exchange->request().body;
     request.stream = m_features.stream;
     request.clientWantsUsage = m_features.includeUsage;
+    request.timeouts = {provider->connectTimeoutMs, provider->firstByteTimeoutMs,
+                        provider->idleTimeoutMs};
     request.apiKey = m_environment.apiKeyFor ? m_environment.apiKeyFor(*provider) : QString();
     if (provider->needsKey && request.apiKey.isEmpty()) {
         const QString variables =

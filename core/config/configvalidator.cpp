@@ -58,6 +58,13 @@ private:
             add(QStringLiteral("server.max_body_mib"),
                 QStringLiteral("must be > 0, not %1").arg(server.maxBodyMib));
         }
+        checkTimeout(QStringLiteral("server.idle_timeout_ms"), server.idleTimeoutMs);
+        checkTimeout(QStringLiteral("server.request_timeout_ms"), server.requestTimeoutMs);
+    }
+
+    void checkTimeout(const QString &path, int milliseconds) {
+        if (milliseconds <= 0)
+            add(path, QStringLiteral("must be > 0 milliseconds, not %1").arg(milliseconds));
     }
 
     void checkProviders() {
@@ -82,6 +89,11 @@ private:
                     QStringLiteral("invalid environment variable name %1")
                         .arg(quoted(provider.keyEnv)));
             }
+            checkTimeout(joinPath(path, QStringLiteral("connect_timeout_ms")),
+                         provider.connectTimeoutMs);
+            checkTimeout(joinPath(path, QStringLiteral("first_byte_timeout_ms")),
+                         provider.firstByteTimeoutMs);
+            checkTimeout(joinPath(path, QStringLiteral("idle_timeout_ms")), provider.idleTimeoutMs);
         }
     }
 
@@ -272,7 +284,8 @@ private:
             if (it.value() < 0)
                 add(path, QStringLiteral("must be >= 0 USD, not %1").arg(it.value()));
             if (!m_gaps.modelIds && !m_config.findModel(it.key()))
-                add(path, QStringLiteral("model %1 is not defined in models").arg(quoted(it.key())));
+                add(path,
+                    QStringLiteral("model %1 is not defined in models").arg(quoted(it.key())));
         }
         for (auto it = gates.stageBudgetsUsd.begin(); it != gates.stageBudgetsUsd.end(); ++it) {
             const QString path = joinPath(QStringLiteral("gates.stage_budgets_usd"), it.key());

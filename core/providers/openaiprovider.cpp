@@ -277,6 +277,13 @@ void OpenAiCall::feedStream(QByteArrayView bytes) {
         if (!handleChunk(event.data) || !guard || m_finished)
             return;
     }
+    if (m_parser.overflowed()) {
+        finishWith(makeError(UpstreamError::Kind::Protocol, m_result.httpStatus,
+                             QStringLiteral("upstream provider \"%1\" sent a stream event over "
+                                            "%2 bytes")
+                                 .arg(m_request.provider.id)
+                                 .arg(SseParser::DefaultMaxEventBytes)));
+    }
 }
 
 bool OpenAiCall::handleChunk(const QByteArray &data) {

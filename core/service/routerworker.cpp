@@ -13,8 +13,10 @@
 #include "logging.h"
 #include "secrets/envkeys.h"
 #include "service/demotraffic.h"
+#include "service/networkpool.h"
 #include "service/simulatedupstream.h"
 
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QNetworkAccessManager>
 
@@ -50,9 +52,33 @@ Result<Endpoint> parseEndpoint(const QString &text) {
     return Endpoint{ip, address->port};
 }
 
+// Returns the access token the endpoint requires, or an empty array when the config names none.
+Result<QByteArray> accessTokenFor(const ServerConfig &server) {
+    if (server.accessTokenRef.isEmpty())
+        return QByteArray();
+    // TODO: look server.accessTokenRef up in the keychain first, once the key store exists; for
+    // now the token comes from the environment only.
+    const QByteArray token = qgetenv("SIGNALBOX_ACCESS_TOKEN").trimmed();
+    if (token.isEmpty()) {
+        return Error{QStringLiteral("server.access_token_ref is set to '%1' but "
+                                    "SIGNALBOX_ACCESS_TOKEN is empty; set the variable to the "
+                                    "token clients must send, or remove access_token_ref")
+                         .arg(server.accessTokenRef)};
+    }
+    return token;
+}
+
+// The console's usage figures are refreshed at most this often while requests are recorded.
+constexpr int MinUsageRefreshMs = 250;
+
+// Upstream connections are capped at NetworkPool::ConnectionsPerManager times this, 1,536.
+constexpr int MaxNetworkManagers = 256;
+
 HttpLimits limitsFor(const Config &config) {
     HttpLimits limits;
     limits.maxBodyBytes = qint64(config.server.maxBodyMib) * 1024 * 1024;
+    limits.idleTimeoutMs = config.server.idleTimeoutMs;
+    limits.requestTimeoutMs = config.server.requestTimeoutMs;
     return limits;
 }
 
@@ -66,15 +92,15 @@ RouterWorker::RouterWorker(ServiceOptions options, Ledger *ledger)
         return upstreamKeyFor(provider);
     };
     m_usageTimer.setSingleShot(true);
-    m_usageTimer.setInterval(250);
+    m_usageTimer.setInterval(MinUsageRefreshMs);
     connect(&m_usageTimer, &QTimer::timeout, this, &RouterWorker::refreshUsage);
 }
 
 RouterWorker::~RouterWorker() = default;
 
 void RouterWorker::start() {
-    m_network = new QNetworkAccessManager(this);
-    m_environment.network = m_network;
+    m_networks = new NetworkPool(MaxNetworkManagers, this);
+    m_environment.network = m_networks->manager();
 
     Result<ConfigPtr> config = loadInitialConfig();
     if (!config.ok()) {
@@ -218,15 +244,34 @@ Status RouterWorker::startServer(const Config &config) {
     m_environment.guard.listenAddress = address->host;
     m_environment.guard.listenHost = listenText.left(listenText.lastIndexOf(QLatin1Char(':')));
     m_environment.guard.allowedOrigins = config.server.allowedOrigins;
+    const Result<QByteArray> token = accessTokenFor(config.server);
+    if (!token.ok())
+        return Error{token.error()};
+    m_environment.guard.accessToken = token.value();
+    if (!token->isEmpty())
+        qCInfo(lcService) << "requests to /v1, /api and /metrics need the access token";
     m_server = std::make_unique<HttpServer>(limitsFor(config));
     m_server->setErrorBodyFormatter(serverErrorBody);
-    m_server->setHandler(
-        [this](HttpExchange *exchange) { dispatchRequest(m_environment, exchange); });
+    m_server->setHandler([this](HttpExchange *exchange) {
+        // Each request keeps the manager it was given for all its attempts.
+        m_environment.network = m_networks->manager();
+        dispatchRequest(m_environment, exchange);
+    });
     return m_server->listen(address->host, address->port);
 }
 
 void RouterWorker::applyConfig(const ConfigPtr &config) {
     // Requests in flight keep the snapshot they started with; new ones get this one.
+    const Result<QByteArray> token = accessTokenFor(config->server);
+    if (!token.ok()) {
+        qCWarning(lcConfig).noquote()
+            << "config file" << m_options.configPath
+            << "cannot be applied; the previous config stays in force:" << token.error();
+        emit eventLogged(tr("Config file %1 cannot be applied, the previous config stays in "
+                            "force: %2")
+                             .arg(m_options.configPath, token.error()));
+        return;
+    }
     if (m_gates) {
         if (Status policy = m_gates->setPolicy(gatePolicyFromConfig(config->gates)); !policy.ok()) {
             qCWarning(lcConfig).noquote() << "config file" << m_options.configPath
@@ -241,6 +286,7 @@ void RouterWorker::applyConfig(const ConfigPtr &config) {
     }
     m_environment.config = config;
     m_environment.guard.allowedOrigins = config->server.allowedOrigins;
+    m_environment.guard.accessToken = token.value();
     if (m_server)
         m_server->setLimits(limitsFor(*config));
     qCInfo(lcConfig).noquote() << "config reloaded from" << m_options.configPath;
@@ -276,8 +322,16 @@ void RouterWorker::scheduleUsageRefresh() {
 }
 
 void RouterWorker::refreshUsage() {
-    if (m_reader)
-        emit usageChanged(m_reader->summarize(m_environment.startOfToday()));
+    if (!m_reader)
+        return;
+    QElapsedTimer clock;
+    clock.start();
+    emit usageChanged(m_reader->summarize(m_environment.startOfToday()));
+
+    // The query scans today's rows and blocks every request while it runs, so a long ledger
+    // spaces the refreshes out to keep them under 5% of the router thread's time.
+    const qint64 spacingMs = qBound(qint64(MinUsageRefreshMs), 20 * clock.elapsed(), qint64(10000));
+    m_usageTimer.setInterval(int(spacingMs));
 }
 
 } // namespace signalbox

@@ -21,6 +21,7 @@ class Gates;
 class SystemClock;
 class DemoTraffic;
 class HttpServer;
+class NetworkPool;
 class SimulatedUpstream;
 
 // Everything that runs on the router thread: the HTTP server, the handlers, the config in force,
@@ -49,8 +50,7 @@ private:
     Result<ConfigPtr> loadDemoConfig();
     Status openLedgerReader();
     Status startGates(const Config &config);
-    void onWarningReached(const QString &gateId, double fraction, double spentUsd,
-                          double limitUsd);
+    void onWarningReached(const QString &gateId, double fraction, double spentUsd, double limitUsd);
     Status startServer(const Config &config);
     void applyConfig(const ConfigPtr &config);
     void rejectConfig(const QList<ConfigProblem> &problems);
@@ -65,7 +65,7 @@ private:
     std::unique_ptr<SimulatedUpstream> m_simulated;
     std::unique_ptr<DemoTraffic> m_demoTraffic;
     std::unique_ptr<ConfigWatcher> m_watcher;
-    QNetworkAccessManager *m_network = nullptr;
+    NetworkPool *m_networks = nullptr;
     // A child of the worker, so that moveToThread() moves it to the router thread, where
     // scheduleUsageRefresh() starts it.
     QTimer m_usageTimer;
