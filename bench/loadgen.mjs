@@ -171,31 +171,30 @@ async function runStream() {
       const begin = nowMs();
       let first = -1;
       let bytes = 0;
+      let settled = false;
+      // A broken response can report both an error and an end; only the first one counts.
+      const settle = (success) => {
+        if (settled) return;
+        settled = true;
+        if (success) {
+          ++ok;
+          ttft.push(first);
+          totals.push(nowMs() - begin);
+        } else {
+          ++failed;
+        }
+        resolve();
+      };
       const request = http.request(options, (response) => {
         response.on('data', (part) => {
           if (first < 0) first = nowMs() - begin;
           bytes += part.length;
         });
-        response.on('end', () => {
-          if (response.statusCode === 200 && bytes > 0) {
-            ++ok;
-            ttft.push(first);
-            totals.push(nowMs() - begin);
-          } else {
-            ++failed;
-          }
-          resolve();
-        });
-        response.on('error', () => {
-          ++failed;
-          resolve();
-        });
+        response.on('end', () => settle(response.statusCode === 200 && bytes > 0));
+        response.on('error', () => settle(false));
       });
       request.setTimeout(timeoutMs, () => request.destroy(new Error('timed out')));
-      request.on('error', () => {
-        ++failed;
-        resolve();
-      });
+      request.on('error', () => settle(false));
       request.end(body);
     });
 
@@ -239,6 +238,7 @@ async function runIdle() {
           socket.on('connect', () => {
             ++opened;
             sockets.push(socket);
+            socket.setTimeout(0);
             resolve();
           });
           socket.on('error', () => {
@@ -248,8 +248,12 @@ async function runIdle() {
           socket.on('close', () => {
             if (socket.readyState !== 'open') ++closedEarly;
           });
-          socket.setTimeout(10000, () => {
-            socket.destroy();
+          // A server that does not accept in time must not stall the run: 3 s per batch.
+          socket.setTimeout(3000, () => {
+            if (socket.readyState !== 'open') {
+              ++failedToOpen;
+              socket.destroy();
+            }
             resolve();
           });
         }),

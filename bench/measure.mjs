@@ -9,6 +9,10 @@
 //
 //   node bench/measure.mjs --build DIR --out DIR [--rounds 3] [--seconds 10] [--routes a,b]
 //                          [--rates 1000] [--concurrent-streams 1000] [--idle 10000]
+//                          [--baseline-build DIR]
+//
+// --baseline-build adds the route signalbox_baseline: the signalbox program of another build,
+// such as the main branch's, measured in the same interleaved rounds to compare before and after.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -22,12 +26,13 @@ const { values } = parseArgs({
   options: {
     build: { type: 'string', default: path.join(here, '..', 'build') },
     out: { type: 'string', default: path.join(here, 'results') },
-    rounds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '3' }, // 0 runs only the concurrent and idle tests
     seconds: { type: 'string', default: '10' },
     rates: { type: 'string', default: '1000' },
     routes: { type: 'string', default: 'direct,signalbox,portkey,ccr' },
     'concurrent-streams': { type: 'string', default: '1000' },
     idle: { type: 'string', default: '10000' },
+    'baseline-build': { type: 'string' },
   },
 });
 const rounds = Number(values.rounds);
@@ -160,9 +165,16 @@ function runTool(command, args, timeoutS) {
   return result.stdout.toString();
 }
 
+// Runs one load and returns its figures, or {failed: reason} when it did not finish in time, so
+// that one stuck route does not end the whole run.
 function loadgen(args, timeoutS) {
-  const output = runTool(process.execPath, [path.join(here, 'loadgen.mjs'), ...args], timeoutS);
-  return JSON.parse(output.trim().split('\n').pop());
+  try {
+    const output = runTool(process.execPath, [path.join(here, 'loadgen.mjs'), ...args], timeoutS);
+    return JSON.parse(output.trim().split('\n').pop());
+  } catch (error) {
+    log(`load ${args[0]} failed: ${error.message}`);
+    return { failed_run: error.message, peak_rss_kib: {} };
+  }
 }
 
 function wrkMillis(text) {
@@ -235,7 +247,13 @@ async function main() {
     },
   };
 
-  if (routeNames.includes('signalbox')) {
+  const signalboxRoutes = [['signalbox', signalbox]];
+  if (values['baseline-build']) {
+    signalboxRoutes.push(['signalbox_baseline', path.join(values['baseline-build'], 'app', 'signalbox')]);
+    if (!routeNames.includes('signalbox_baseline')) routeNames.splice(routeNames.indexOf('signalbox') + 1, 0, 'signalbox_baseline');
+  }
+  for (const [name, program] of signalboxRoutes) {
+    if (!routeNames.includes(name)) continue;
     const config = {
       version: 1,
       server: { listen: '127.0.0.1:0' },
@@ -252,15 +270,15 @@ async function main() {
       ],
       routing: { fallback_model: 'bench-model' },
     };
-    fs.writeFileSync(path.join(workDir, 'signalbox.json'), JSON.stringify(config, null, 2));
-    const router = await start('signalbox', signalbox, [
+    fs.writeFileSync(path.join(workDir, `${name}.json`), JSON.stringify(config, null, 2));
+    const router = await start(name, program, [
       '--headless',
-      '--config', path.join(workDir, 'signalbox.json'),
-      '--data-dir', path.join(workDir, 'signalbox-data'),
+      '--config', path.join(workDir, `${name}.json`),
+      '--data-dir', path.join(workDir, `${name}-data`),
       '--listen', '127.0.0.1:0',
     ]);
-    routes.signalbox = {
-      name: 'signalbox',
+    routes[name] = {
+      name,
       url: `http://127.0.0.1:${router.port}/v1/chat/completions`,
       body: chatBody,
       streamBody: chatStreamBody,

@@ -5,19 +5,24 @@
 // of each figure per route, the latency each router adds to the direct route, and each peer's
 // figure divided by Signalbox's.
 //
-//   node bench/report.mjs bench/results/TIMESTAMP.jsonl
+//   node bench/report.mjs bench/results/TIMESTAMP.jsonl...
+//
+// Several files are read as one run, e.g. the rounds of one run and a later --rounds 0 run of
+// the concurrent and idle tests.
 import fs from 'node:fs';
 
-const file = process.argv[2];
-if (!file) {
-  process.stderr.write('usage: node bench/report.mjs RESULTS.jsonl\n');
+const files = process.argv.slice(2);
+if (files.length === 0) {
+  process.stderr.write('usage: node bench/report.mjs RESULTS.jsonl...\n');
   process.exit(2);
 }
-const entries = fs
-  .readFileSync(file, 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => JSON.parse(line));
+const entries = files.flatMap((file) =>
+  fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line)),
+);
 
 const routes = [...new Set(entries.map((entry) => entry.route))];
 const median = (numbers) => {
@@ -28,7 +33,7 @@ const median = (numbers) => {
 };
 const of = (route, test, pick) => median(entries.filter((e) => e.route === route && e.test === test).map(pick));
 const fixed = (x, digits = 2) => (x === null ? '–' : x.toFixed(digits));
-const ratio = (peer, own) => (peer === null || own === null || own === 0 ? '–' : `${(peer / own).toFixed(1)}×`);
+const ratio = (peer, own) => (peer === null || own === null || own <= 0 || peer < 0 ? '–' : `${(peer / own).toFixed(1)}×`);
 
 const rateTests = [...new Set(entries.map((e) => e.test).filter((t) => t.startsWith('rate_')))];
 const lines = [];
@@ -96,6 +101,26 @@ for (const route of routes) {
   );
 }
 lines.push('');
+
+// Every round on its own, because a median of three hides a round that the machine's other load
+// disturbed.
+const rounds = [...new Set(entries.map((e) => e.round).filter((r) => r !== undefined))];
+if (rounds.length > 1) {
+  lines.push('### Each round', '');
+  lines.push(`| route | round | ${rateTests.map((t) => `${t.slice(5)} req/s: achieved, p50 ms, p99 ms`).join(' | ')} | saturation req/s |`);
+  lines.push(`|---|---|${rateTests.map(() => '---|').join('')}---|`);
+  for (const route of routes) {
+    for (const round of rounds) {
+      const cells = rateTests.map((test) => {
+        const e = entries.find((x) => x.route === route && x.test === test && x.round === round);
+        return e ? `${fixed(e.achieved_rate ?? null, 0)}, ${fixed(e.p50_ms ?? null, 2)}, ${fixed(e.p99_ms ?? null, 2)}` : '–';
+      });
+      const sat = entries.find((x) => x.route === route && x.test === 'saturation' && x.round === round);
+      lines.push(`| ${route} | ${round} | ${cells.join(' | ')} | ${fixed(sat?.rps ?? null, 0)} |`);
+    }
+  }
+  lines.push('');
+}
 
 if (figures.signalbox) {
   const peers = routes.filter((r) => r !== 'direct' && r !== 'signalbox');

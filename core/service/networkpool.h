@@ -13,7 +13,7 @@ namespace signalbox {
 //
 // Qt 6.4's QNetworkAccessManager opens at most 6 HTTP/1.1 connections per host and queues every
 // further request to that host until one of them is free (the limit becomes configurable only in
-// Qt 6.5, with QHttp1Configuration). A stream holds its connection until it ends, so with one
+// Qt 6.5, with QHttp1Configuration). A stream keeps its connection until it ends, so with one
 // manager the 7th concurrent stream to a provider would wait for the first to finish. Spreading
 // requests over several managers lifts that limit to 6 per manager.
 class NetworkPool : public QObject {
