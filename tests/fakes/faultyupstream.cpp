@@ -13,7 +13,7 @@ namespace signalbox {
 
 namespace {
 
-// Bytes queued on the socket at a time while a huge answer is written, so the fake itself does
+// Bytes queued on the socket at a time while a huge response is written, so the fake itself does
 // not hold 50 MB.
 constexpr qint64 WriteSliceBytes = 256 * 1024;
 
@@ -127,7 +127,7 @@ void FaultyUpstream::onReadyRead(Connection *connection) {
     const QByteArray body = connection->buffer.mid(headEnd + 4, length);
     connection->buffer.clear();
     ++m_requestCount;
-    answer(connection, body.contains("\"stream\":true"));
+    respond(connection, body.contains("\"stream\":true"));
 }
 
 QByteArray FaultyUpstream::streamBody(int chunks) const {
@@ -140,7 +140,7 @@ QByteArray FaultyUpstream::streamBody(int chunks) const {
     return body;
 }
 
-void FaultyUpstream::answer(Connection *connection, bool stream) {
+void FaultyUpstream::respond(Connection *connection, bool stream) {
     QTcpSocket *socket = connection->socket;
     switch (fault) {
     case Fault::None:

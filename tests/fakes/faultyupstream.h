@@ -15,16 +15,16 @@ class QTcpSocket;
 namespace signalbox {
 
 // An OpenAI-compatible upstream on 127.0.0.1 that misbehaves on purpose, for fault tests. Each
-// chat request gets the answer of the current fault. Streams are OpenAI chunks of
+// chat request gets the response of the current fault. Streams are OpenAI chunks of
 // `streamChunks` content pieces.
 class FaultyUpstream : public QObject {
     Q_OBJECT
 
 public:
     enum class Fault {
-        None,            // a correct answer, streamed or not as requested
+        None,            // a correct response, streamed or not as requested
         ResetMidStream,  // the head and two chunks, then a TCP reset
-        StallBeforeHead, // reads the request and never answers
+        StallBeforeHead, // reads the request and never responds
         StallMidStream,  // the head and two chunks, then silence with the connection open
         TrickleStream,   // a correct stream, written four bytes every `trickleMs`
         MalformedSse,    // a 200 event stream whose events are not JSON, then a close
@@ -52,7 +52,7 @@ private:
     struct Connection {
         QPointer<QTcpSocket> socket;
         QByteArray buffer;
-        QByteArray pendingOutput;     // written as the socket drains, for huge and trickled answers
+        QByteArray pendingOutput; // written as the socket drains, for huge and trickled responses
         qint64 pendingChunkBytes = 0; // filler bytes still to write
         bool chunkedFiller = false;   // the filler goes out as HTTP chunks
         QTimer *trickle = nullptr;
@@ -60,7 +60,7 @@ private:
 
     void onNewConnection();
     void onReadyRead(Connection *connection);
-    void answer(Connection *connection, bool stream);
+    void respond(Connection *connection, bool stream);
     QByteArray streamBody(int chunks) const;
     void writeMore(Connection *connection);
     void reset(Connection *connection);

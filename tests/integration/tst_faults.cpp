@@ -220,7 +220,7 @@ QString TestFaults::ledgerPath() const {
     return ledgerFilePath(m_dir->filePath(QStringLiteral("data")));
 }
 
-// The invariants every fault must leave intact: the router answers, every reservation is back,
+// The invariants every fault must leave intact: the router responds, every reservation is back,
 // and SQLite finds the ledger file consistent.
 void TestFaults::verifyHealthy() {
     const RawResponse health = send(getRequest("/health"));
@@ -334,7 +334,7 @@ void TestFaults::silentClientClosedWhenIdle() {
     verifyHealthy();
 }
 
-// An upstream that sends its stream one byte at a time holds one request, never the router.
+// An upstream that trickles its stream ties up one request, never the router.
 void TestFaults::slowLorisUpstreamStillServed() {
     QVERIFY(startRouter());
     m_faulty->fault = FaultyUpstream::Fault::TrickleStream;
