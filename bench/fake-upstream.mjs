@@ -2,7 +2,7 @@
 // Copyright (c) 2026 The Signalbox authors
 //
 // A fast fake OpenAI upstream for benchmarks: every POST .../chat/completions gets the same
-// prebuilt answer, so the time measured is the router's, not the fake's. A body with
+// prebuilt response, so the time measured is the router's, not the fake's. A body with
 // "stream": true gets an SSE stream of --chunks content chunks, --chunk-delay-ms apart (the
 // first one at once), then a usage chunk and [DONE]. Listens on 127.0.0.1 only.
 //
