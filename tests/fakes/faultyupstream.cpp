@@ -18,7 +18,7 @@ namespace {
 constexpr qint64 WriteSliceBytes = 256 * 1024;
 
 // Bytes a trickled stream sends per tick.
-constexpr qsizetype TrickleBytes = 4;
+constexpr qsizetype TrickleBytes = 16;
 
 QByteArray chunkJson(const QByteArray &delta, const QByteArray &finishReason) {
     return "{\"id\":\"chatcmpl-fault\",\"object\":\"chat.completion.chunk\",\"created\":1764547200,"

@@ -26,7 +26,7 @@ public:
         ResetMidStream,  // the head and two chunks, then a TCP reset
         StallBeforeHead, // reads the request and never responds
         StallMidStream,  // the head and two chunks, then silence with the connection open
-        TrickleStream,   // a correct stream, written four bytes every `trickleMs`
+        TrickleStream,   // a correct stream, written 16 bytes every `trickleMs`
         MalformedSse,    // a 200 event stream whose events are not JSON, then a close
         HugeBody,        // a correct non-stream body of `hugeBytes` bytes
         HugeEvent,       // a stream whose one data line is `hugeBytes` long and never ends
