@@ -329,7 +329,7 @@ void TestSecurity::nonLoopbackListenWarns() {
         if (!QTest::qWaitFor(
                 [&] {
                     output += router.readAll();
-                    return output.contains("listening on") ||
+                    return output.contains("listening on http://") ||
                            router.state() == QProcess::NotRunning;
                 },
                 WaitMs))
