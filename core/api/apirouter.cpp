@@ -73,6 +73,18 @@ void dispatchRequest(const ApiEnvironment &environment, HttpExchange *exchange) 
         return;
     }
 
+    // The health check stays open, so that a supervisor needs no secret to probe the process.
+    if (request.path != "/health") {
+        if (const std::optional<ApiError> denied = checkAccessToken(request, environment.guard)) {
+            qCWarning(lcApi).noquote() << "rejected" << request.method << request.path << "from"
+                                       << request.peerAddress.toString() << ":" << denied->message;
+            replyWithError(exchange, *denied,
+                           {{QByteArrayLiteral("WWW-Authenticate"),
+                             QByteArrayLiteral("Bearer realm=\"signalbox\"")}});
+            return;
+        }
+    }
+
     if (isGet && request.path == "/health") {
         handleHealth(exchange);
     } else if (environment.paused && request.path.startsWith("/v1/")) {

@@ -276,6 +276,8 @@ void ChatRun::startAttempt() {
     request.chat = m_chat;
     request.stream = m_features.stream;
     request.clientWantsUsage = m_features.includeUsage;
+    request.timeouts = {provider->connectTimeoutMs, provider->firstByteTimeoutMs,
+                        provider->idleTimeoutMs};
     if (m_format == WireFormat::AnthropicMessages)
         request.anthropicBeta = m_exchange->request().header("anthropic-beta");
     request.apiKey = m_environment.apiKeyFor ? m_environment.apiKeyFor(*provider) : QString();

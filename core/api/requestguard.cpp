@@ -40,6 +40,44 @@ ApiError forbidden(const QString &message) {
 
 } // namespace
 
+bool equalInConstantTime(QByteArrayView left, QByteArrayView right) {
+    unsigned difference = left.size() == right.size() ? 0u : 1u;
+    const qsizetype length = qMax(left.size(), right.size());
+    for (qsizetype i = 0; i < length; ++i) {
+        const uchar a = i < left.size() ? uchar(left[i]) : 0;
+        const uchar b = i < right.size() ? uchar(right[i]) : 0;
+        difference |= unsigned(a ^ b);
+    }
+    return difference == 0;
+}
+
+std::optional<ApiError> checkAccessToken(const HttpRequest &request,
+                                         const RequestGuardPolicy &policy) {
+    if (policy.accessToken.isEmpty())
+        return std::nullopt;
+
+    QByteArray presented = request.header("x-api-key").trimmed();
+    const QByteArray authorization = request.header("Authorization").trimmed();
+    constexpr QByteArrayView bearer = "Bearer ";
+    if (presented.isEmpty() && QByteArrayView(authorization)
+                                       .first(qMin(authorization.size(), bearer.size()))
+                                       .compare(bearer, Qt::CaseInsensitive) == 0) {
+        presented = authorization.sliced(bearer.size()).trimmed();
+    }
+
+    if (!presented.isEmpty() && equalInConstantTime(presented, policy.accessToken))
+        return std::nullopt;
+    const QString message =
+        presented.isEmpty()
+            ? QStringLiteral("missing access token; send it as 'Authorization: Bearer TOKEN' or "
+                             "'x-api-key: TOKEN' (the token Signalbox reads from "
+                             "SIGNALBOX_ACCESS_TOKEN)")
+            : QStringLiteral("invalid access token; send the token Signalbox reads from "
+                             "SIGNALBOX_ACCESS_TOKEN");
+    return ApiError{401, QStringLiteral("invalid_request_error"), QStringLiteral("invalid_api_key"),
+                    message, QString()};
+}
+
 QString hostWithoutPort(QByteArrayView hostHeader) {
     const QString value = QString::fromLatin1(hostHeader.data(), hostHeader.size()).trimmed();
     if (value.startsWith(QLatin1Char('['))) {

@@ -20,6 +20,7 @@ struct RequestGuardPolicy {
     QHostAddress listenAddress;
     QString listenHost; // as configured, e.g. "127.0.0.1" or "myhost.lan"
     QStringList allowedOrigins;
+    QByteArray accessToken; // empty: no token is required
 };
 
 // Returns the 403 to send when a request must not be served, or nothing when it may be.
@@ -30,6 +31,15 @@ struct RequestGuardPolicy {
 // when present, must be one the user allowed. Clients that are not browsers send no Origin.
 std::optional<ApiError> checkRequestOrigin(const HttpRequest &request,
                                            const RequestGuardPolicy &policy);
+
+// Returns the 401 to send when the policy has an access token and the request does not carry it
+// as "Authorization: Bearer TOKEN" or "x-api-key: TOKEN", or nothing when it may be served. The
+// comparison takes the same time wherever the tokens differ, so timing does not reveal a prefix.
+std::optional<ApiError> checkAccessToken(const HttpRequest &request,
+                                         const RequestGuardPolicy &policy);
+
+// Returns true when both arrays are equal, in a time that depends only on their lengths.
+bool equalInConstantTime(QByteArrayView left, QByteArrayView right);
 
 // Returns the host part of a Host header value: "[::1]:8765" gives "::1", "localhost:8765"
 // gives "localhost".

@@ -30,6 +30,9 @@ struct ProviderConfig {
     // azure-openai only: the api-version query parameter of classic deployment URLs; empty
     // means the default that Signalbox was tested with.
     QString apiVersion;
+    int connectTimeoutMs = 10000;    // until the request is sent
+    int firstByteTimeoutMs = 120000; // from the sent request to the first response bytes
+    int idleTimeoutMs = 60000;       // between two reads of the response
 };
 
 struct ModelConfig {
@@ -113,6 +116,8 @@ struct ServerConfig {
     int maxBodyMib = 32;
     QStringList allowedOrigins;
     QString accessTokenRef;
+    int idleTimeoutMs = 60000;    // a connection with no request in flight closes after this
+    int requestTimeoutMs = 30000; // from a request's first byte until it is received in full
 };
 
 // One immutable snapshot of the routing config. Shared between threads as ConfigPtr.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <limits>
 
 namespace signalbox {
 
@@ -86,6 +87,10 @@ ServerConfig ConfigReader::readServer(const QJsonObject &root) {
     result.allowedOrigins = readStringList(server, path, QStringLiteral("allowed_origins"));
     result.accessTokenRef =
         readString(server, path, QStringLiteral("access_token_ref"), Presence::Optional);
+    result.idleTimeoutMs =
+        readMilliseconds(server, path, QStringLiteral("idle_timeout_ms"), result.idleTimeoutMs);
+    result.requestTimeoutMs = readMilliseconds(server, path, QStringLiteral("request_timeout_ms"),
+                                               result.requestTimeoutMs);
     return result;
 }
 
@@ -112,6 +117,12 @@ QList<ProviderConfig> ConfigReader::readProviders(const QJsonObject &root) {
         provider.keyEnv = readString(object, path, QStringLiteral("key_env"), Presence::Optional);
         provider.apiVersion =
             readString(object, path, QStringLiteral("api_version"), Presence::Optional);
+        provider.connectTimeoutMs = readMilliseconds(
+            object, path, QStringLiteral("connect_timeout_ms"), provider.connectTimeoutMs);
+        provider.firstByteTimeoutMs = readMilliseconds(
+            object, path, QStringLiteral("first_byte_timeout_ms"), provider.firstByteTimeoutMs);
+        provider.idleTimeoutMs = readMilliseconds(object, path, QStringLiteral("idle_timeout_ms"),
+                                                  provider.idleTimeoutMs);
         result.append(provider);
     }
     return result;
@@ -340,6 +351,19 @@ double ConfigReader::readNumber(const QJsonObject &object, const QString &path, 
                                 Presence presence, double fallback) {
     const QJsonValue value = field(object, path, key, QJsonValue::Double, presence);
     return value.isDouble() ? value.toDouble() : fallback;
+}
+
+// Timers take an int, so a duration that does not fit is a problem rather than a wrapped value.
+int ConfigReader::readMilliseconds(const QJsonObject &object, const QString &path,
+                                   const QString &key, int fallback) {
+    const qint64 value = readInteger(object, path, key, Presence::Optional, fallback);
+    if (value > std::numeric_limits<int>::max() || value < std::numeric_limits<int>::min()) {
+        addProblem(joinPath(path, key), QStringLiteral("must be 1 to %1 milliseconds, not %2")
+                                            .arg(std::numeric_limits<int>::max())
+                                            .arg(value));
+        return fallback;
+    }
+    return int(value);
 }
 
 qint64 ConfigReader::readInteger(const QJsonObject &object, const QString &path, const QString &key,

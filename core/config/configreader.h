@@ -51,6 +51,8 @@ private:
                       Presence presence, double fallback);
     qint64 readInteger(const QJsonObject &object, const QString &path, const QString &key,
                        Presence presence, qint64 fallback);
+    int readMilliseconds(const QJsonObject &object, const QString &path, const QString &key,
+                         int fallback);
     bool readBool(const QJsonObject &object, const QString &path, const QString &key,
                   bool fallback);
     QStringList readStringList(const QJsonObject &object, const QString &path, const QString &key);

@@ -60,6 +60,13 @@ private:
             add(QStringLiteral("server.max_body_mib"),
                 QStringLiteral("must be > 0, not %1").arg(server.maxBodyMib));
         }
+        checkTimeout(QStringLiteral("server.idle_timeout_ms"), server.idleTimeoutMs);
+        checkTimeout(QStringLiteral("server.request_timeout_ms"), server.requestTimeoutMs);
+    }
+
+    void checkTimeout(const QString &path, int milliseconds) {
+        if (milliseconds <= 0)
+            add(path, QStringLiteral("must be > 0 milliseconds, not %1").arg(milliseconds));
     }
 
     void checkProviders() {
@@ -93,6 +100,11 @@ private:
                     QStringLiteral("invalid environment variable name %1")
                         .arg(quoted(provider.keyEnv)));
             }
+            checkTimeout(joinPath(path, QStringLiteral("connect_timeout_ms")),
+                         provider.connectTimeoutMs);
+            checkTimeout(joinPath(path, QStringLiteral("first_byte_timeout_ms")),
+                         provider.firstByteTimeoutMs);
+            checkTimeout(joinPath(path, QStringLiteral("idle_timeout_ms")), provider.idleTimeoutMs);
         }
     }
 

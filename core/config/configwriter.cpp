@@ -33,6 +33,11 @@ QJsonObject serverJson(const ServerConfig &server, QJsonObject object) {
         QJsonArray::fromStringList(server.allowedOrigins), server.allowedOrigins.isEmpty());
     put(object, QStringLiteral("access_token_ref"), server.accessTokenRef,
         server.accessTokenRef.isEmpty());
+    const ServerConfig defaults;
+    put(object, QStringLiteral("idle_timeout_ms"), server.idleTimeoutMs,
+        server.idleTimeoutMs == defaults.idleTimeoutMs);
+    put(object, QStringLiteral("request_timeout_ms"), server.requestTimeoutMs,
+        server.requestTimeoutMs == defaults.requestTimeoutMs);
     return object;
 }
 
@@ -46,6 +51,13 @@ QJsonObject providersJson(const QList<ProviderConfig> &providers, const QJsonObj
         put(object, QStringLiteral("key_env"), provider.keyEnv, provider.keyEnv.isEmpty());
         put(object, QStringLiteral("api_version"), provider.apiVersion,
             provider.apiVersion.isEmpty());
+        const ProviderConfig defaults;
+        put(object, QStringLiteral("connect_timeout_ms"), provider.connectTimeoutMs,
+            provider.connectTimeoutMs == defaults.connectTimeoutMs);
+        put(object, QStringLiteral("first_byte_timeout_ms"), provider.firstByteTimeoutMs,
+            provider.firstByteTimeoutMs == defaults.firstByteTimeoutMs);
+        put(object, QStringLiteral("idle_timeout_ms"), provider.idleTimeoutMs,
+            provider.idleTimeoutMs == defaults.idleTimeoutMs);
         result.insert(provider.id, object);
     }
     return result;

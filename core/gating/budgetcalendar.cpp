@@ -30,15 +30,31 @@ BudgetCalendar::BudgetCalendar(const QTimeZone &zone, int resetHour)
     , m_resetHour(resetHour) {
 }
 
+const BudgetPeriodBounds *BudgetCalendar::cached(const std::optional<BudgetPeriodBounds> &period,
+                                                 qint64 instantMSecs) {
+    if (period && instantMSecs >= period->start.toMSecsSinceEpoch() &&
+        instantMSecs < period->end.toMSecsSinceEpoch())
+        return &*period;
+    return nullptr;
+}
+
 BudgetPeriodBounds BudgetCalendar::dayAt(const QDateTime &instant) const {
+    if (const BudgetPeriodBounds *day = cached(m_lastDay, instant.toMSecsSinceEpoch()))
+        return *day;
     const QDate date = periodDateAt(instant);
-    return {startOf(date), startOf(date.addDays(1)), date.toString(Qt::ISODate)};
+    m_lastDay =
+        BudgetPeriodBounds{startOf(date), startOf(date.addDays(1)), date.toString(Qt::ISODate)};
+    return *m_lastDay;
 }
 
 BudgetPeriodBounds BudgetCalendar::monthAt(const QDateTime &instant) const {
+    if (const BudgetPeriodBounds *month = cached(m_lastMonth, instant.toMSecsSinceEpoch()))
+        return *month;
     const QDate date = periodDateAt(instant);
     const QDate first(date.year(), date.month(), 1);
-    return {startOf(first), startOf(first.addMonths(1)), first.toString(QStringLiteral("yyyy-MM"))};
+    m_lastMonth = BudgetPeriodBounds{startOf(first), startOf(first.addMonths(1)),
+                                     first.toString(QStringLiteral("yyyy-MM"))};
+    return *m_lastMonth;
 }
 
 // The local date whose daily period contains the instant: before the reset hour, that is the

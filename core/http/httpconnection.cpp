@@ -9,6 +9,7 @@
 
 #include <sys/socket.h>
 
+#include <limits>
 #include <utility>
 
 namespace signalbox {
@@ -95,6 +96,14 @@ void HttpConnection::parse(const char *data, qsizetype size) {
     const HttpLimits &limits = m_settings->limits;
     m_parser.setLimits(limits.maxHeaderBytes, limits.maxBodyBytes);
 
+    // The request clock starts with the first read of a request. Bytes of a next request that
+    // arrive in the same read as the end of the previous one start it on the following read.
+    if (!m_requestClock.isValid() && size > 0) {
+        m_requestClock.start();
+        if (m_idleTimer.remainingTime() > limits.requestTimeoutMs)
+            m_idleTimer.start(limits.requestTimeoutMs);
+    }
+
     m_parsing = true;
     const HttpRequestParser::FeedResult result = m_parser.feed(data, size);
     m_parsing = false;
@@ -138,6 +147,7 @@ void HttpConnection::onRequestHead(const HttpRequest &head) {
 }
 
 bool HttpConnection::onRequestComplete(HttpRequest &request) {
+    m_requestClock.invalidate();
     HttpExchange *exchange = std::exchange(m_incomingExchange, nullptr);
     request.peerAddress = m_peerAddress;
     exchange->m_request = std::move(request);
@@ -188,9 +198,22 @@ void HttpConnection::rejectRequest(HttpRequestParser::Failure failure) {
     }
     qCInfo(lcHttp) << "Rejected a request from" << m_peerAddress.toString() << "with" << status
                    << "because" << m_parser.failureDescription();
+    respondAndClose(status, message);
+}
 
+void HttpConnection::timeOutRequest() {
+    const int timeoutMs = m_settings->limits.requestTimeoutMs;
+    qCInfo(lcHttp) << "Closing the connection from" << m_peerAddress.toString()
+                   << "because its request was not complete after" << timeoutMs << "ms";
+    respondAndClose(408, QStringLiteral("The request was not received in full within %1 ms. "
+                                        "Send the whole request at once.")
+                             .arg(timeoutMs));
+}
+
+void HttpConnection::respondAndClose(int status, const QString &message) {
     m_acceptingRequests = false;
     m_parserPaused = true;
+    m_requestClock.invalidate();
     HttpExchange *exchange = std::exchange(m_incomingExchange, nullptr);
     if (!exchange) {
         exchange = new HttpExchange(this, false);
@@ -285,13 +308,23 @@ void HttpConnection::checkIdle() {
     const int timeoutMs = m_settings->limits.idleTimeoutMs;
     const qint64 idleMs = m_sinceActivity.elapsed();
 
+    qint64 requestRemainingMs = std::numeric_limits<int>::max();
+    if (m_requestClock.isValid() && m_acceptingRequests) {
+        requestRemainingMs = m_settings->limits.requestTimeoutMs - m_requestClock.elapsed();
+        if (requestRemainingMs <= 0) {
+            timeOutRequest();
+            return;
+        }
+    }
+
     // A request whose body is still arriving does not count, so a client that stalls mid-body
     // is closed like one that stalls between requests.
     const size_t incoming = m_incomingExchange ? 1 : 0;
     const bool requestInFlight = m_exchanges.size() > incoming;
     if (requestInFlight || idleMs < timeoutMs) {
         const qint64 remainingMs = requestInFlight ? timeoutMs : timeoutMs - idleMs;
-        m_idleTimer.start(int(qMax<qint64>(1, remainingMs)));
+        const qint64 waitMs = qMin(remainingMs, requestRemainingMs);
+        m_idleTimer.start(int(qBound(qint64(1), waitMs, qint64(std::numeric_limits<int>::max()))));
         return;
     }
     qCDebug(lcHttp) << "Closing the connection from" << m_peerAddress.toString() << "after"

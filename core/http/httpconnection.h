@@ -47,6 +47,8 @@ private:
     bool pipelineHasRoom() const;
     void resumeParsing();
     void rejectRequest(HttpRequestParser::Failure failure);
+    void timeOutRequest();
+    void respondAndClose(int status, const QString &message);
     void dispatch(HttpExchange *exchange);
 
     void writeResponseBytes(HttpExchange *exchange, const QByteArray &bytes, bool flushNow);
@@ -72,6 +74,7 @@ private:
     bool m_writingShutDown = false; // the client has been sent the end of the stream
     QTimer m_idleTimer;
     QElapsedTimer m_sinceActivity;
+    QElapsedTimer m_requestClock; // since the first read of the request being received, if any
 };
 
 } // namespace signalbox

@@ -15,6 +15,8 @@ namespace signalbox {
 
 namespace {
 
+constexpr int ListenBacklog = 4096;
+
 QByteArray defaultErrorBody(int /*status*/, const QString &message) {
     const QJsonObject error{{QStringLiteral("message"), message}};
     const QJsonObject envelope{{QStringLiteral("error"), error}};
@@ -39,6 +41,9 @@ HttpServer::~HttpServer() {
 }
 
 Status HttpServer::listen(const QHostAddress &address, quint16 port) {
+    // Qt's default backlog of 50 makes the kernel drop connections that a burst of clients opens
+    // faster than the event loop accepts them; Linux caps the value at net.core.somaxconn.
+    m_tcpServer.setListenBacklogSize(ListenBacklog);
     if (!m_tcpServer.listen(address, port)) {
         const QString endpoint = address.protocol() == QAbstractSocket::IPv6Protocol
                                      ? QStringLiteral("[%1]:%2").arg(address.toString()).arg(port)

@@ -17,7 +17,10 @@ struct HttpLimits {
     qint64 maxBodyBytes = 32 * 1024 * 1024;
     qint64 maxHeaderBytes = 64 * 1024; // request line plus all header lines
     int idleTimeoutMs = 60000;         // a connection with no request in flight closes after this
-    int maxPipelinedRequests = 32;     // parsed requests waiting for their responses
+    // From the first byte of a request until its last: a client that trickles a request slowly
+    // enough to pass the idle timeout still gets 408 and is closed after this.
+    int requestTimeoutMs = 30000;
+    int maxPipelinedRequests = 32; // parsed requests waiting for their responses
 };
 
 // Settings the server shares with its connections. Connections read it on every request, so a

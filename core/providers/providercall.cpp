@@ -279,6 +279,13 @@ void ProviderCall::feedStream(QByteArrayView bytes) {
         if (!handleEvent(event) || !guard || m_finished)
             return;
     }
+    if (m_parser.overflowed()) {
+        finishWith(makeError(UpstreamError::Kind::Protocol, m_result.httpStatus,
+                             QStringLiteral("upstream provider \"%1\" sent a stream event over "
+                                            "%2 bytes")
+                                 .arg(m_request.provider.id)
+                                 .arg(SseParser::DefaultMaxEventBytes)));
+    }
 }
 
 namespace {

@@ -6,6 +6,8 @@ namespace signalbox {
 
 QList<SseEvent> SseParser::feed(QByteArrayView bytes) {
     QList<SseEvent> events;
+    if (m_overflowed)
+        return events;
     qsizetype lineStart = 0;
     if (m_skipLf && !bytes.isEmpty() && bytes.front() == '\n')
         lineStart = 1;
@@ -38,11 +40,19 @@ QList<SseEvent> SseParser::feed(QByteArrayView bytes) {
     }
 
     m_line.append(bytes.sliced(lineStart));
+    if (m_line.size() > m_maxEventBytes || m_pending.data.size() > m_maxEventBytes) {
+        m_overflowed = true;
+        m_line = QByteArray();
+        m_pending = SseEvent();
+        m_hasData = false;
+    }
     return events;
 }
 
 QList<SseEvent> SseParser::finish() {
     QList<SseEvent> events;
+    if (m_overflowed)
+        return events;
     if (!m_line.isEmpty()) {
         processLine(m_line, events);
         m_line.clear();

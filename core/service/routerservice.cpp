@@ -6,6 +6,7 @@
 #include "logging.h"
 #include "service/routerworker.h"
 
+#include <QMetaMethod>
 #include <QThread>
 
 namespace signalbox {
@@ -61,7 +62,10 @@ void RouterService::start() {
         if (m_endpoint.isEmpty())
             return;
         emit requestRecorded(record);
-        QMetaObject::invokeMethod(m_worker, &RouterWorker::scheduleUsageRefresh);
+        // The summary is a query on the router thread, so it runs only for a listener, such as
+        // the console; headless mode has none.
+        if (isSignalConnected(QMetaMethod::fromSignal(&RouterService::usageChanged)))
+            QMetaObject::invokeMethod(m_worker, &RouterWorker::scheduleUsageRefresh);
     });
 
     m_thread->start();

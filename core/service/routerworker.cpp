@@ -19,8 +19,10 @@
 #include "service/demohistory.h"
 #include "service/demotraffic.h"
 #include "service/instanceid.h"
+#include "service/networkpool.h"
 #include "service/simulatedupstream.h"
 
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QPointer>
@@ -61,9 +63,33 @@ Result<Endpoint> parseEndpoint(const QString &text) {
     return Endpoint{ip, address->port};
 }
 
+// Returns the access token the endpoint requires, or an empty array when the config names none.
+Result<QByteArray> accessTokenFor(const ServerConfig &server) {
+    if (server.accessTokenRef.isEmpty())
+        return QByteArray();
+    // TODO: look server.accessTokenRef up in the keychain first, once the key store exists; for
+    // now the token comes from the environment only.
+    const QByteArray token = qgetenv("SIGNALBOX_ACCESS_TOKEN").trimmed();
+    if (token.isEmpty()) {
+        return Error{QStringLiteral("server.access_token_ref is set to '%1' but "
+                                    "SIGNALBOX_ACCESS_TOKEN is empty; set the variable to the "
+                                    "token clients must send, or remove access_token_ref")
+                         .arg(server.accessTokenRef)};
+    }
+    return token;
+}
+
+// The console's usage figures are refreshed at most this often while requests are recorded.
+constexpr int MinUsageRefreshMs = 250;
+
+// Upstream connections are capped at NetworkPool::ConnectionsPerManager times this, 1,536.
+constexpr int MaxNetworkManagers = 256;
+
 HttpLimits limitsFor(const Config &config) {
     HttpLimits limits;
     limits.maxBodyBytes = qint64(config.server.maxBodyMib) * 1024 * 1024;
+    limits.idleTimeoutMs = config.server.idleTimeoutMs;
+    limits.requestTimeoutMs = config.server.requestTimeoutMs;
     return limits;
 }
 
@@ -80,7 +106,7 @@ RouterWorker::RouterWorker(ServiceOptions options, Ledger *ledger)
         return upstreamKeyFor(provider);
     };
     m_usageTimer.setSingleShot(true);
-    m_usageTimer.setInterval(250);
+    m_usageTimer.setInterval(MinUsageRefreshMs);
     connect(&m_usageTimer, &QTimer::timeout, this, &RouterWorker::refreshUsage);
     // Rate windows empty and minutes pass without any request, so an idle dashboard still moves.
     m_idleTimer.setInterval(5000);
@@ -90,8 +116,8 @@ RouterWorker::RouterWorker(ServiceOptions options, Ledger *ledger)
 RouterWorker::~RouterWorker() = default;
 
 void RouterWorker::start() {
-    m_network = new QNetworkAccessManager(this);
-    m_environment.network = m_network;
+    m_networks = new NetworkPool(MaxNetworkManagers, this);
+    m_environment.network = m_networks->manager();
     m_cooldowns = std::make_unique<ModelCooldowns>();
     m_environment.cooldowns = m_cooldowns.get();
 
@@ -291,15 +317,34 @@ Status RouterWorker::startServer(const Config &config) {
     m_environment.guard.listenAddress = address->host;
     m_environment.guard.listenHost = listenText.left(listenText.lastIndexOf(QLatin1Char(':')));
     m_environment.guard.allowedOrigins = config.server.allowedOrigins;
+    const Result<QByteArray> token = accessTokenFor(config.server);
+    if (!token.ok())
+        return Error{token.error()};
+    m_environment.guard.accessToken = token.value();
+    if (!token->isEmpty())
+        qCInfo(lcService) << "requests to /v1, /api and /metrics need the access token";
     m_server = std::make_unique<HttpServer>(limitsFor(config));
     m_server->setErrorBodyFormatter(serverErrorBody);
-    m_server->setHandler(
-        [this](HttpExchange *exchange) { dispatchRequest(m_environment, exchange); });
+    m_server->setHandler([this](HttpExchange *exchange) {
+        // Each request keeps the manager it was given for all its attempts.
+        m_environment.network = m_networks->manager();
+        dispatchRequest(m_environment, exchange);
+    });
     return m_server->listen(address->host, address->port);
 }
 
 void RouterWorker::applyConfig(const ConfigPtr &config) {
     // Requests in flight keep the snapshot they started with; new ones get this one.
+    const Result<QByteArray> token = accessTokenFor(config->server);
+    if (!token.ok()) {
+        qCWarning(lcConfig).noquote()
+            << "config file" << m_options.configPath
+            << "cannot be applied; the previous config stays in force:" << token.error();
+        emit eventLogged(tr("Config file %1 cannot be applied, the previous config stays in "
+                            "force: %2")
+                             .arg(m_options.configPath, token.error()));
+        return;
+    }
     warnIfStoreChanged(config->gates.store);
     if (m_gates) {
         if (Status policy = m_gates->setPolicy(gatePolicyFromConfig(config->gates)); !policy.ok()) {
@@ -315,6 +360,7 @@ void RouterWorker::applyConfig(const ConfigPtr &config) {
     }
     m_environment.config = config;
     m_environment.guard.allowedOrigins = config->server.allowedOrigins;
+    m_environment.guard.accessToken = token.value();
     if (m_server)
         m_server->setLimits(limitsFor(*config));
     qCInfo(lcConfig).noquote() << "config reloaded from" << m_options.configPath;
@@ -368,10 +414,17 @@ void RouterWorker::scheduleUsageRefresh() {
 void RouterWorker::refreshUsage() {
     if (!m_reader)
         return;
+    QElapsedTimer clock;
+    clock.start();
     emit usageChanged(m_reader->summarize(m_environment.startOfToday()));
     emit spendSeriesChanged(spendSeries());
     emit requestRateChanged(requestRate());
     refreshGates();
+
+    // The queries scan today's rows and block every request while they run, so a long ledger
+    // spaces the refreshes out to keep them under 5% of the router thread's time.
+    const qint64 spacingMs = qBound(qint64(MinUsageRefreshMs), 20 * clock.elapsed(), qint64(10000));
+    m_usageTimer.setInterval(int(spacingMs));
 }
 
 void RouterWorker::refreshAll() {

@@ -25,6 +25,7 @@ class SystemClock;
 class DemoTraffic;
 class HttpServer;
 class ModelCooldowns;
+class NetworkPool;
 class SimulatedUpstream;
 
 // Everything that runs on the router thread: the HTTP server, the handlers, the config in force,
@@ -86,7 +87,7 @@ private:
     std::unique_ptr<SimulatedUpstream> m_simulated;
     std::unique_ptr<DemoTraffic> m_demoTraffic;
     std::unique_ptr<ConfigWatcher> m_watcher;
-    QNetworkAccessManager *m_network = nullptr;
+    NetworkPool *m_networks = nullptr;
     // Children of the worker, so that moveToThread() moves them to the router thread, where
     // scheduleUsageRefresh() and start() start them.
     QTimer m_usageTimer;

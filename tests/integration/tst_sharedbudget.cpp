@@ -264,6 +264,13 @@ double SharedBudgetTest::sharedSpent(const Instance &instance) {
         .toDouble(-1);
 }
 
+// Names both figures when the shared spend and the ledgers disagree.
+static QString spendMismatch(double shared, double ledgers) {
+    return QStringLiteral("shared spend $%1, ledgers $%2")
+        .arg(shared, 0, 'f', 9)
+        .arg(ledgers, 0, 'f', 9);
+}
+
 // Today's spend in the instance's own ledger.
 double SharedBudgetTest::ledgerSpend(const Instance &instance) {
     return getJson(instance, "/api/usage").value(QLatin1String("cost_usd")).toDouble(-1);
@@ -438,7 +445,8 @@ void SharedBudgetTest::failClosedOutageAndRecovery() {
 
     const double ledgers = ledgerSpend(*a) + ledgerSpend(*b);
     QVERIFY(qAbs(ledgers - 7 * RequestCostUsd) < 1e-9);
-    QTRY_VERIFY_WITH_TIMEOUT(qAbs(sharedSpent(*b) - ledgers) < 1e-9, 20000);
+    QTRY_VERIFY2_WITH_TIMEOUT(qAbs(sharedSpent(*b) - ledgers) < 1e-9,
+                              qPrintable(spendMismatch(sharedSpent(*b), ledgers)), 20000);
     QCOMPARE(post(*b, false).status, 200);
 
     // One loud line when the outage began, however many requests failed during it.
@@ -493,7 +501,8 @@ void SharedBudgetTest::failOpenOutageAndRecovery() {
     }
     const double ledgers = ledgerSpend(*a) + ledgerSpend(*b);
     QVERIFY(qAbs(ledgers - 9 * RequestCostUsd) < 1e-9);
-    QTRY_VERIFY_WITH_TIMEOUT(qAbs(sharedSpent(*a) - ledgers) < 1e-9, 20000);
+    QTRY_VERIFY2_WITH_TIMEOUT(qAbs(sharedSpent(*a) - ledgers) < 1e-9,
+                              qPrintable(spendMismatch(sharedSpent(*a), ledgers)), 20000);
     QCOMPARE(countInLog(*a, "is unreachable: "), 1);
     QCOMPARE(countInLog(*b, "is unreachable: "), 1);
 }

@@ -41,6 +41,7 @@ private slots:
     void checkValidFile();
     void listenAddress_data();
     void listenAddress();
+    void timeoutsReadAndSaved();
 };
 
 namespace {
@@ -321,6 +322,17 @@ void TestConfigLoader::invalidField_data() {
     row("store password in file", "gates.store.password", R"("hunter2")", "gates.store.password",
         "a password does not belong in the config file; remove it and set the environment "
         "variable SIGNALBOX_REDIS_PASSWORD");
+    row("server idle timeout zero", "server.idle_timeout_ms", "0", "server.idle_timeout_ms",
+        "must be > 0 milliseconds, not 0");
+    row("request timeout negative", "server.request_timeout_ms", "-5", "server.request_timeout_ms",
+        "must be > 0 milliseconds, not -5");
+    row("first byte timeout beyond int", "providers.openai.first_byte_timeout_ms", "4294967296",
+        "providers.openai.first_byte_timeout_ms",
+        "must be 1 to 2147483647 milliseconds, not 4294967296");
+    row("connect timeout zero", "providers.openai.connect_timeout_ms", "0",
+        "providers.openai.connect_timeout_ms", "must be > 0 milliseconds, not 0");
+    row("provider idle timeout as string", "providers.openai.idle_timeout_ms", R"("60s")",
+        "providers.openai.idle_timeout_ms", "must be a number, not a string");
 }
 
 void TestConfigLoader::invalidField() {
@@ -730,6 +742,45 @@ void TestConfigLoader::listenAddress() {
         return;
     QCOMPARE(address->host, host);
     QCOMPARE(int(address->port), port);
+}
+
+// Timeouts default to the built-in values, and the ones a file sets survive a save.
+void TestConfigLoader::timeoutsReadAndSaved() {
+    const ConfigLoad defaults = parseConfig(kBaseConfig);
+    QVERIFY(defaults.config);
+    QCOMPARE(defaults.config->server.idleTimeoutMs, 60000);
+    QCOMPARE(defaults.config->server.requestTimeoutMs, 30000);
+    const ProviderConfig *openai = defaults.config->findProvider(QStringLiteral("openai"));
+    QVERIFY(openai);
+    QCOMPARE(openai->connectTimeoutMs, 10000);
+    QCOMPARE(openai->firstByteTimeoutMs, 120000);
+    QCOMPARE(openai->idleTimeoutMs, 60000);
+    QVERIFY(!serializeConfig(*defaults.config).contains("timeout_ms"));
+
+    QJsonObject root = baseObject();
+    QJsonObject server = root.value(QLatin1String("server")).toObject();
+    server.insert(QLatin1String("idle_timeout_ms"), 1500);
+    server.insert(QLatin1String("request_timeout_ms"), 2500);
+    root.insert(QLatin1String("server"), server);
+    QJsonObject providers = root.value(QLatin1String("providers")).toObject();
+    QJsonObject provider = providers.value(QLatin1String("openai")).toObject();
+    provider.insert(QLatin1String("connect_timeout_ms"), 100);
+    provider.insert(QLatin1String("first_byte_timeout_ms"), 200);
+    provider.insert(QLatin1String("idle_timeout_ms"), 300);
+    providers.insert(QLatin1String("openai"), provider);
+    root.insert(QLatin1String("providers"), providers);
+
+    const ConfigLoad load = parseConfig(QJsonDocument(root).toJson());
+    QVERIFY2(load.config, qPrintable(problemList(load.problems)));
+    const ConfigLoad saved = parseConfig(serializeConfig(*load.config));
+    QVERIFY2(saved.config, qPrintable(problemList(saved.problems)));
+    QCOMPARE(saved.config->server.idleTimeoutMs, 1500);
+    QCOMPARE(saved.config->server.requestTimeoutMs, 2500);
+    openai = saved.config->findProvider(QStringLiteral("openai"));
+    QVERIFY(openai);
+    QCOMPARE(openai->connectTimeoutMs, 100);
+    QCOMPARE(openai->firstByteTimeoutMs, 200);
+    QCOMPARE(openai->idleTimeoutMs, 300);
 }
 
 QTEST_GUILESS_MAIN(TestConfigLoader)

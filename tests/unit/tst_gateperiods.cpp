@@ -45,6 +45,7 @@ private slots:
     void localZone();
     void invalidSettings_data();
     void invalidSettings();
+    void cachedPeriodFollowsInstant();
 };
 
 void GatePeriodsTest::day_data() {
@@ -221,6 +222,24 @@ void GatePeriodsTest::invalidSettings() {
     const Result<BudgetCalendar> created = BudgetCalendar::create(zone, resetHour);
     QVERIFY(!created.ok());
     QVERIFY2(created.error().contains(messagePart), qPrintable(created.error()));
+}
+
+// One calendar asked about instants on both sides of a boundary, and back, answers each from
+// its own period: the cached period is reused only while it contains the instant.
+void GatePeriodsTest::cachedPeriodFollowsInstant() {
+    const BudgetCalendar berlin = calendar(QStringLiteral("Europe/Berlin"), 6);
+    const QDateTime beforeReset = utc("2026-03-31T03:59:59.999Z"); // 05:59:59.999 in Berlin
+    const QDateTime atReset = utc("2026-03-31T04:00:00.000Z");
+
+    QCOMPARE(berlin.dayAt(beforeReset).key, QStringLiteral("2026-03-30"));
+    QCOMPARE(berlin.dayAt(beforeReset).key, QStringLiteral("2026-03-30"));
+    QCOMPARE(berlin.dayAt(atReset).key, QStringLiteral("2026-03-31"));
+    QCOMPARE(berlin.dayAt(beforeReset).key, QStringLiteral("2026-03-30"));
+    QCOMPARE(berlin.dayAt(atReset).end, utc("2026-04-01T04:00:00.000Z"));
+
+    QCOMPARE(berlin.monthAt(beforeReset).key, QStringLiteral("2026-03"));
+    QCOMPARE(berlin.monthAt(utc("2026-04-01T04:00:00.000Z")).key, QStringLiteral("2026-04"));
+    QCOMPARE(berlin.monthAt(utc("2026-04-01T03:59:59.999Z")).key, QStringLiteral("2026-03"));
 }
 
 QTEST_APPLESS_MAIN(GatePeriodsTest)

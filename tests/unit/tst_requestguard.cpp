@@ -17,6 +17,9 @@ private slots:
     void hostChecked();
     void originChecked_data();
     void originChecked();
+    void accessTokenChecked_data();
+    void accessTokenChecked();
+    void constantTimeComparison();
 };
 
 namespace {
@@ -128,6 +131,61 @@ void RequestGuardTest::originChecked() {
         QCOMPARE(refused->code, QStringLiteral("forbidden_origin"));
         QVERIFY(refused->message.contains(QLatin1String("server.allowed_origins")));
     }
+}
+
+void RequestGuardTest::accessTokenChecked_data() {
+    QTest::addColumn<QByteArray>("name");
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<bool>("allowed");
+
+    QTest::newRow("bearer") << QByteArray("Authorization") << QByteArray("Bearer s3cret") << true;
+    QTest::newRow("bearer lower case")
+        << QByteArray("authorization") << QByteArray("bearer s3cret") << true;
+    QTest::newRow("bearer with spaces")
+        << QByteArray("Authorization") << QByteArray("  Bearer   s3cret ") << true;
+    QTest::newRow("x-api-key") << QByteArray("x-api-key") << QByteArray("s3cret") << true;
+    QTest::newRow("no header") << QByteArray() << QByteArray() << false;
+    QTest::newRow("wrong token") << QByteArray("x-api-key") << QByteArray("s3cre7") << false;
+    QTest::newRow("prefix") << QByteArray("x-api-key") << QByteArray("s3cre") << false;
+    QTest::newRow("longer") << QByteArray("x-api-key") << QByteArray("s3crets") << false;
+    QTest::newRow("basic scheme") << QByteArray("Authorization") << QByteArray("Basic czNjcmV0")
+                                  << false;
+    QTest::newRow("bearer without token")
+        << QByteArray("Authorization") << QByteArray("Bearer") << false;
+}
+
+void RequestGuardTest::accessTokenChecked() {
+    QFETCH(QByteArray, name);
+    QFETCH(QByteArray, value);
+    QFETCH(bool, allowed);
+
+    HttpRequest request = requestWith("127.0.0.1");
+    if (!name.isEmpty())
+        request.headers.append({name, value});
+    RequestGuardPolicy policy = loopbackPolicy();
+
+    // Without a token in the policy every request passes.
+    QVERIFY(!checkAccessToken(request, policy));
+
+    policy.accessToken = "s3cret";
+    const std::optional<ApiError> denied = checkAccessToken(request, policy);
+    QCOMPARE(!denied.has_value(), allowed);
+    if (denied) {
+        QCOMPARE(denied->httpStatus, 401);
+        QCOMPARE(denied->code, QStringLiteral("invalid_api_key"));
+        QVERIFY(!denied->message.contains(QLatin1String("s3cret")));
+    }
+}
+
+void RequestGuardTest::constantTimeComparison() {
+    QVERIFY(equalInConstantTime("", ""));
+    QVERIFY(equalInConstantTime("abc", "abc"));
+    QVERIFY(!equalInConstantTime("abc", "abd"));
+    QVERIFY(!equalInConstantTime("abc", "ab"));
+    QVERIFY(!equalInConstantTime("ab", "abc"));
+    QVERIFY(!equalInConstantTime("", "a"));
+    // A byte that differs only in its top bit still counts.
+    QVERIFY(!equalInConstantTime(QByteArray("\x80", 1), QByteArray("\x00", 1)));
 }
 
 QTEST_APPLESS_MAIN(RequestGuardTest)

@@ -46,6 +46,8 @@ private slots:
     void parseInEverySplit();
     void eventsCompleteOnBlankLine();
     void crAtFeedEndThenLf();
+    void oversizedEventStopsParser_data();
+    void oversizedEventStopsParser();
 };
 
 void TestSseParser::parseWhole_data() {
@@ -141,6 +143,37 @@ void TestSseParser::crAtFeedEndThenLf() {
     QVERIFY(parser.feed("data: x\r").isEmpty());
     QCOMPARE(parser.feed("\n\r").size(), 1);
     QCOMPARE(parser.feed("\ndata: y\r\n\r\n").size(), 1);
+}
+
+void TestSseParser::oversizedEventStopsParser_data() {
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<bool>("overflows");
+
+    QTest::newRow("event at the limit")
+        << QByteArray("data: " + QByteArray(58, 'x') + "\n\n") << false;
+    QTest::newRow("line that never ends") << QByteArray("data: " + QByteArray(100, 'x')) << true;
+    QTest::newRow("many short data lines")
+        << QByteArray(QByteArray("data: 0123456789\n").repeated(10)) << true;
+}
+
+// A limit of 64 bytes stands for the 8 MiB default: past it the event is dropped and nothing
+// after it is parsed.
+void TestSseParser::oversizedEventStopsParser() {
+    QFETCH(QByteArray, input);
+    QFETCH(bool, overflows);
+
+    SseParser parser(64);
+    QList<SseEvent> events = parser.feed(input);
+    QCOMPARE(parser.overflowed(), overflows);
+    events += parser.feed("\n\ndata: after\n\n");
+    events += parser.finish();
+    if (overflows) {
+        QVERIFY2(events.isEmpty(), qPrintable(describe(events).join(QLatin1Char(';'))));
+        return;
+    }
+    QCOMPARE(events.size(), 2);
+    QCOMPARE(events.first().data.size(), 58);
+    QCOMPARE(events.last().data, QByteArray("after"));
 }
 
 QTEST_APPLESS_MAIN(TestSseParser)
