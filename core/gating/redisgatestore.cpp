@@ -585,10 +585,29 @@ void RedisGateStore::onConnectionReady() {
                                   << status().endpoint << "with key prefix" << m_settings.prefix
                                   << "as instance" << m_settings.instanceId;
     }
+    loadScripts();
     replayQueue();
     sendHeartbeat();
     if (wasDown)
         emit reconnected();
+}
+
+// Redis runs one connection's commands in order, but a script missing from its cache is sent
+// again with EVAL after its NOSCRIPT reply, behind every command sent meanwhile. A server that
+// restarted has an empty cache, or only the scripts another instance happened to use, so without
+// this a replayed settlement could land after the ledger rebuild that assumes it was counted.
+void RedisGateStore::loadScripts() {
+    for (const RedisScript *script : redisscripts::all()) {
+        m_connection->command(
+            {QByteArrayLiteral("SCRIPT"), QByteArrayLiteral("LOAD"), script->source},
+            [this, script](const RedisReply &reply) {
+                if (reply.failed())
+                    markDown(QString::fromUtf8(reply.text));
+                else if (reply.isError())
+                    qCWarning(lcGates)
+                        << "Redis did not load the script" << script->name << reply.text;
+            });
+    }
 }
 
 // Logs once per outage, however many commands and reconnect attempts fail during it.

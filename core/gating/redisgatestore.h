@@ -67,6 +67,8 @@ signals:
 private:
     enum class Health { Starting, Up, Down };
 
+    void loadScripts();
+
     struct OpenReservation {
         NanoUsd amount = 0;
         QList<BudgetLine> budgets;

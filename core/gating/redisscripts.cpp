@@ -345,4 +345,9 @@ const RedisScript &heartbeat() {
     return script;
 }
 
+QList<const RedisScript *> all() {
+    return {&reserve(),     &settle(),   &release(),  &extend(),   &admitRate(),
+            &correctRate(), &snapshot(), &setSpent(), &heartbeat()};
+}
+
 } // namespace signalbox::redisscripts

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 
 namespace signalbox {
 
@@ -27,6 +28,9 @@ const RedisScript &correctRate();
 const RedisScript &snapshot();
 const RedisScript &setSpent();
 const RedisScript &heartbeat();
+
+// Every script above, for loading them into a server's cache.
+QList<const RedisScript *> all();
 
 } // namespace redisscripts
 

@@ -266,6 +266,9 @@ Result<std::unique_ptr<GateStore>> RouterWorker::createGateStore(const GateStore
 // Also runs when a shared store returns from an outage, because Redis may have restarted empty:
 // setSpent() then restores this instance's share, and only ever raises it.
 void RouterWorker::rebuildGatesFromLedger() {
+    // Rows wait in the writer's batch for a moment. Without the flush, a request that ended just
+    // before the rebuild is missing from the totals.
+    m_environment.ledger->flush();
     const BudgetPeriodBounds day = m_gates->currentDay();
     const UsageSummary today = m_reader->summarize(day.start);
     SpendTotals totals;

@@ -107,6 +107,7 @@ private slots:
     void failClosedRejectsWhileDown();
     void gatelessRequestsNeedNoRedis();
     void failOpenAdmitsLocallyAndReconciles();
+    void replayRunsBeforeRebuild();
     void pausedServerQueuesSettlement();
     void settleScriptChargesOnce();
     void passwordIsSentNotShown();
@@ -449,6 +450,44 @@ void RedisGateStoreTest::failOpenAdmitsLocallyAndReconciles() {
              QByteArray("5000000000"));
     a.gates->rebuildFromSpend({8.0, 8.0, {}, {}});
     QTRY_COMPARE_WITH_TIMEOUT(a.gate(QStringLiteral("daily_budget")).spent, 8.0, 10000);
+}
+
+// Another instance may reach the restarted Redis first and cache only the scripts it used, here
+// set_spent. The replayed settlement must still run before the ledger rebuild, or the rebuild
+// raises the share to the ledger's 8 and the late settlement adds its 5 on top.
+void RedisGateStoreTest::replayRunsBeforeRebuild() {
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    Instance a(*m_server, QStringLiteral("a"), true);
+    QVERIFY(a.gates->setPolicy(dailyPolicy(10)));
+    const std::optional<GateAdmission> before = admission(a.admit(gateRequest(3.0)));
+    QVERIFY(before);
+    a.gates->settle(before->reservationId, 3.0, 10);
+    QTRY_COMPARE_WITH_TIMEOUT(a.gate(QStringLiteral("daily_budget")).spent, 3.0, 10000);
+
+    m_server->stop();
+    QVERIFY(a.waitHealthy(false));
+    const std::optional<GateAdmission> during = admission(a.admit(gateRequest(5.0)));
+    QVERIFY(during);
+    a.gates->settle(during->reservationId, 5.0, 10);
+    QCOMPARE(a.store->pendingSettlementCount(), 1);
+
+    // The router rebuilds from its ledger on reconnect, and the ledger records both requests.
+    connect(a.store, &RedisGateStore::reconnected, a.gates.get(), [&a] {
+        a.gates->rebuildFromSpend({8.0, 8.0, {}, {}});
+    });
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    QCOMPARE(m_server->command({"SCRIPT", "LOAD", redisscripts::setSpent().source}).text,
+             redisscripts::setSpent().sha1);
+    QVERIFY(a.waitHealthy());
+    QTRY_COMPARE_WITH_TIMEOUT(a.store->pendingSettlementCount(), 0, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_server->command({"HGET", key(QStringLiteral("budget:daily_budget:2026-12-04")), "a"})
+            .text,
+        QByteArray("8000000000"), 10000);
+    QTest::qWait(300);
+    QCOMPARE(m_server->command({"HGET", key(QStringLiteral("budget:daily_budget:2026-12-04")), "a"})
+                 .text,
+             QByteArray("8000000000"));
 }
 
 // A stopped Redis (SIGSTOP) replies to nothing: the settlement times out, waits in the queue and is
