@@ -167,7 +167,8 @@ void HttpConnection::dispatch(HttpExchange *exchange) {
                           << exchange->m_request.path << "with 503";
         exchange->respond(503, {{"Content-Type", "application/json"}},
                           m_settings->errorBodyFormatter(
-                              503, QStringLiteral("The server has no request handler yet.")));
+                              503, QStringLiteral("The server has no request handler yet."),
+                              exchange->m_request.path));
         return;
     }
     m_settings->handler(exchange);
@@ -221,7 +222,7 @@ void HttpConnection::respondAndClose(int status, const QString &message) {
     }
     exchange->m_closeAfter = true;
     exchange->respond(status, {{"Content-Type", "application/json"}},
-                      m_settings->errorBodyFormatter(status, message));
+                      m_settings->errorBodyFormatter(status, message, m_parser.currentPath()));
 }
 
 void HttpConnection::writeResponseBytes(HttpExchange *exchange, const QByteArray &bytes,

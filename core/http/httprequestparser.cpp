@@ -190,4 +190,10 @@ QByteArray HttpRequestParser::failureDescription() const {
     return m_state->failureDescription;
 }
 
+QByteArray HttpRequestParser::currentPath() const {
+    const QByteArray &target = m_state->request.target;
+    const qsizetype mark = target.indexOf('?');
+    return mark < 0 ? target : target.left(mark);
+}
+
 } // namespace signalbox

@@ -56,6 +56,10 @@ public:
     // A short English description of the last failure for the log, e.g. "invalid HTTP method".
     QByteArray failureDescription() const;
 
+    // The path of the request being parsed, as far as it has arrived: empty before the request
+    // line, and possibly cut short when the request failed inside it.
+    QByteArray currentPath() const;
+
 private:
     struct State;
     std::unique_ptr<State> m_state;

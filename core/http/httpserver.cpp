@@ -17,7 +17,7 @@ namespace {
 
 constexpr int ListenBacklog = 4096;
 
-QByteArray defaultErrorBody(int /*status*/, const QString &message) {
+QByteArray defaultErrorBody(int /*status*/, const QString &message, const QByteArray & /*path*/) {
     const QJsonObject error{{QStringLiteral("message"), message}};
     const QJsonObject envelope{{QStringLiteral("error"), error}};
     return QJsonDocument(envelope).toJson(QJsonDocument::Compact);
@@ -78,7 +78,8 @@ void HttpServer::setHandler(std::function<void(HttpExchange *)> handler) {
 }
 
 void HttpServer::setErrorBodyFormatter(
-    std::function<QByteArray(int status, const QString &message)> formatter) {
+    std::function<QByteArray(int status, const QString &message, const QByteArray &path)>
+        formatter) {
     m_settings->errorBodyFormatter = formatter ? std::move(formatter) : defaultErrorBody;
 }
 

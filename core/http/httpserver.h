@@ -42,7 +42,8 @@ public:
 
     // Builds the body of the server's own error replies (400, 413, 431, 503), which are sent
     // with Content-Type application/json. The default body is {"error":{"message":...}}.
-    void setErrorBodyFormatter(std::function<QByteArray(int status, const QString &message)>);
+    void setErrorBodyFormatter(
+        std::function<QByteArray(int status, const QString &message, const QByteArray &path)>);
 
     // Stops listening and closes every connection. Unfinished exchanges get clientDisconnected().
     void close();

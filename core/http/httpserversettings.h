@@ -28,7 +28,10 @@ struct HttpLimits {
 struct HttpServerSettings {
     HttpLimits limits;
     std::function<void(HttpExchange *)> handler;
-    std::function<QByteArray(int status, const QString &message)> errorBodyFormatter;
+    // Builds the body of the errors the server sends by itself. `path` is the request's path, or
+    // what arrived of it, so that the body can take the envelope of that path's API.
+    std::function<QByteArray(int status, const QString &message, const QByteArray &path)>
+        errorBodyFormatter;
 };
 
 } // namespace signalbox

@@ -33,16 +33,17 @@ namespace signalbox {
 
 namespace {
 
-// TODO: the HTTP layer does not pass the request path, so a 400, 413 or 431 on /v1/messages gets
-// the OpenAI envelope instead of the Anthropic one.
-QByteArray serverErrorBody(int status, const QString &message) {
+// Errors the HTTP server sends before a handler runs, such as 413 and 431. Anthropic's SDKs
+// read only their own envelope, so requests to /v1/messages get that one.
+QByteArray serverErrorBody(int status, const QString &message, const QByteArray &path) {
     ApiError error;
     error.httpStatus = status;
     error.type = QStringLiteral("invalid_request_error");
     error.message = message;
     if (status == 413)
         error.code = QStringLiteral("request_too_large");
-    return openAiErrorBody(error);
+    const bool messagesApi = path == "/v1/messages" || path.startsWith("/v1/messages/");
+    return messagesApi ? anthropicErrorBody(error) : openAiErrorBody(error);
 }
 
 struct Endpoint {

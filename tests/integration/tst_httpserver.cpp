@@ -448,17 +448,27 @@ void TestHttpServer::malformedRequestRejected() {
 }
 
 void TestHttpServer::errorBodyFormatterUsed() {
-    m_server->setErrorBodyFormatter([](int status, const QString &message) -> QByteArray {
-        return "status=" + QByteArray::number(status) + " message=" + message.toUtf8();
-    });
+    m_server->setErrorBodyFormatter(
+        [](int status, const QString &message, const QByteArray &path) -> QByteArray {
+            return "status=" + QByteArray::number(status) + " path=" + path +
+                   " message=" + message.toUtf8();
+        });
 
     RawHttpClient client;
     QVERIFY(client.connectTo(m_server->serverPort()));
     client.send("NOT HTTP\r\n\r\n");
-
     const RawResponse response = client.nextResponse();
     QCOMPARE(response.status, 400);
-    QVERIFY(response.body.startsWith("status=400 message=The request is not valid HTTP/1.1"));
+    QVERIFY(response.body.startsWith("status=400 path= message=The request is not valid HTTP/1.1"));
+
+    // The path reaches the formatter without its query, so it can choose the API's envelope.
+    RawHttpClient second;
+    QVERIFY(second.connectTo(m_server->serverPort()));
+    second.send("GET /v1/messages?beta=true HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n");
+    const RawResponse malformed = second.nextResponse();
+    QCOMPARE(malformed.status, 400);
+    QVERIFY2(malformed.body.startsWith("status=400 path=/v1/messages message="),
+             malformed.body.constData());
 }
 
 void TestHttpServer::idleConnectionClosed() {

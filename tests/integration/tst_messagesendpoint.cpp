@@ -16,6 +16,7 @@ constexpr TestPrices kPrices{0.15, 0.60, 0.075, 0.15};
 
 QJsonObject configFor(const QString &upstreamUrl) {
     return {{QLatin1String("version"), 1},
+            {QLatin1String("server"), QJsonObject{{QLatin1String("max_body_mib"), 1}}},
             {QLatin1String("providers"),
              QJsonObject{{QLatin1String("fake"), providerJson(QStringLiteral("openai"), upstreamUrl,
                                                               QLatin1String(kKeyVariable))}}},
@@ -253,8 +254,8 @@ void TestMessagesEndpoint::countTokensEstimates() {
                               .value(QLatin1String("input_tokens"))
                               .toInteger();
     // 4 for the message plus the estimate of its text, the same estimate routing and the gates use.
-    QCOMPARE(tokens,
-             4 + signalbox::estimateTokens(QStringLiteral("Count the tokens of this sentence, please.")));
+    QCOMPARE(tokens, 4 + signalbox::estimateTokens(
+                             QStringLiteral("Count the tokens of this sentence, please.")));
     QCOMPARE(m_upstream->requests().size(), 0);
 }
 
@@ -283,6 +284,19 @@ void TestMessagesEndpoint::errorsUseAnthropicEnvelope_data() {
                                   << QStringLiteral("api_error");
     QTest::newRow("wrong method") << getRequest("/v1/messages") << 0 << 405
                                   << QStringLiteral("invalid_request_error");
+
+    // The server rejects these by itself, before any handler has seen the request.
+    const QByteArray overLimit(1536 * 1024, 'x');
+    QTest::newRow("body over the limit") << postRequest("/v1/messages", overLimit) << 0 << 413
+                                         << QStringLiteral("request_too_large");
+    QTest::newRow("count_tokens body over the limit")
+        << postRequest("/v1/messages/count_tokens", overLimit) << 0 << 413
+        << QStringLiteral("request_too_large");
+    QByteArray longHeaders = postRequest("/v1/messages", "{}");
+    longHeaders.insert(longHeaders.indexOf("\r\n") + 2,
+                       "X-Padding: " + QByteArray(70000, 'p') + "\r\n");
+    QTest::newRow("headers over the limit")
+        << longHeaders << 0 << 431 << QStringLiteral("invalid_request_error");
 }
 
 void TestMessagesEndpoint::errorsUseAnthropicEnvelope() {
