@@ -21,8 +21,8 @@ class LedgerReader;
 class ModelCooldowns;
 struct ProviderConfig;
 
-// The state the endpoint handlers share. It lives on the router thread, like every handler, so the hot
-// path takes no locks.
+// The state the endpoint handlers share. It lives on the router thread, like every handler, so the
+// hot path takes no locks.
 struct ApiEnvironment {
     ConfigPtr config;
     Ledger *ledger = nullptr;
@@ -30,8 +30,11 @@ struct ApiEnvironment {
     QNetworkAccessManager *network = nullptr;
     Gates *gates = nullptr; // null only in tests that run the handlers without gates
     ClassifierCache *classifierCache = nullptr; // null: every classification calls the model
-    ModelCooldowns *cooldowns = nullptr; // null: no model is ever skipped for a cooldown
+    ModelCooldowns *cooldowns = nullptr;        // null: no model is ever skipped for a cooldown
     std::function<QString(const ProviderConfig &)> apiKeyFor;
+    // Reports a setup problem, such as a missing key, in the log and the console's events: once
+    // per key until the next config change, however many requests meet it. Null in some tests.
+    std::function<void(const QString &key, const QString &message)> warnOnce;
     bool paused = false; // while paused, the endpoint returns 503
     RequestGuardPolicy guard;
 

@@ -287,8 +287,15 @@ void ChatRun::startAttempt() {
                 ? upstreamKeyVariable(provider->id)
                 : QStringLiteral("%1 or %2")
                       .arg(upstreamKeyVariable(provider->id), provider->keyEnv);
-        failAttempt(
-            QStringLiteral("no API key for provider '%1': set %2").arg(provider->id, variables));
+        const QString reason =
+            QStringLiteral("no API key for provider '%1': set %2").arg(provider->id, variables);
+        if (m_environment.warnOnce) {
+            m_environment.warnOnce(
+                QStringLiteral("missing-key:") + provider->id,
+                QStringLiteral("%1. Requests for its models go to their fallbacks meanwhile.")
+                    .arg(reason));
+        }
+        failAttempt(reason);
         return;
     }
     if (!m_chatError.isEmpty() && providerWireFormat(provider->kind) != m_format) {

@@ -106,6 +106,13 @@ RouterWorker::RouterWorker(ServiceOptions options, Ledger *ledger)
     m_environment.apiKeyFor = [](const ProviderConfig &provider) {
         return upstreamKeyFor(provider);
     };
+    m_environment.warnOnce = [this](const QString &key, const QString &message) {
+        if (m_warned.contains(key))
+            return;
+        m_warned.insert(key);
+        qCWarning(lcService).noquote() << message;
+        emit eventLogged(message);
+    };
     m_usageTimer.setSingleShot(true);
     m_usageTimer.setInterval(MinUsageRefreshMs);
     connect(&m_usageTimer, &QTimer::timeout, this, &RouterWorker::refreshUsage);
@@ -363,6 +370,7 @@ void RouterWorker::applyConfig(const ConfigPtr &config) {
         }
     }
     m_environment.config = config;
+    m_warned.clear(); // the new config may fix a problem, or bring it back
     m_environment.guard.allowedOrigins = config->server.allowedOrigins;
     m_environment.guard.accessToken = token.value();
     if (m_server)

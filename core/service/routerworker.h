@@ -9,6 +9,7 @@
 #include "service/routerservice.h"
 
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -92,6 +93,7 @@ private:
     // scheduleUsageRefresh() and start() start them.
     QTimer m_usageTimer;
     QTimer m_idleTimer;
+    QSet<QString> m_warned; // the keys of the problems warnOnce() has reported
 };
 
 } // namespace signalbox

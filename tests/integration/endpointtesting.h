@@ -103,6 +103,7 @@ public:
         options.listen = QStringLiteral("127.0.0.1:0");
         m_service = std::make_unique<RouterService>(options);
         m_recorded = std::make_unique<QSignalSpy>(m_service.get(), &RouterService::requestRecorded);
+        m_events = std::make_unique<QSignalSpy>(m_service.get(), &RouterService::eventLogged);
         QSignalSpy ready(m_service.get(), &RouterService::ready);
         QSignalSpy failed(m_service.get(), &RouterService::startFailed);
         m_service->start();
@@ -115,6 +116,7 @@ public:
     }
 
     void stop() {
+        m_events.reset();
         m_recorded.reset();
         m_service.reset();
         m_dir.reset();
@@ -151,10 +153,19 @@ public:
     quint16 port() const { return m_port; }
     QSignalSpy &recorded() { return *m_recorded; }
 
+    // The messages of the console's event log since the start, such as gate warnings.
+    QStringList events() const {
+        QStringList messages;
+        for (const QList<QVariant> &arguments : std::as_const(*m_events))
+            messages << arguments.value(0).toString();
+        return messages;
+    }
+
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<RouterService> m_service;
     std::unique_ptr<QSignalSpy> m_recorded;
+    std::unique_ptr<QSignalSpy> m_events;
     quint16 m_port = 0;
 };
 

@@ -112,6 +112,7 @@ private slots:
     void overloadedFirstProviderFallsBack_data();
     void overloadedFirstProviderFallsBack();
     void clientErrorNeverFallsBack();
+    void missingKeyWarnsOnce();
     void retryAfterCoolsModelDown();
     void everyModelCoolingGives429();
     void errorBeforeContentFallsBack();
@@ -131,6 +132,38 @@ void TestFallbacks::initTestCase() {
     qputenv(kKeyVariable, "sk-test-fallback-key");
     qunsetenv("SIGNALBOX_KEY_ANTHROPIC");
     qunsetenv("SIGNALBOX_KEY_OPENAI");
+}
+
+// A model whose provider has no key is skipped for its fallback. One warning reaches the events,
+// not one per request.
+void TestFallbacks::missingKeyWarnsOnce() {
+    m_service.stop();
+    QJsonObject config = configFor(m_anthropic->baseUrl(), m_openAi->baseUrl());
+    QJsonObject providers = config.value(QLatin1String("providers")).toObject();
+    providers.insert(QLatin1String("anthropic"),
+                     providerJson(QStringLiteral("anthropic"), m_anthropic->baseUrl(),
+                                  QStringLiteral("SIGNALBOX_TEST_UNSET_KEY")));
+    config.insert(QLatin1String("providers"), providers);
+    qunsetenv("SIGNALBOX_TEST_UNSET_KEY");
+    qunsetenv("SIGNALBOX_KEY_ANTHROPIC");
+    const QString error = m_service.start(config);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+
+    for (int i = 0; i < 3; ++i) {
+        const RawResponse response = m_service.send(
+            chatRequest(WireFormat::OpenAiChat, QStringLiteral("stage:draft"), false));
+        QCOMPARE(response.status, 200);
+        QCOMPARE(response.header("x-signalbox-model"), QByteArray("mini"));
+    }
+    QCOMPARE(m_anthropic->requests().size(), 0);
+
+    QTRY_VERIFY(!m_service.events().isEmpty());
+    QTest::qWait(200);
+    const QStringList warnings = m_service.events().filter(QStringLiteral("no API key"));
+    QCOMPARE(warnings.size(), 1);
+    QVERIFY2(warnings.first().contains(QLatin1String("'anthropic'")), qPrintable(warnings.first()));
+    QVERIFY2(warnings.first().contains(QLatin1String("SIGNALBOX_TEST_UNSET_KEY")),
+             qPrintable(warnings.first()));
 }
 
 void TestFallbacks::init() {
