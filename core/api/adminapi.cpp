@@ -247,8 +247,10 @@ void handleUsage(const ApiEnvironment &environment, HttpExchange *exchange) {
 
 void handleGates(const ApiEnvironment &environment, HttpExchange *exchange) {
     if (!environment.gates) {
-        replyWithError(exchange, {503, QStringLiteral("server_error"), QString(),
-                                  QStringLiteral("the gates are not running"), QString()});
+        replyWithError(exchange,
+                       {503, QStringLiteral("server_error"), QString(),
+                        QStringLiteral("the gates have not started yet; retry in a moment"),
+                        QString()});
         return;
     }
     // A shared gate store answers later, and the client may have gone by then.

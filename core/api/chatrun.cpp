@@ -282,13 +282,8 @@ void ChatRun::startAttempt() {
         request.anthropicBeta = m_exchange->request().header("anthropic-beta");
     request.apiKey = m_environment.apiKeyFor ? m_environment.apiKeyFor(*provider) : QString();
     if (provider->needsKey && request.apiKey.isEmpty()) {
-        const QString variables =
-            provider->keyEnv.isEmpty()
-                ? upstreamKeyVariable(provider->id)
-                : QStringLiteral("%1 or %2")
-                      .arg(upstreamKeyVariable(provider->id), provider->keyEnv);
-        const QString reason =
-            QStringLiteral("no API key for provider '%1': set %2").arg(provider->id, variables);
+        const QString reason = QStringLiteral("no API key for provider '%1': set %2")
+                                   .arg(provider->id, upstreamKeyVariables(*provider));
         if (m_environment.warnOnce) {
             m_environment.warnOnce(
                 QStringLiteral("missing-key:") + provider->id,

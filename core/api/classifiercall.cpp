@@ -8,6 +8,7 @@
 #include "ledger/ledger.h"
 #include "logging.h"
 #include "providers/upstreamfactory.h"
+#include "secrets/envkeys.h"
 
 #include <QJsonDocument>
 #include <QPointer>
@@ -75,9 +76,14 @@ void ClassifierCall::start(std::function<void(const ClassifierOutcome &)> done) 
     request.timeouts = {kTimeoutMs, kTimeoutMs, kTimeoutMs};
     request.apiKey = m_environment.apiKeyFor ? m_environment.apiKeyFor(*provider) : QString();
     if (provider->needsKey && request.apiKey.isEmpty()) {
-        fail(QStringLiteral("no API key for provider '%1' of classifier model '%2'")
-                 .arg(provider->id, m_model->id),
-             false);
+        const QString message =
+            QStringLiteral("no API key for provider '%1' of classifier model "
+                           "'%2': set %3, or choose another "
+                           "routing.auto.classifier_model")
+                .arg(provider->id, m_model->id, upstreamKeyVariables(*provider));
+        if (m_environment.warnOnce)
+            m_environment.warnOnce(QStringLiteral("missing-key:") + provider->id, message);
+        fail(message, false);
         return;
     }
 

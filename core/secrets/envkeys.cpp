@@ -6,6 +6,11 @@
 
 namespace signalbox {
 
+QString upstreamKeyVariables(const ProviderConfig &provider) {
+    const QString own = upstreamKeyVariable(provider.id);
+    return provider.keyEnv.isEmpty() ? own : QStringLiteral("%1 or %2").arg(own, provider.keyEnv);
+}
+
 QString upstreamKeyVariable(const QString &providerId) {
     QString name = QStringLiteral("SIGNALBOX_KEY_");
     for (const QChar c : providerId.toUpper()) {
