@@ -285,6 +285,11 @@ void printCase(QTextStream &out, const EvalCase &evalCase, const CaseResult &res
         << result.routedModel.leftJustified(20) << ' ' << result.strongestModel << '\n';
 }
 
+void printRuleHits(QTextStream &out, const TaskProfile &profile) {
+    for (const QString &hit : profile.ruleHits)
+        out << "         " << hit << '\n';
+}
+
 QJsonObject reportJson(const Report &report) {
     QJsonObject models;
     for (auto it = report.routedModels.cbegin(); it != report.routedModels.cend(); ++it)
@@ -333,7 +338,11 @@ int main(int argc, char *argv[]) {
     const QCommandLineOption listCases(QStringLiteral("cases"),
                                        QStringLiteral("Also print one line per request: labels, "
                                                       "the rules' profile and the chosen model."));
-    parser.addOptions({config, json, listCases});
+    const QCommandLineOption ruleHits(QStringLiteral("rule-hits"),
+                                      QStringLiteral("With --cases, also print the rules that "
+                                                     "fired for each request, with their "
+                                                     "weights."));
+    parser.addOptions({config, json, listCases, ruleHits});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -368,6 +377,8 @@ int main(int argc, char *argv[]) {
         addToReport(report, evalCase, result);
         if (parser.isSet(listCases))
             printCase(out, evalCase, result);
+        if (parser.isSet(listCases) && parser.isSet(ruleHits))
+            printRuleHits(out, result.rules);
     }
 
     if (parser.isSet(json))
