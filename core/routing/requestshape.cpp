@@ -12,11 +12,11 @@ namespace signalbox {
 
 namespace {
 
-// The part of a message read for its prose. The instruction of a request sits at its start; a
-// long message goes on with pasted material.
+// The part of a message read for its prose. The instruction of a request sits at its start,
+// and a long message goes on with pasted material.
 constexpr qsizetype kMaxScannedChars = 4000;
 
-// Words that join two requirements or two options.
+// Words that join two requirements.
 const QLatin1String kJoinWords[] = {QLatin1String("and"), QLatin1String("und"), QLatin1String("y"),
                                     QLatin1String("et"), QLatin1String("sowie")};
 const char16_t *const kCjkJoins[] = {u"以及", u"并且", u"和", u"并", u"及び", u"および"};
@@ -34,7 +34,7 @@ bool isCjk(QChar c) {
     return c.unicode() >= 0x3000;
 }
 
-// A Latin-script word of the text: a run of letters and digits, at most 20 characters long.
+// A Latin-script word of the text: a run of letters, digits and underscores.
 struct WordSpan {
     qsizetype start;
     qsizetype end;

@@ -28,7 +28,7 @@ struct TaskFeatures {
     double hardMarkers = 0;     // summed weights of words that signal hard work: concurrency, proof
     double easyMarkers = 0;     // summed weights of words that signal small work: typo, quick
     bool buildRequest = false;  // the request is to build something: write, create, design
-    bool causeQuestion = false; // asks for the cause of a problem: why, warum, 为什么
+    bool causeQuestion = false; // a question for the cause of a problem: why, warum, 为什么
     bool broadScope = false;    // the task repeats over many items: every, alle, 所有
     // Separators between the requirements of the last user message's instruction, and whether
     // it asks to choose between named alternatives; see RequestShape.
