@@ -43,6 +43,10 @@ struct CaseResult {
     double oracleCostUsd = 0;
     double strongestCostUsd = 0;
     double classifierCostUsd = 0;
+    // The same routes at list prices without the hidden reasoning tokens, as earlier versions
+    // of this tool counted them.
+    double routedListPriceUsd = 0;
+    double strongestListPriceUsd = 0;
 };
 
 struct Tally {
@@ -72,6 +76,8 @@ struct Report {
     double classifierCostUsd = 0;
     double oracleCostUsd = 0;
     double strongestCostUsd = 0;
+    double routedListPriceUsd = 0;
+    double strongestListPriceUsd = 0;
     QMap<QString, Tally> byCategory;   // by labelled category
     QMap<QString, Tally> byDifficulty; // by labelled difficulty
     QMap<QString, int> routedModels;
@@ -121,10 +127,17 @@ Result<ConfigPtr> loadConfig(const QString &path) {
     return Error{QStringLiteral("invalid config: ") + problems.join(QLatin1String("; "))};
 }
 
+// The expected cost on a model, with the reasoning tokens its reasoning_output_factor adds to
+// the output unless withoutReasoning is set.
 double costOn(const Config &config, const QString &modelId, const ChatRequestFeatures &features,
-              qint64 outputTokens) {
-    const ModelConfig *model = config.findModel(modelId);
-    return model ? expectedCostUsd(*model, features.estimatedInputTokens, outputTokens) : 0;
+              qint64 outputTokens, bool withoutReasoning = false) {
+    const ModelConfig *found = config.findModel(modelId);
+    if (!found)
+        return 0;
+    ModelConfig model = *found;
+    if (withoutReasoning)
+        model.reasoningOutputFactor = 0;
+    return expectedCostUsd(model, features.estimatedInputTokens, outputTokens);
 }
 
 // The model "always use the strongest" would call: the highest quality among the models that
@@ -171,6 +184,9 @@ CaseResult evaluate(const Config &config, const EvalCase &evalCase) {
     result.routedCostUsd = costOn(config, result.routedModel, input.features, output);
     result.oracleCostUsd = costOn(config, result.oracleModel, input.features, output);
     result.strongestCostUsd = costOn(config, result.strongestModel, input.features, output);
+    result.routedListPriceUsd = costOn(config, result.routedModel, input.features, output, true);
+    result.strongestListPriceUsd =
+        costOn(config, result.strongestModel, input.features, output, true);
     if (rules.wantsClassifier) {
         const ChatRequestFeatures classifier = analyzeChatRequest(classifierRequest(evalCase.body));
         result.classifierCostUsd = costOn(config, config.routing.autoRouting.classifierModel,
@@ -197,6 +213,8 @@ void addToReport(Report &report, const EvalCase &evalCase, const CaseResult &res
     report.classifierCostUsd += result.classifierCostUsd;
     report.oracleCostUsd += result.oracleCostUsd;
     report.strongestCostUsd += result.strongestCostUsd;
+    report.routedListPriceUsd += result.routedListPriceUsd;
+    report.strongestListPriceUsd += result.strongestListPriceUsd;
 }
 
 QString percent(double fraction) {
@@ -220,6 +238,13 @@ double costRatio(const Report &report) {
                : 0;
 }
 
+double listPriceCostRatio(const Report &report) {
+    return report.strongestListPriceUsd > 0
+               ? (report.routedListPriceUsd + report.classifierCostUsd) /
+                     report.strongestListPriceUsd
+               : 0;
+}
+
 void printRow(QTextStream &out, const QString &name, const QString &value) {
     out << name.leftJustified(48) << value << '\n';
 }
@@ -230,8 +255,8 @@ void printText(QTextStream &out, const Report &report) {
         << ", classifier_min_confidence " << report.minConfidence << ", classifier_model "
         << (report.classifierModel.isEmpty() ? QStringLiteral("(none)") : report.classifierModel)
         << "\nCost model: estimated prompt tokens + expected output tokens by labelled difficulty "
-           "(low 400, medium 1200, high 3000, capped by max_tokens), at each model's list "
-           "price\n\n";
+           "(low 400, medium 1200, high 3000, capped by max_tokens) + the hidden reasoning "
+           "tokens of each model's reasoning_output_factor, at each model's list price\n\n";
 
     const int total = report.all.cases;
     printRow(out, QStringLiteral("metric"), QStringLiteral("value"));
@@ -252,6 +277,8 @@ void printText(QTextStream &out, const Report &report) {
              usd(report.oracleCostUsd + report.classifierCostUsd));
     printRow(out, QStringLiteral("cost, always the strongest model"), usd(report.strongestCostUsd));
     printRow(out, QStringLiteral("routed + classifier / strongest"), percent(costRatio(report)));
+    printRow(out, QStringLiteral("the same without reasoning tokens"),
+             percent(listPriceCostRatio(report)));
 
     out << "\nlabel        cases  category  difficulty\n";
     const auto printTallies = [&out](const QMap<QString, Tally> &tallies) {
@@ -285,6 +312,11 @@ void printCase(QTextStream &out, const EvalCase &evalCase, const CaseResult &res
         << result.routedModel.leftJustified(20) << ' ' << result.strongestModel << '\n';
 }
 
+void printRuleHits(QTextStream &out, const TaskProfile &profile) {
+    for (const QString &hit : profile.ruleHits)
+        out << "         " << hit << '\n';
+}
+
 QJsonObject reportJson(const Report &report) {
     QJsonObject models;
     for (auto it = report.routedModels.cbegin(); it != report.routedModels.cend(); ++it)
@@ -306,6 +338,7 @@ QJsonObject reportJson(const Report &report) {
         {QLatin1String("cost_oracle_usd"), report.oracleCostUsd},
         {QLatin1String("cost_strongest_usd"), report.strongestCostUsd},
         {QLatin1String("cost_ratio"), costRatio(report)},
+        {QLatin1String("cost_ratio_without_reasoning"), listPriceCostRatio(report)},
         {QLatin1String("models"), models}};
 }
 
@@ -333,7 +366,11 @@ int main(int argc, char *argv[]) {
     const QCommandLineOption listCases(QStringLiteral("cases"),
                                        QStringLiteral("Also print one line per request: labels, "
                                                       "the rules' profile and the chosen model."));
-    parser.addOptions({config, json, listCases});
+    const QCommandLineOption ruleHits(QStringLiteral("rule-hits"),
+                                      QStringLiteral("With --cases, also print the rules that "
+                                                     "fired for each request, with their "
+                                                     "weights."));
+    parser.addOptions({config, json, listCases, ruleHits});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -368,6 +405,8 @@ int main(int argc, char *argv[]) {
         addToReport(report, evalCase, result);
         if (parser.isSet(listCases))
             printCase(out, evalCase, result);
+        if (parser.isSet(listCases) && parser.isSet(ruleHits))
+            printRuleHits(out, result.rules);
     }
 
     if (parser.isSet(json))

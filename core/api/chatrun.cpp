@@ -331,9 +331,9 @@ void ChatRun::admitAttempt(const UpstreamRequest &request) {
         return;
     }
 
-    const qint64 outputTokens =
-        reservedOutputTokens(m_features.requestedMaxOutputTokens, request.model.maxOutputTokens,
-                             gates->policy().defaultReservationOutputTokens);
+    const qint64 outputTokens = reservedOutputTokens(
+        m_features.requestedMaxOutputTokens, request.model.maxOutputTokens,
+        gates->policy().defaultReservationOutputTokens, request.model.reasoningOutputFactor);
     GateRequest gateRequest;
     gateRequest.requestId = m_record.requestId;
     gateRequest.model = request.model.id;

@@ -45,6 +45,10 @@ struct ModelConfig {
     int quality = 50; // 0-100
     QStringList strengths;
     QStringList capabilities; // tools, vision, json, reasoning
+    // Hidden reasoning tokens the model is expected to spend per visible output token. They are
+    // billed as output, so the router's price estimate and a reservation without max_tokens
+    // count them. 0 is for a model that does not reason unless a request enables it.
+    double reasoningOutputFactor = 0;
 
     bool hasCapability(const QString &name) const { return capabilities.contains(name); }
 };

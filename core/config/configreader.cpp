@@ -143,6 +143,8 @@ ModelConfig ConfigReader::readModel(const QJsonObject &object, const QString &pa
         readInteger(object, path, QStringLiteral("quality"), Presence::Optional, model.quality));
     model.strengths = readStringList(object, path, QStringLiteral("strengths"));
     model.capabilities = readStringList(object, path, QStringLiteral("capabilities"));
+    model.reasoningOutputFactor =
+        readNumber(object, path, QStringLiteral("reasoning_output_factor"), Presence::Optional, 0);
     return model;
 }
 

@@ -15,6 +15,8 @@ namespace signalbox {
 namespace {
 
 const QString kAuto = QStringLiteral("auto");
+// A factor above this is more likely a token count entered by mistake than a model's habit.
+constexpr double kMaxReasoningOutputFactor = 100;
 
 QString quoted(const QString &text) {
     return QLatin1Char('"') + text + QLatin1Char('"');
@@ -183,6 +185,13 @@ private:
         if (model.quality < 0 || model.quality > 100) {
             add(joinPath(path, QStringLiteral("quality")),
                 QStringLiteral("must be between 0 and 100, not %1").arg(model.quality));
+        }
+        if (model.reasoningOutputFactor < 0 ||
+            model.reasoningOutputFactor > kMaxReasoningOutputFactor) {
+            add(joinPath(path, QStringLiteral("reasoning_output_factor")),
+                QStringLiteral("must be between 0 and %1, not %2")
+                    .arg(kMaxReasoningOutputFactor)
+                    .arg(model.reasoningOutputFactor));
         }
         for (qsizetype j = 0; j < model.capabilities.size(); ++j) {
             const QString &capability = model.capabilities.at(j);

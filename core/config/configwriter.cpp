@@ -86,6 +86,8 @@ QJsonObject modelJson(const ModelConfig &model, QJsonObject object) {
         model.strengths.isEmpty());
     put(object, QStringLiteral("capabilities"), QJsonArray::fromStringList(model.capabilities),
         model.capabilities.isEmpty());
+    put(object, QStringLiteral("reasoning_output_factor"), model.reasoningOutputFactor,
+        model.reasoningOutputFactor == 0);
     return object;
 }
 

@@ -5,13 +5,16 @@
 #include "config/config.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace signalbox {
 
 qint64 reservedOutputTokens(qint64 requestMaxOutputTokens, qint64 modelMaxOutputTokens,
-                            qint64 defaultReservationOutputTokens) {
-    qint64 tokens =
-        requestMaxOutputTokens > 0 ? requestMaxOutputTokens : defaultReservationOutputTokens;
+                            qint64 defaultReservationOutputTokens, double reasoningOutputFactor) {
+    const qint64 reasoning =
+        std::llround(double(defaultReservationOutputTokens) * std::max(0.0, reasoningOutputFactor));
+    qint64 tokens = requestMaxOutputTokens > 0 ? requestMaxOutputTokens
+                                               : defaultReservationOutputTokens + reasoning;
     if (modelMaxOutputTokens > 0)
         tokens = std::min(tokens, modelMaxOutputTokens);
     return std::max<qint64>(0, tokens);

@@ -137,13 +137,18 @@ QString featuresLine(const ChatRequestFeatures &features, const TaskFeatures &ta
 }
 
 QString scoreLine(const CandidateScore &entry) {
-    return QStringLiteral("%1 %2 (quality %3%4 -> %5, expected $%6 -> %7%8)")
+    const QString reasoning =
+        entry.reasoningTokens > 0
+            ? QStringLiteral(" with %1 reasoning tokens").arg(entry.reasoningTokens)
+            : QString();
+    return QStringLiteral("%1 %2 (quality %3%4 -> %5, expected $%6%7 -> %8%9)")
         .arg(entry.model)
         .arg(entry.score, 0, 'f', 3)
         .arg(entry.quality)
         .arg(entry.strengthMatch ? QStringLiteral("+%1").arg(kStrengthBonus) : QString())
         .arg(entry.qualityScore, 0, 'f', 2)
         .arg(entry.expectedCostUsd, 0, 'f', 6)
+        .arg(reasoning)
         .arg(entry.priceScore, 0, 'f', 2)
         .arg(entry.meetsFloor ? QString() : QStringLiteral(", below the quality floor"));
 }
@@ -190,6 +195,13 @@ void consultClassifier(AutoChoice &choice, const AutoRoutingConfig &settings,
                                          verdict.confidence, features);
 }
 
+// The cost of input and billed output tokens at the model's list prices.
+double listPriceCostUsd(const ModelConfig &model, qint64 inputTokens, qint64 billedOutputTokens) {
+    const double input = double(inputTokens) * model.price.input;
+    const double output = double(billedOutputTokens) * model.price.output;
+    return (input + output) * 1e-6;
+}
+
 QList<CandidateScore> rankModels(AutoChoice &choice, const Config &config,
                                  const ChatRequestFeatures &features, const StageConfig *stage) {
     const TaskProfile &profile = choice.profile;
@@ -208,6 +220,7 @@ QList<CandidateScore> rankModels(AutoChoice &choice, const Config &config,
         entry.meetsFloor = model.quality >= floor;
         entry.expectedCostUsd =
             expectedCostUsd(model, features.estimatedInputTokens, profile.expectedOutputTokens);
+        entry.reasoningTokens = expectedReasoningTokens(model, profile.expectedOutputTokens);
         scores << entry;
     }
 
@@ -237,14 +250,17 @@ qint64 maxOutputTokensFor(const ModelConfig &model, const ChatRequestFeatures &f
 }
 
 double worstCaseCostUsd(const ModelConfig &model, const ChatRequestFeatures &features) {
-    return expectedCostUsd(model, features.estimatedInputTokens,
-                           maxOutputTokensFor(model, features));
+    return listPriceCostUsd(model, features.estimatedInputTokens,
+                            maxOutputTokensFor(model, features));
+}
+
+qint64 expectedReasoningTokens(const ModelConfig &model, qint64 outputTokens) {
+    return std::llround(double(std::max<qint64>(0, outputTokens)) * model.reasoningOutputFactor);
 }
 
 double expectedCostUsd(const ModelConfig &model, qint64 inputTokens, qint64 outputTokens) {
-    const double input = double(inputTokens) * model.price.input;
-    const double output = double(outputTokens) * model.price.output;
-    return (input + output) * 1e-6;
+    return listPriceCostUsd(model, inputTokens,
+                            outputTokens + expectedReasoningTokens(model, outputTokens));
 }
 
 AutoChoice chooseAutomatically(const Config &config, const ChatRequestFeatures &features,

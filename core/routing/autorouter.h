@@ -22,7 +22,9 @@ struct CandidateScore {
     int quality = 0;            // the registry's quality, 0-100
     bool strengthMatch = false; // a registry strength matches the task, worth kStrengthBonus
     bool meetsFloor = false;    // quality >= routing.auto.min_quality for the difficulty
-    double expectedCostUsd = 0; // estimated prompt x input price + expected output x output price
+    // Estimated prompt x input price + (expected output + reasoning tokens) x output price.
+    double expectedCostUsd = 0;
+    qint64 reasoningTokens = 0; // hidden reasoning tokens expected, see expectedReasoningTokens()
     double qualityScore = 0;    // 0..1: (quality + bonus - floor) / (105 - floor)
     double priceScore = 0;      // 0..1 among the ranked models, 1 = cheapest
     double score = 0;           // w x qualityScore + (1 - w) x priceScore
@@ -54,14 +56,19 @@ AutoChoice chooseAutomatically(const Config &config, const ChatRequestFeatures &
                                const std::optional<ClassifierOutcome> &classifier = {});
 
 // The worst-case cost in USD of a request on a model: the estimated prompt at the input price
-// plus the maximum output at the output price.
+// plus the maximum output at the output price. The maximum bounds reasoning tokens too, because
+// providers count them within a request's output limit.
 double worstCaseCostUsd(const ModelConfig &model, const ChatRequestFeatures &features);
 
 // The output tokens a request may produce on a model: its own limit, else the model's maximum.
 qint64 maxOutputTokensFor(const ModelConfig &model, const ChatRequestFeatures &features);
 
+// The hidden reasoning tokens a model is expected to spend on a visible output of outputTokens:
+// outputTokens x the model's reasoning_output_factor.
+qint64 expectedReasoningTokens(const ModelConfig &model, qint64 outputTokens);
+
 // The expected cost in USD of a request on a model: the estimated prompt at the input price plus
-// the expected output tokens at the output price.
+// the expected output tokens and the reasoning tokens they bring at the output price.
 double expectedCostUsd(const ModelConfig &model, qint64 inputTokens, qint64 outputTokens);
 
 } // namespace signalbox

@@ -132,14 +132,20 @@ QString guessLanguage(QStringView code) {
 
 void scanFences(QStringView text, FencedCode &code) {
     qsizetype from = 0;
+    qsizetype blockStart = 0;
     bool opening = true;
     while (true) {
         const qsizetype fence = findFence(text, from);
-        if (fence < 0)
+        if (fence < 0) {
+            // An unclosed block runs to the end of the text.
+            if (!opening)
+                code.lines += int(text.mid(blockStart).count(u'\n'));
             return;
+        }
         from = fence + kFence.size();
         if (!opening) {
             opening = true;
+            code.lines += int(text.mid(blockStart, fence - blockStart).count(u'\n'));
             continue;
         }
         opening = false;
@@ -153,6 +159,7 @@ void scanFences(QStringView text, FencedCode &code) {
         if (!language.isEmpty() && !code.languages.contains(language))
             code.languages.append(language);
         from = lineEnd;
+        blockStart = lineEnd + 1;
     }
 }
 

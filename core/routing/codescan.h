@@ -21,6 +21,7 @@ QString guessLanguage(QStringView code);
 // Fenced code blocks found in a text.
 struct FencedCode {
     int blocks = 0;
+    int lines = 0;         // lines inside the blocks, a measure of how much code was pasted
     QStringList languages; // canonical, lower case, each once: "python", "cpp", "typescript"
 };
 

@@ -55,6 +55,18 @@ const KeywordRule kRules[] = {
     {u"高可用", K::Category, Arch, 1.5}, {u"数据模型", K::Category, Arch, 1},
     {u"技术选型", K::Category, Arch, 1.5}, {u"アーキテクチャ", K::Category, Arch, 2},
     {u"設計", K::Category, Arch, 1}, {u"拡張性", K::Category, Arch, 1.5},
+    // A design decision put as a question: which option to take, what the reader recommends.
+    {u"should we", K::Category, Arch, 0.5}, {u"should our", K::Category, Arch, 1},
+    {u"what's your take", K::Category, Arch, 1}, {u"would you recommend", K::Category, Arch, 1},
+    {u"do you recommend", K::Category, Arch, 1}, {u"how would you", K::Category, Arch, 0.7},
+    {u"what would you change", K::Category, Arch, 1}, {u"failure modes", K::Category, Arch, 1},
+    {u"pros and cons", K::Category, Arch, 1}, {u"sollten wir", K::Category, Arch, 1},
+    {u"sollen wir", K::Category, Arch, 1}, {u"empfiehlst du", K::Category, Arch, 1},
+    {u"würdest du", K::Category, Arch, 0.7}, {u"strategie", K::Category, Arch, 1},
+    {u"deberíamos", K::Category, Arch, 1}, {u"recomiendas", K::Category, Arch, 1},
+    {u"devrions", K::Category, Arch, 1}, {u"recommandes", K::Category, Arch, 1},
+    {u"应该选", K::Category, Arch, 1}, {u"怎么组织", K::Category, Arch, 0.7},
+    {u"どちらが", K::Category, Arch, 0.7}, {u"べきですか", K::Category, Arch, 1},
 
     // Reasoning and math.
     {u"prove", K::Category, Math, 2}, {u"proof", K::Category, Math, 2},
@@ -143,6 +155,23 @@ const KeywordRule kRules[] = {
     {u"闪退", K::Category, Debug, 2}, {u"エラー", K::Category, Debug, 1.5},
     {u"バグ", K::Category, Debug, 1.5}, {u"クラッシュ", K::Category, Debug, 2},
     {u"動かない", K::Category, Debug, 1.5},
+    {u"won't compile", K::Category, Debug, 1.5}, {u"doesn't compile", K::Category, Debug, 1.5},
+    {u"rejected", K::Category, Debug, 0.7}, {u"timed out", K::Category, Debug, 1},
+    {u"expired", K::Category, Debug, 0.5}, {u"not found", K::Category, Debug, 0.7},
+    {u"nicht erreichen", K::Category, Debug, 1}, {u"bricht ab", K::Category, Debug, 1},
+    {u"devuelve", K::Category, Debug, 0.3}, {u"提示", K::Category, Debug, 0.5},
+    // Questions for the cause of a problem.
+    {u"why", K::Cause, Debug, 0.7}, {u"what's wrong", K::Cause, Debug, 1},
+    {u"what is wrong", K::Cause, Debug, 1}, {u"what's the cause", K::Cause, Debug, 1},
+    {u"what causes", K::Cause, Debug, 1}, {u"root cause", K::Cause, Debug, 1},
+    {u"what's going on", K::Cause, Debug, 1}, {u"what could cause", K::Cause, Debug, 1},
+    {u"warum", K::Cause, Debug, 0.7}, {u"wieso", K::Cause, Debug, 0.7},
+    {u"weshalb", K::Cause, Debug, 0.7}, {u"woran", K::Cause, Debug, 1},
+    {u"was ist los", K::Cause, Debug, 1}, {u"ursache", K::Cause, Debug, 1},
+    {u"por qué", K::Cause, Debug, 0.7}, {u"pourquoi", K::Cause, Debug, 0.7},
+    {u"为什么", K::Cause, Debug, 0.7}, {u"为何", K::Cause, Debug, 0.7},
+    {u"原因", K::Cause, Debug, 0.7}, {u"怎么回事", K::Cause, Debug, 1},
+    {u"なぜ", K::Cause, Debug, 0.7}, {u"どうして", K::Cause, Debug, 0.7},
     // Error signatures, counted inside pasted logs and code blocks too.
     {u"traceback", K::Signature, Debug, 2}, {u"most recent call last", K::Signature, Debug, 2},
     {u"segmentation fault", K::Signature, Debug, 2}, {u"core dumped", K::Signature, Debug, 2},
@@ -154,6 +183,8 @@ const KeywordRule kRules[] = {
     {u"keyerror", K::Signature, Debug, 2}, {u"valueerror", K::Signature, Debug, 2},
     {u"attributeerror", K::Signature, Debug, 2}, {u"indexerror", K::Signature, Debug, 2},
     {u"referenceerror", K::Signature, Debug, 2}, {u"uncaught", K::Signature, Debug, 1.5},
+    {u"permission denied", K::Signature, Debug, 1.5}, {u"no such file", K::Signature, Debug, 1.5},
+    {u"connection refused", K::Signature, Debug, 1.5}, {u"fatal", K::Signature, Debug, 1},
 
     // Writing, reviewing and refactoring code.
     {u"implement", K::Category, Code, 1.5}, {u"implementation", K::Category, Code, 1},
@@ -361,6 +392,10 @@ const KeywordRule kRules[] = {
     {u"一致性", K::Hard, Code, 0.7}, {u"生产环境", K::Hard, Code, 0.5},
     {u"偶现", K::Hard, Code, 1}, {u"並行", K::Hard, Code, 1},
     {u"分散", K::Hard, Code, 0.7},
+    {u"race", K::Hard, Code, 0.7}, {u"under load", K::Hard, Code, 0.7},
+    {u"unter last", K::Hard, Code, 0.7}, {u"twice", K::Hard, Code, 0.5},
+    {u"doppelt", K::Hard, Code, 0.5}, {u"两次", K::Hard, Code, 0.5},
+    {u"failure modes", K::Hard, Code, 0.7},
 
     // Signs of small work.
     {u"typo", K::Easy, Code, 1}, {u"quick", K::Easy, Code, 0.7},
@@ -378,6 +413,23 @@ const KeywordRule kRules[] = {
     {u"简短", K::Easy, Code, 0.7}, {u"一句话", K::Easy, Code, 1},
     {u"错别字", K::Easy, Code, 1}, {u"簡単", K::Easy, Code, 0.7},
     {u"短く", K::Easy, Code, 0.5},
+    // Mechanical edits.
+    {u"rename", K::Easy, Code, 0.7}, {u"bump", K::Easy, Code, 1},
+    {u"umbenennen", K::Easy, Code, 0.7}, {u"benenne", K::Easy, Code, 0.7},
+    {u"renombrar", K::Easy, Code, 0.7}, {u"renommer", K::Easy, Code, 0.7},
+    {u"重命名", K::Easy, Code, 0.7}, {u"改名", K::Easy, Code, 0.7},
+
+    // Words that spread the task over many items.
+    {u"every", K::Scope, Code, 1}, {u"each", K::Scope, Code, 1},
+    {u"entire", K::Scope, Code, 1}, {u"alle", K::Scope, Code, 1},
+    {u"jede", K::Scope, Code, 1}, {u"jeden", K::Scope, Code, 1},
+    {u"jedes", K::Scope, Code, 1}, {u"sämtliche", K::Scope, Code, 1},
+    {u"todos", K::Scope, Code, 1}, {u"todas", K::Scope, Code, 1},
+    {u"cada", K::Scope, Code, 1}, {u"tous", K::Scope, Code, 1},
+    {u"toutes", K::Scope, Code, 1}, {u"chaque", K::Scope, Code, 1},
+    {u"所有", K::Scope, Code, 1}, {u"每个", K::Scope, Code, 1},
+    {u"全部", K::Scope, Code, 1}, {u"整个", K::Scope, Code, 1},
+    {u"すべて", K::Scope, Code, 1}, {u"全て", K::Scope, Code, 1},
 
     // Requests to build something new rather than to change or explain something.
     {u"write", K::Build, Code, 1}, {u"build", K::Build, Code, 1},

@@ -16,6 +16,8 @@ enum class KeywordKind {
     Hard,      // raises the difficulty
     Easy,      // lowers the difficulty
     Build,     // a request to build something new ("write", "create"): raises the difficulty
+    Cause,     // asks for the cause of a problem ("why", "woran liegt"); votes for its category
+    Scope,     // the task repeats over many items ("every function", "alle Termine")
 };
 
 // One entry of the keyword table. Latin-script entries are lower case, whole words separated by

@@ -3,6 +3,7 @@ target_sources(signalbox_core PRIVATE
     routing/classifier.h routing/classifier.cpp
     routing/codescan.h routing/codescan.cpp
     routing/keywords.h routing/keywords.cpp
+    routing/requestshape.h routing/requestshape.cpp
     routing/routepreview.h routing/routepreview.cpp
     routing/router.h routing/router.cpp
     routing/taskfeatures.h routing/taskfeatures.cpp

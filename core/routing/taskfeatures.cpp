@@ -4,6 +4,7 @@
 
 #include "routing/codescan.h"
 #include "routing/keywords.h"
+#include "routing/requestshape.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -22,6 +23,17 @@ constexpr qsizetype kPreviousUserHeadChars = 1000;
 constexpr double kPreviousUserWeight = 0.5;
 // An instruction such as "Translate to German:" ends at a colon or line break this early.
 constexpr qsizetype kMaxLeadInChars = 200;
+// The prose at the start of the last user message that is read for the shape of the request.
+constexpr qsizetype kInstructionChars = 1500;
+// German joins nouns into compounds ("Datenkonsistenz", "Migrationsstrategie"). A long word
+// without a match of its own is looked up by its tail, which carries the meaning, down to this
+// many characters, and only when the head left over has as many.
+constexpr qsizetype kMinCompoundWordChars = 9;
+constexpr qsizetype kMinCompoundPartChars = 4;
+// Exception types named in prose ("ModuleNotFoundError", "IllegalStateException") are error
+// signatures whatever their exact name. In code, names such as "handleError" are no sign of one.
+const KeywordRule kErrorTypeRule{u"*error / *exception", KeywordKind::Signature,
+                                 TaskCategory::Debugging, 2};
 const QLatin1String kFence("```");
 
 QString messageText(const QJsonObject &message) {
@@ -136,7 +148,13 @@ private:
         for (qsizetype w = 0; w < m_words.size(); ++w) {
             const Word &word = m_words[w];
             const QStringView view = QStringView(text).mid(word.start, word.end - word.start);
-            record(findWord(view), view, word.inCode || signaturesOnly);
+            const bool codeOnly = word.inCode || signaturesOnly;
+            const auto *rules = findWord(view);
+            record(rules, view, codeOnly);
+            if (!rules && !codeOnly && namesErrorType(view))
+                record(&kErrorTypeRule, view, codeOnly);
+            else if (!rules && !codeOnly)
+                matchWordParts(view, codeOnly);
             if (!index.startsPhrase(view))
                 continue;
             phrase = view.toString();
@@ -172,6 +190,49 @@ private:
         return nullptr;
     }
 
+    // Looks up the parts of a word that findWord() did not match: the hyphenated parts and
+    // their leading pairs ("exactly-once-verhalten"), else the tail of a compound
+    // ("datenkonsistenz"). Requests to build are left out, because their verbs end other words
+    // ("beschreibe" is not "schreibe").
+    void matchWordParts(QStringView word, bool codeOnly) {
+        if (word.contains(u'-')) {
+            const QList<QStringView> parts = word.split(u'-');
+            for (qsizetype i = 0; i < parts.size(); ++i) {
+                recordPart(findWord(parts[i]), parts[i], codeOnly);
+                if (i + 1 < parts.size()) {
+                    const QStringView pair = word.mid(parts[i].data() - word.data(),
+                                                      parts[i].size() + 1 + parts[i + 1].size());
+                    recordPart(m_index.find(pair), pair, codeOnly);
+                }
+            }
+            return;
+        }
+        if (word.size() < kMinCompoundWordChars)
+            return;
+        for (qsizetype head = kMinCompoundPartChars; word.size() - head >= kMinCompoundPartChars;
+             ++head) {
+            const QStringView tail = word.mid(head);
+            if (const auto *rules = m_index.find(tail)) {
+                recordPart(rules, tail, codeOnly);
+                return;
+            }
+        }
+    }
+
+    void recordPart(const QList<const KeywordRule *> *rules, QStringView text, bool codeOnly) {
+        if (!rules)
+            return;
+        for (const KeywordRule *rule : *rules) {
+            if (rule->kind != KeywordKind::Build)
+                record(rule, text, codeOnly);
+        }
+    }
+
+    static bool namesErrorType(QStringView word) {
+        return (word.size() > 8 && word.endsWith(QLatin1String("error"))) ||
+               (word.size() > 12 && word.endsWith(QLatin1String("exception")));
+    }
+
     void matchSubstrings(const QString &text, bool signaturesOnly) {
         for (const KeywordRule *rule : m_index.substringRules()) {
             if (text.contains(rule->text))
@@ -197,9 +258,15 @@ private:
         switch (rule->kind) {
         case KeywordKind::Category:
         case KeywordKind::Signature:
+        case KeywordKind::Cause:
             m_features.keywords.append({text.toString(), rule->category, rule->weight * m_weight});
             if (rule->kind == KeywordKind::Signature)
                 m_features.hasErrorTrace = true;
+            if (rule->kind == KeywordKind::Cause)
+                m_features.causeQuestion = true;
+            break;
+        case KeywordKind::Scope:
+            m_features.broadScope = true;
             break;
         case KeywordKind::Hard:
             m_features.hardMarkers += rule->weight;
@@ -300,6 +367,7 @@ TaskFeatures analyzeTask(const QJsonObject &body) {
     }
 
     features.codeBlocks = code.blocks;
+    features.codeLines = code.lines;
     features.languages = code.languages;
     features.codeLikeLines = countCodeLikeLines(lastUserText, kUserHeadChars, kUserTailChars);
     if (features.codeBlocks == 0 && features.codeLikeLines >= 3) {
@@ -325,6 +393,12 @@ TaskFeatures analyzeTask(const QJsonObject &body) {
         if (!features.materialSkipped)
             scan(window);
     }
+    // After "Summarize this:" only the lead-in is the request; the rest is its material.
+    const RequestShape shape = readRequestShape(
+        features.materialSkipped ? instruction.toString()
+                                 : instructionProse(lastUserText, kInstructionChars));
+    features.asks = shape.asks;
+    features.choiceQuestion = shape.choiceQuestion;
     if (!previousUserText.isEmpty())
         scan({QStringView(previousUserText).left(kPreviousUserHeadChars), false, false,
               kPreviousUserWeight});

@@ -20,13 +20,20 @@ struct KeywordHit {
 // counts, tools, images and JSON output are in ChatRequestFeatures.
 struct TaskFeatures {
     int codeBlocks = 0;         // fenced ``` blocks in all messages
+    int codeLines = 0;          // lines inside the fenced blocks of all messages
     int codeLikeLines = 0;      // unfenced lines of the last user message that look like code
     QStringList languages;      // languages of the code, from fence tags or guessed, lower case
     bool hasErrorTrace = false; // a stack trace, compiler error or panic in the request
     QList<KeywordHit> keywords;
-    double hardMarkers = 0;    // summed weights of words that signal hard work: concurrency, proof
-    double easyMarkers = 0;    // summed weights of words that signal small work: typo, quick
-    bool buildRequest = false; // the request is to build something: write, create, design
+    double hardMarkers = 0;     // summed weights of words that signal hard work: concurrency, proof
+    double easyMarkers = 0;     // summed weights of words that signal small work: typo, quick
+    bool buildRequest = false;  // the request is to build something: write, create, design
+    bool causeQuestion = false; // a question for the cause of a problem: why, warum, 为什么
+    bool broadScope = false;    // the task repeats over many items: every, alle, 所有
+    // Separators between the requirements of the last user message's instruction, and whether
+    // it asks to choose between named alternatives; see RequestShape.
+    int asks = 0;
+    bool choiceQuestion = false;
     // The last user message starts with a text task ("Summarize this:") before a colon or line
     // break, so what follows is material to work on and was not scanned for keywords.
     bool materialSkipped = false;

@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <cmath>
+
 using namespace signalbox;
 
 namespace {
@@ -95,6 +97,14 @@ private slots:
     void featuresSkipMaterialAfterLeadIn();
     void featuresReadPreviousUserMessage();
     void featuresFindErrorLog();
+    void featuresCountRequirements_data();
+    void featuresCountRequirements();
+    void featuresFindChoiceQuestion_data();
+    void featuresFindChoiceQuestion();
+    void featuresFindCauseAndScope();
+    void featuresMatchCompoundWords();
+    void featuresNameErrorTypesInProse();
+    void featuresCountCodeLines();
 
     void rulesCategory_data();
     void rulesCategory();
@@ -104,6 +114,9 @@ private slots:
     void rulesGreetingInLongMessage();
     void rulesRequiredCapabilities();
     void rulesBuildAndShortRequests();
+    void rulesRequestShape_data();
+    void rulesRequestShape();
+    void rulesUnsureNearBoundary();
 
     void weightZeroPicksCheapest();
     void weightOnePicksBest();
@@ -115,6 +128,7 @@ private slots:
     void stageAllowedList();
     void candidatesCappedAndOrdered();
     void traceShowsEveryStep();
+    void reasoningTokensRaiseExpectedCost();
 
     void classifierWantedBelowConfidence();
     void classifierNotConfigured();
@@ -274,6 +288,103 @@ void AutoRouterTest::featuresFindErrorLog() {
     QVERIFY(!prose.hasErrorLog);
 }
 
+void AutoRouterTest::featuresCountRequirements_data() {
+    QTest::addColumn<QString>("prompt");
+    QTest::addColumn<int>("asks");
+
+    // clang-format off
+    QTest::newRow("one thing") << "Center this div." << 0;
+    QTest::newRow("english list") << "Support tokens, theming, accessible primitives and a migration path." << 3;
+    QTest::newRow("number is no separator") << "We get 1,200 requests per minute." << 0;
+    QTest::newRow("german") << "Doppelbuchungen ausschließen, Kalender synchronisieren und DSGVO einhalten." << 2;
+    QTest::newRow("chinese") << "包括连接层、消息路由、离线消息存储和多机房容灾。" << 3;
+    QTest::newRow("list lines") << "Requirements:\n- fast\n- small\n1. cheap" << 3;
+    QTest::newRow("second question") << "What breaks first? What would you change?" << 1;
+    QTest::newRow("code is no requirement") << "Fix this:\n```js\nf(a, b, c);\n```" << 0;
+    QTest::newRow("inline code is no requirement") << "Why does `f(a, b, c)` fail" << 0;
+    // clang-format on
+}
+
+void AutoRouterTest::featuresCountRequirements() {
+    QFETCH(QString, prompt);
+    QFETCH(int, asks);
+    QCOMPARE(analyzeTask(userBody(prompt)).asks, asks);
+}
+
+void AutoRouterTest::featuresFindChoiceQuestion_data() {
+    QTest::addColumn<QString>("prompt");
+    QTest::addColumn<bool>("choice");
+
+    // clang-format off
+    QTest::newRow("or") << "Monorepo or polyrepo for six services?" << true;
+    QTest::newRow("vs") << "gRPC vs REST between our services?" << true;
+    QTest::newRow("german") << "Nehmen wir Kafka oder RabbitMQ?" << true;
+    QTest::newRow("chinese") << "消息队列选 Kafka 还是 RabbitMQ？" << true;
+    QTest::newRow("quantities") << "Which is bigger, 2^100 or 10^30?" << false;
+    QTest::newRow("negation") << "Can you see if it is settled twice or not?" << false;
+    QTest::newRow("statement") << "Use Kafka or RabbitMQ." << false;
+    // clang-format on
+}
+
+void AutoRouterTest::featuresFindChoiceQuestion() {
+    QFETCH(QString, prompt);
+    QFETCH(bool, choice);
+    QCOMPARE(analyzeTask(userBody(prompt)).choiceQuestion, choice);
+}
+
+void AutoRouterTest::featuresFindCauseAndScope() {
+    for (const char *prompt : {"Why does the build fail on CI?", "Warum bricht der Export ab?",
+                               "为什么接口返回 415？", "¿Por qué devuelve 415?"}) {
+        const TaskFeatures task = analyzeTask(userBody(QString::fromUtf8(prompt)));
+        QVERIFY2(task.causeQuestion, prompt);
+    }
+    QVERIFY(!analyzeTask(userBody(QStringLiteral("Add a dark mode toggle."))).causeQuestion);
+
+    for (const char *prompt : {"Write docstrings for every function.",
+                               "Extrahiere alle Termine als Tabelle.", "翻译所有注释。"}) {
+        const TaskFeatures task = analyzeTask(userBody(QString::fromUtf8(prompt)));
+        QVERIFY2(task.broadScope, prompt);
+    }
+    QVERIFY(!analyzeTask(userBody(QStringLiteral("Summarize this email."))).broadScope);
+}
+
+void AutoRouterTest::featuresMatchCompoundWords() {
+    const auto keywords = [](const QString &prompt) {
+        QStringList found;
+        for (const KeywordHit &hit : analyzeTask(userBody(prompt)).keywords)
+            found << hit.keyword;
+        return found;
+    };
+    // The tail of a German compound and the leading pair of a hyphenated word.
+    QVERIFY(keywords(QStringLiteral("Welche Migrationsstrategie?"))
+                .contains(QStringLiteral("strategie")));
+    QVERIFY(
+        analyzeTask(userBody(QStringLiteral("Wie sichern wir die Datenkonsistenz?"))).hardMarkers >
+        0);
+    QVERIFY(analyzeTask(userBody(QStringLiteral("Wie bekommen wir exactly-once-Verhalten hin?")))
+                .hardMarkers > 0);
+    // A build verb inside another word is not a request to build: "beschreibe" is "describe".
+    QVERIFY(!analyzeTask(userBody(QStringLiteral("Beschreibe kurz den Ablauf."))).buildRequest);
+}
+
+void AutoRouterTest::featuresNameErrorTypesInProse() {
+    const TaskFeatures prose = analyzeTask(userBody(
+        QStringLiteral("Python says ModuleNotFoundError although requests is installed.")));
+    QVERIFY(prose.hasErrorTrace);
+    // In code, names ending in "error" are identifiers, not a reported error.
+    const TaskFeatures code = analyzeTask(
+        userBody(QStringLiteral("Review this:\n```cpp\nvoid handleUpstreamError();\n```")));
+    QVERIFY(!code.hasErrorTrace);
+}
+
+void AutoRouterTest::featuresCountCodeLines() {
+    const TaskFeatures task = analyzeTask(
+        userBody(QStringLiteral("Look:\n```py\na = 1\nb = 2\nc = 3\n```\nand\n```\nx\n```")));
+    QCOMPARE(task.codeBlocks, 2);
+    QCOMPARE(task.codeLines, 4);
+    QCOMPARE(analyzeTask(userBody(longCodePrompt(100))).codeLines, 300);
+}
+
 void AutoRouterTest::rulesCategory_data() {
     QTest::addColumn<QString>("prompt");
     QTest::addColumn<QString>("category");
@@ -290,6 +401,9 @@ void AutoRouterTest::rulesCategory_data() {
     QTest::newRow("german translate") << "Übersetze bitte diesen Absatz ins Englische." << "summarize";
     QTest::newRow("chinese architecture") << "我们的系统应该如何做微服务拆分？请说明架构上的权衡。" << "architecture";
     QTest::newRow("chinese ui") << "把这个按钮居中，并调整一下字体大小" << "ui";
+    QTest::newRow("choice question") << "Monorepo or polyrepo for six services and two frontends?" << "architecture";
+    QTest::newRow("decision question") << "Sollten wir für unser neues Projekt GraphQL nehmen? Das Team kennt nur REST." << "architecture";
+    QTest::newRow("cause question") << "Meine Container erreichen sich nicht. Warum funktioniert das nicht?" << "debugging";
     // clang-format on
 }
 
@@ -375,6 +489,49 @@ void AutoRouterTest::rulesBuildAndShortRequests() {
         autoInput(userBody(QStringLiteral("Prove that every tree with n nodes has n-1 edges.")));
     const TaskProfile profile = profileTask(proof.features, proof.task);
     QVERIFY(!profile.ruleHits.join(u'\n').contains(QLatin1String("short request")));
+}
+
+void AutoRouterTest::rulesRequestShape_data() {
+    QTest::addColumn<QString>("prompt");
+    QTest::addColumn<QString>("difficulty");
+    QTest::addColumn<QString>("rule");
+
+    // clang-format off
+    QTest::newRow("many requirements") << "We need a design system for three React apps: tokens, theming (two brands, light and dark), accessible primitives, and a migration path. How would you approach it?" << "high" << "requirements";
+    QTest::newRow("comments of a whole file") << QStringLiteral("Übersetze alle Kommentare in dieser Datei ins Deutsche:\n```cpp\n%1```").arg(QStringLiteral("// Adds one.\nint next(int x) { return x + 1; }\n").repeated(20)) << "medium" << "repeats over many items";
+    QTest::newRow("ui structure question") << "网站要支持深色模式，应该怎么组织 CSS 变量和样式？" << "medium" << "a cause or a structure";
+    QTest::newRow("why with evidence and a hard marker") << "Two workers claim the same job, a race we see under load. Why?\n```sql\nSELECT id FROM jobs WHERE status = 'queued' LIMIT 1;\n```" << "high" << "asks why, with evidence";
+    QTest::newRow("short build request") << "Write a multi-stage Dockerfile for a Go service." << "medium" << "asks to build";
+    // clang-format on
+}
+
+void AutoRouterTest::rulesRequestShape() {
+    QFETCH(QString, prompt);
+    QFETCH(QString, difficulty);
+    QFETCH(QString, rule);
+    const RouteInput input = autoInput(userBody(prompt));
+    const TaskProfile profile = profileTask(input.features, input.task);
+    const QString hits = profile.ruleHits.join(u'\n');
+    QVERIFY2(hits.contains(rule), qPrintable(hits));
+    QVERIFY2(difficultyName(profile.difficulty) == difficulty, qPrintable(hits));
+}
+
+void AutoRouterTest::rulesUnsureNearBoundary() {
+    // Debugging 1.0 + build 0.3 + hard marker 0.25 sum to 1.55 points: 0.05 below high.
+    const auto profileOf = [](const QString &prompt) {
+        const RouteInput input = autoInput(userBody(prompt));
+        return profileTask(input.features, input.task);
+    };
+    const TaskProfile near = profileOf(QStringLiteral("Write a fix for this flaky test."));
+    const double distance = std::min(std::abs(near.difficultyPoints - kMediumDifficultyPoints),
+                                     std::abs(near.difficultyPoints - kHighDifficultyPoints));
+    QVERIFY2(distance < 0.1, qPrintable(near.ruleHits.join(u'\n')));
+    QVERIFY2(near.confidence < 0.6, qPrintable(near.ruleHits.join(u'\n')));
+    QVERIFY(near.ruleHits.join(u'\n').contains(QLatin1String("from a boundary")));
+
+    // Far from a boundary, the category's evidence alone sets the confidence.
+    const TaskProfile far = profileOf(QStringLiteral("Translate to German: the build failed."));
+    QVERIFY2(far.confidence >= 0.8, qPrintable(far.ruleHits.join(u'\n')));
 }
 
 void AutoRouterTest::weightZeroPicksCheapest() {
@@ -503,6 +660,40 @@ void AutoRouterTest::traceShowsEveryStep() {
              qPrintable(trace));
     QVERIFY2(trace.contains(QLatin1String("auto: chose '")), qPrintable(trace));
     QVERIFY(decision.autoChoice.has_value());
+}
+
+void AutoRouterTest::reasoningTokensRaiseExpectedCost() {
+    Config config = scoringConfig(0.5);
+    // A reasoning model alike the "middle" one in quality and list price, listed first so that
+    // it would win the tie if its hidden reasoning tokens were not counted.
+    ModelConfig reasoner =
+        model(QStringLiteral("reasoner"), 75, 1.0, 4.0, {},
+              {QStringLiteral("tools"), QStringLiteral("vision"), QStringLiteral("json")});
+    reasoner.reasoningOutputFactor = 3;
+    config.models.prepend(reasoner);
+
+    const RouteOutcome outcome = route(
+        config, autoInput(userBody(QStringLiteral("Write a function that parses ISO dates."))));
+    const RouteDecision decision = std::get<RouteDecision>(outcome);
+    const AutoChoice &choice = *decision.autoChoice;
+    QCOMPARE(choice.profile.difficulty, Difficulty::Medium);
+    const int reasonerAt = choice.candidates.indexOf(QStringLiteral("reasoner"));
+    const int middleAt = choice.candidates.indexOf(QStringLiteral("middle"));
+    QVERIFY(reasonerAt >= 0);
+    QVERIFY(middleAt >= 0);
+    QVERIFY(middleAt < reasonerAt);
+
+    // Medium work expects 1200 output tokens, and the reasoner 3 x 1200 hidden ones on top.
+    const CandidateScore &scored = choice.scores.at(reasonerAt);
+    QCOMPARE(scored.reasoningTokens, qint64(3600));
+    const qint64 prompt =
+        autoInput(userBody(QStringLiteral("Write a function that parses ISO dates.")))
+            .features.estimatedInputTokens;
+    QVERIFY(qAbs(scored.expectedCostUsd - (prompt * 1.0 + (1200 + 3600) * 4.0) / 1e6) < 1e-12);
+    QCOMPARE(choice.scores.at(middleAt).reasoningTokens, qint64(0));
+
+    const QString trace = decision.trace.join(u'\n');
+    QVERIFY2(trace.contains(QLatin1String("with 3600 reasoning tokens")), qPrintable(trace));
 }
 
 void AutoRouterTest::classifierWantedBelowConfidence() {

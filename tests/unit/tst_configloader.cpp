@@ -229,6 +229,12 @@ void TestConfigLoader::invalidField_data() {
         "missing required field");
     row("max output negative", "models[0].max_output_tokens", "-5", "models[0].max_output_tokens",
         "must be >= 0 tokens, not -5");
+    row("reasoning factor negative", "models[0].reasoning_output_factor", "-1",
+        "models[0].reasoning_output_factor", "must be between 0 and 100, not -1");
+    row("reasoning factor too large", "models[0].reasoning_output_factor", "4000",
+        "models[0].reasoning_output_factor", "must be between 0 and 100, not 4000");
+    row("reasoning factor not number", "models[0].reasoning_output_factor", R"("high")",
+        "models[0].reasoning_output_factor", "must be a number, not a string");
     row("unknown capability", "models[0].capabilities", R"(["tools", "telepathy"])",
         "models[0].capabilities[1]",
         R"(unknown capability "telepathy"; valid capabilities: tools, vision, json, reasoning)");
@@ -441,6 +447,13 @@ void TestConfigLoader::embeddedDefaultIsValid() {
     QCOMPARE(config.findStage(QStringLiteral("triage"))->model, QStringLiteral("auto"));
     QCOMPARE(config.source.value(QStringLiteral("prices_as_of")).toString(),
              QStringLiteral("2026-07-24"));
+
+    // Models that always reason bill hidden tokens as output; the others bill none by default.
+    QCOMPARE(config.findModel(QStringLiteral("deepseek-reasoner"))->reasoningOutputFactor, 3.0);
+    QCOMPARE(config.findModel(QStringLiteral("o3"))->reasoningOutputFactor, 3.0);
+    QCOMPARE(config.findModel(QStringLiteral("gpt-5"))->reasoningOutputFactor, 2.0);
+    QCOMPARE(config.findModel(QStringLiteral("deepseek-chat"))->reasoningOutputFactor, 0.0);
+    QCOMPARE(config.findModel(QStringLiteral("claude-sonnet-4-5"))->reasoningOutputFactor, 0.0);
 }
 
 void TestConfigLoader::embeddedDemoIsValid() {
@@ -473,6 +486,7 @@ void TestConfigLoader::priceDefaults() {
     QCOMPARE(sonnet->price.cachedInput, 0.3);
     QCOMPARE(sonnet->price.cacheWrite, 3.75);
     QCOMPARE(sonnet->maxOutputTokens, 0);
+    QCOMPARE(sonnet->reasoningOutputFactor, 0.0);
     QCOMPARE(load.config->findProvider(QStringLiteral("openai"))->needsKey, true);
 }
 
@@ -558,6 +572,7 @@ void TestConfigLoader::saveWritesCurrentValues() {
     edited.stages[0].fallbacks.clear();
     edited.gates.dailyBudgetUsd = 25;
     edited.models[0].price.output = 0.7;
+    edited.models[0].reasoningOutputFactor = 2.5;
     edited.routing.autoRouting.minQuality = {10, 60, 85};
     edited.providers[0].apiVersion = QStringLiteral("2025-01-01-preview");
 
@@ -572,6 +587,9 @@ void TestConfigLoader::saveWritesCurrentValues() {
     QCOMPARE(config.gates.dailyBudgetUsd, 25.0);
     QCOMPARE(config.models[0].price.output, 0.7);
     QCOMPARE(config.models[0].price.cachedInput, 0.15);
+    QCOMPARE(config.models[0].reasoningOutputFactor, 2.5);
+    QCOMPARE(config.models[1].reasoningOutputFactor, 0.0);
+    QVERIFY(!serializeConfig(*load.config).contains("reasoning_output_factor"));
     QCOMPARE(config.providers[0].apiVersion, QStringLiteral("2025-01-01-preview"));
 }
 

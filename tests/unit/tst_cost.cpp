@@ -3,6 +3,7 @@
 #include "chat/tokens.h"
 #include "chat/usage.h"
 #include "config/config.h"
+#include "gating/worstcase.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,6 +20,8 @@ private slots:
     void tokenEstimate_data();
     void tokenEstimate();
     void requestFeatures();
+    void reservedOutput_data();
+    void reservedOutput();
 };
 
 void CostTest::cost_data() {
@@ -96,6 +99,32 @@ void CostTest::requestFeatures() {
     QVERIFY(features.includeUsage);
     QCOMPARE(features.requestedMaxOutputTokens, qint64(300));
     QVERIFY(features.estimatedInputTokens > 765);
+}
+
+void CostTest::reservedOutput_data() {
+    QTest::addColumn<qint64>("requestMax");
+    QTest::addColumn<qint64>("modelMax");
+    QTest::addColumn<double>("reasoningFactor");
+    QTest::addColumn<qint64>("expected");
+
+    // The policy default is 4096 output tokens.
+    // clang-format off
+    QTest::newRow("default")                    << qint64(0)    << qint64(0)     << 0.0 << qint64(4096);
+    QTest::newRow("request's own maximum")      << qint64(1000) << qint64(0)     << 0.0 << qint64(1000);
+    QTest::newRow("capped by the model")        << qint64(0)    << qint64(2048)  << 0.0 << qint64(2048);
+    QTest::newRow("default with reasoning")     << qint64(0)    << qint64(0)     << 3.0 << qint64(4 * 4096);
+    QTest::newRow("reasoning capped by model")  << qint64(0)    << qint64(10000) << 3.0 << qint64(10000);
+    QTest::newRow("own maximum bounds reasoning") << qint64(1000) << qint64(0)   << 3.0 << qint64(1000);
+    QTest::newRow("fractional factor")          << qint64(0)    << qint64(0)     << 0.5 << qint64(6144);
+    // clang-format on
+}
+
+void CostTest::reservedOutput() {
+    QFETCH(qint64, requestMax);
+    QFETCH(qint64, modelMax);
+    QFETCH(double, reasoningFactor);
+    QFETCH(qint64, expected);
+    QCOMPARE(reservedOutputTokens(requestMax, modelMax, 4096, reasoningFactor), expected);
 }
 
 QTEST_APPLESS_MAIN(CostTest)
