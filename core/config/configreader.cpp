@@ -169,7 +169,33 @@ QList<StageConfig> ConfigReader::readStages(const QJsonObject &root) {
         stage.model = readString(object, path, QStringLiteral("model"), Presence::Required);
         stage.fallbacks = readStringList(object, path, QStringLiteral("fallbacks"));
         stage.allowed = readStringList(object, path, QStringLiteral("allowed"));
+        stage.stageOverride = readStageOverride(object, path);
         result.append(stage);
+    }
+    return result;
+}
+
+std::optional<StageOverride> ConfigReader::readStageOverride(const QJsonObject &stage,
+                                                             const QString &stagePath) {
+    const QString key = QStringLiteral("override");
+    if (!stage.contains(key) || stage.value(key).isNull())
+        return std::nullopt;
+    const QJsonObject object = readObject(stage, stagePath, key, Presence::Optional);
+    if (!stage.value(key).isObject())
+        return std::nullopt; // already reported as the wrong type
+
+    const QString path = joinPath(stagePath, key);
+    StageOverride result;
+    result.model = readString(object, path, QStringLiteral("model"), Presence::Required);
+    const QString until = readString(object, path, QStringLiteral("until"), Presence::Required);
+    if (!until.isEmpty()) {
+        result.until = QDateTime::fromString(until, Qt::ISODateWithMs).toUTC();
+        if (!result.until.isValid()) {
+            addProblem(joinPath(path, QStringLiteral("until")),
+                       QStringLiteral("invalid time \"%1\"; use an ISO 8601 time such as "
+                                      "\"2026-07-24T18:00:00Z\"")
+                           .arg(until));
+        }
     }
     return result;
 }
@@ -209,9 +235,8 @@ GatesConfig ConfigReader::readGates(const QJsonObject &root) {
         readString(gates, path, QStringLiteral("timezone"), Presence::Optional, result.timezone);
     result.resetHour = int(readInteger(gates, path, QStringLiteral("reset_hour"),
                                        Presence::Optional, result.resetHour));
-    result.reserveOutputTokens =
-        readInteger(gates, path, QStringLiteral("reserve_output_tokens"), Presence::Optional,
-                    result.reserveOutputTokens);
+    result.reserveOutputTokens = readInteger(gates, path, QStringLiteral("reserve_output_tokens"),
+                                             Presence::Optional, result.reserveOutputTokens);
 
     const QString warnPath = joinPath(path, QStringLiteral("warn_at"));
     const QJsonArray warnAt = readArray(gates, path, QStringLiteral("warn_at"), Presence::Optional);

@@ -5,6 +5,7 @@
 #include "chat/tokens.h"
 #include "config/config.h"
 
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 
@@ -22,6 +23,8 @@ struct RouteInput {
     QString headerModel; // X-Signalbox-Model
     QString headerStage; // X-Signalbox-Stage
     ChatRequestFeatures features;
+    // The time a stage override is checked against. Invalid means the current time.
+    QDateTime now;
 };
 
 struct RouteDecision {
