@@ -2,8 +2,10 @@
 // Copyright (c) 2026 The Signalbox authors
 #pragma once
 
+#include "config/configloader.h"
 #include "ledger/ledgerreader.h"
 #include "ledger/ledgerrecord.h"
+#include "service/servicetypes.h"
 
 #include <QObject>
 #include <QString>
@@ -15,6 +17,7 @@ class QThread;
 
 namespace signalbox {
 
+class KeyManager;
 class Ledger;
 class RouterWorker;
 
@@ -48,6 +51,39 @@ public:
     QUrl endpoint() const { return m_endpoint; }
     const ServiceOptions &options() const { return m_options; }
 
+    // The config in force; null until the router has loaded it. configChanged() reports every
+    // later swap.
+    ConfigPtr config() const { return m_config; }
+
+    // Validates an edited copy of the config, saves it atomically to the config file (in demo
+    // mode it stays in memory) and swaps it in on the router thread between requests. Returns an
+    // id; configApplied() or configApplyFailed() carries it back with the outcome.
+    int applyConfig(signalbox::Config edited);
+
+    // Routes a Chat Completions body without calling an upstream: against `draft` when it is set,
+    // e.g. an edited copy not applied yet, else against the config in force. Returns an id that
+    // routePreviewed() carries back.
+    int previewRoute(const QByteArray &body, signalbox::ConfigPtr draft = {});
+
+    // Lists the provider's models with GET {base_url}/models and the provider's key, on the router
+    // thread. Returns an id that connectionTested() carries back.
+    int testConnection(const signalbox::ProviderConfig &provider);
+
+    // Keys: kept in the OS keychain (service "signalbox", account = provider id), or in an
+    // owner-only file in the data folder once the user turned it on. Results arrive as
+    // keyStatusChanged() and keyOperationFinished(); the key itself never comes back.
+    KeychainState keychainState() const;
+    KeyStatus keyStatus(const QString &providerId) const;
+    void storeKey(const QString &providerId, const QString &key);
+    void removeKey(const QString &providerId);
+    void setKeyFileEnabled(bool enabled);
+
+    // For tests: the keychain service name and timeout. Call before start().
+    void setKeychainService(const QString &service, int timeoutMs);
+
+    // The providers of the embedded default config, offered as presets when adding a provider.
+    static QList<ProviderConfig> providerPresets();
+
 signals:
     void ready(const QUrl &endpoint);
     void startFailed(const QString &message);
@@ -58,8 +94,30 @@ signals:
     // A user-facing event: a config reload, a rejected config file, a warning.
     void eventLogged(const QString &message);
 
+    // The config in force: once the router has loaded it, then after every swap (an applied
+    // edit or a reloaded file).
+    void configChanged(const signalbox::ConfigPtr &config);
+    void configApplied(int requestId, const signalbox::ConfigPtr &config);
+    // Every problem with its field path, or one problem without a path when saving failed.
+    void configApplyFailed(int requestId, const QList<signalbox::ConfigProblem> &problems);
+    void routePreviewed(int requestId, const signalbox::RoutePreview &preview);
+    void connectionTested(int requestId, const signalbox::ProviderModels &result);
+
+    void keychainStateChanged(const signalbox::KeychainState &state);
+    void keyStatusChanged(const signalbox::KeyStatus &status);
+    // The outcome of storeKey(), removeKey() or setKeyFileEnabled(), as a sentence for people.
+    void keyOperationFinished(const QString &providerId, bool ok, const QString &message);
+
 private:
+    void connectWorker();
+    void connectKeys();
+    void onConfigChanged(const ConfigPtr &config);
+    int failLater(int requestId, const QList<ConfigProblem> &problems);
+
     ServiceOptions m_options;
+    std::unique_ptr<KeyManager> m_keys;
+    ConfigPtr m_config;
+    int m_nextRequestId = 1;
     std::unique_ptr<Ledger> m_ledger;
     std::unique_ptr<QThread> m_thread;
     RouterWorker *m_worker = nullptr; // lives on m_thread, deleted when it finishes

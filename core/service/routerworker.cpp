@@ -11,8 +11,9 @@
 #include "http/httpexchange.h"
 #include "http/httpserver.h"
 #include "logging.h"
-#include "secrets/envkeys.h"
+#include "providers/modellisting.h"
 #include "service/demotraffic.h"
+#include "service/routepreview.h"
 #include "service/simulatedupstream.h"
 
 #include <QHostAddress>
@@ -37,8 +38,7 @@ struct Endpoint {
     quint16 port = 0;
 };
 
-Result<Endpoint> parseEndpoint(const QString &text)
-{
+Result<Endpoint> parseEndpoint(const QString &text) {
     const std::optional<ListenAddress> address = parseListenAddress(text);
     QString host = address ? address->host : QString();
     if (host == QLatin1String("localhost"))
@@ -63,8 +63,8 @@ RouterWorker::RouterWorker(ServiceOptions options, Ledger *ledger)
     : m_options(std::move(options))
     , m_usageTimer(this) {
     m_environment.ledger = ledger;
-    m_environment.apiKeyFor = [](const ProviderConfig &provider) {
-        return upstreamKeyFor(provider);
+    m_environment.apiKeyFor = [this](const ProviderConfig &provider) {
+        return lookUpKey(provider, m_storedKeys).key;
     };
     m_usageTimer.setSingleShot(true);
     m_usageTimer.setInterval(250);
@@ -83,6 +83,7 @@ void RouterWorker::start() {
         return;
     }
     m_environment.config = config.value();
+    emit configChanged(m_environment.config);
 
     if (Status reader = openLedgerReader(); !reader.ok()) {
         emit startFailed(reader.error());
@@ -127,7 +128,8 @@ Result<ConfigPtr> RouterWorker::loadInitialConfig() {
     }
 
     m_watcher = std::make_unique<ConfigWatcher>(m_options.configPath);
-    connect(m_watcher.get(), &ConfigWatcher::configLoaded, this, &RouterWorker::applyConfig);
+    connect(m_watcher.get(), &ConfigWatcher::configLoaded, this,
+            &RouterWorker::onConfigFileChanged);
     connect(m_watcher.get(), &ConfigWatcher::configRejected, this, &RouterWorker::rejectConfig);
     return load.config;
 }
@@ -185,8 +187,9 @@ Status RouterWorker::startGates(const Config &config) {
     }
     m_gates->rebuildFromSpend(totals);
     m_environment.gates = m_gates.get();
-    qCInfo(lcGates).noquote() << QStringLiteral("gates rebuilt from the ledger: $%1 spent since %2, "
-                                                "$%3 this month")
+    qCInfo(lcGates).noquote() << QStringLiteral(
+                                     "gates rebuilt from the ledger: $%1 spent since %2, "
+                                     "$%3 this month")
                                      .arg(totals.dayUsd, 0, 'f', 4)
                                      .arg(day.start.toString(Qt::ISODate))
                                      .arg(totals.monthUsd, 0, 'f', 4);
@@ -222,25 +225,104 @@ Status RouterWorker::startServer(const Config &config) {
     return m_server->listen(address->host, address->port);
 }
 
-void RouterWorker::applyConfig(const ConfigPtr &config) {
+Status RouterWorker::swapConfig(const ConfigPtr &config) {
     // Requests in flight keep the snapshot they started with; new ones get this one.
     if (m_gates) {
-        if (Status policy = m_gates->setPolicy(gatePolicyFromConfig(config->gates)); !policy.ok()) {
-            qCWarning(lcConfig).noquote() << "config file" << m_options.configPath
-                                          << "has invalid gates; the previous config stays in "
-                                             "force:"
-                                          << policy.error();
-            emit eventLogged(tr("Config file %1 has invalid gates, the previous config stays in "
-                                "force: %2")
-                                 .arg(m_options.configPath, policy.error()));
-            return;
-        }
+        if (Status policy = m_gates->setPolicy(gatePolicyFromConfig(config->gates)); !policy.ok())
+            return Error{tr("invalid gates: %1").arg(policy.error())};
     }
     m_environment.config = config;
     if (m_server)
         m_server->setLimits(limitsFor(*config));
+    emit configChanged(config);
+    return Ok{};
+}
+
+void RouterWorker::onConfigFileChanged(const ConfigPtr &config) {
+    if (Status swapped = swapConfig(config); !swapped.ok()) {
+        qCWarning(lcConfig).noquote()
+            << "config file" << m_options.configPath
+            << "was not applied; the previous config stays in force:" << swapped.error();
+        emit eventLogged(tr("Config file %1 was not applied, the previous config stays in force: "
+                            "%2")
+                             .arg(m_options.configPath, swapped.error()));
+        return;
+    }
     qCInfo(lcConfig).noquote() << "config reloaded from" << m_options.configPath;
     emit eventLogged(tr("Config reloaded from %1").arg(m_options.configPath));
+}
+
+void RouterWorker::applyEditedConfig(int requestId, const Config &edited) {
+    if (QList<ConfigProblem> problems = validateConfig(edited); !problems.isEmpty()) {
+        emit configApplyFailed(requestId, problems);
+        return;
+    }
+
+    // The snapshot swapped in is parsed from the bytes that are saved, so the router uses
+    // exactly what the file holds.
+    const QByteArray json = serializeConfig(edited);
+    const ConfigLoad load = parseConfig(json);
+    if (!load.ok()) {
+        emit configApplyFailed(requestId, load.problems);
+        return;
+    }
+    if (!m_options.demo) {
+        if (Status saved = saveConfigJson(m_options.configPath, json); !saved.ok()) {
+            qCWarning(lcConfig).noquote() << saved.error();
+            emit configApplyFailed(requestId, {ConfigProblem{{}, saved.error()}});
+            return;
+        }
+        // The watcher sees the write; this content is the app's own and is not reloaded.
+        if (m_watcher)
+            m_watcher->expectContent(json);
+    }
+    if (Status swapped = swapConfig(load.config); !swapped.ok()) {
+        emit configApplyFailed(requestId, {ConfigProblem{{}, swapped.error()}});
+        return;
+    }
+
+    const QString where = m_options.demo ? tr("in memory (demo)") : m_options.configPath;
+    qCInfo(lcConfig).noquote() << "applied the config edited in the console, saved"
+                               << (m_options.demo ? QStringLiteral("in memory only")
+                                                  : QStringLiteral("to ") + m_options.configPath);
+    emit eventLogged(tr("Config applied and saved %1").arg(where));
+    emit configApplied(requestId, load.config);
+}
+
+void RouterWorker::previewRoute(int requestId, const QByteArray &body, const ConfigPtr &draft) {
+    const ConfigPtr config = draft ? draft : m_environment.config;
+    if (!config) {
+        RoutePreview preview;
+        preview.httpStatus = 503;
+        preview.error = tr("the router has no config yet");
+        emit routePreviewed(requestId, preview);
+        return;
+    }
+    emit routePreviewed(requestId, previewRouteFor(*config, body));
+}
+
+void RouterWorker::testConnection(int requestId, const ProviderConfig &provider) {
+    if (!m_network) {
+        ProviderModels result;
+        result.providerId = provider.id;
+        result.error = tr("the router is not running");
+        emit connectionTested(requestId, result);
+        return;
+    }
+    const QString key = lookUpKey(provider, m_storedKeys).key;
+    auto *call = new ModelListCall(provider, key, m_network, this);
+    call->start([this, call, requestId](const ProviderModels &result) {
+        emit connectionTested(requestId, result);
+        call->deleteLater();
+    });
+}
+
+void RouterWorker::setStoredKey(const QString &providerId, const QString &key, KeySource source) {
+    m_storedKeys.insert(providerId, StoredKey{key, source});
+}
+
+void RouterWorker::dropStoredKey(const QString &providerId) {
+    m_storedKeys.remove(providerId);
 }
 
 void RouterWorker::rejectConfig(const QList<ConfigProblem> &problems) {

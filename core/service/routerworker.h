@@ -5,7 +5,9 @@
 #include "api/apienvironment.h"
 #include "config/configloader.h"
 #include "ledger/ledgerreader.h"
+#include "secrets/keylookup.h"
 #include "service/routerservice.h"
+#include "service/servicetypes.h"
 
 #include <QObject>
 #include <QTimer>
@@ -37,22 +39,37 @@ public:
     void setPaused(bool paused);
     void scheduleUsageRefresh();
 
+    // Validates an edited config, saves it (except in demo mode) and swaps it in.
+    void applyEditedConfig(int requestId, const signalbox::Config &edited);
+    void previewRoute(int requestId, const QByteArray &body, const signalbox::ConfigPtr &draft);
+    void testConnection(int requestId, const signalbox::ProviderConfig &provider);
+
+    // The key cache: keys read from the keychain or the key file, used before the environment.
+    void setStoredKey(const QString &providerId, const QString &key, signalbox::KeySource source);
+    void dropStoredKey(const QString &providerId);
+
 signals:
     void ready(const QUrl &endpoint);
     void startFailed(const QString &message);
     void usageChanged(const signalbox::UsageSummary &today);
     void recentLoaded(const QList<signalbox::LedgerRecord> &records);
     void eventLogged(const QString &message);
+    // The config in force: emitted once at start and after every swap.
+    void configChanged(const signalbox::ConfigPtr &config);
+    void configApplied(int requestId, const signalbox::ConfigPtr &config);
+    void configApplyFailed(int requestId, const QList<signalbox::ConfigProblem> &problems);
+    void routePreviewed(int requestId, const signalbox::RoutePreview &preview);
+    void connectionTested(int requestId, const signalbox::ProviderModels &result);
 
 private:
     Result<ConfigPtr> loadInitialConfig();
     Result<ConfigPtr> loadDemoConfig();
     Status openLedgerReader();
     Status startGates(const Config &config);
-    void onWarningReached(const QString &gateId, double fraction, double spentUsd,
-                          double limitUsd);
+    void onWarningReached(const QString &gateId, double fraction, double spentUsd, double limitUsd);
     Status startServer(const Config &config);
-    void applyConfig(const ConfigPtr &config);
+    Status swapConfig(const ConfigPtr &config);
+    void onConfigFileChanged(const ConfigPtr &config);
     void rejectConfig(const QList<ConfigProblem> &problems);
     void refreshUsage();
 
@@ -66,6 +83,7 @@ private:
     std::unique_ptr<DemoTraffic> m_demoTraffic;
     std::unique_ptr<ConfigWatcher> m_watcher;
     QNetworkAccessManager *m_network = nullptr;
+    QHash<QString, StoredKey> m_storedKeys; // provider id -> key from the keychain or key file
     // A child of the worker, so that moveToThread() moves it to the router thread, where
     // scheduleUsageRefresh() starts it.
     QTimer m_usageTimer;
