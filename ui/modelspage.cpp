@@ -141,8 +141,10 @@ void ModelsPage::fitColumns() {
 void ModelsPage::fitRows() {
     // Long lists wrap onto a second line rather than being cut off; every row keeps some air.
     constexpr int kRowPadding = 8;
-    for (int row = 0; row < m_table->rowCount(); ++row)
-        m_view->setRowHeight(row, m_view->sizeHintForRow(row) + kRowPadding);
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        m_view->resizeRowToContents(row);
+        m_view->setRowHeight(row, m_view->rowHeight(row) + kRowPadding);
+    }
 }
 
 void ModelsPage::loadConfig(const Config &config) {
