@@ -143,7 +143,10 @@ GatesPage::GatesPage(RouterService *service, QWidget *parent)
             if (!m_loading)
                 markEdited();
         });
-        connect(table->model(), &QAbstractItemModel::rowsRemoved, this, &GatesPage::markEdited);
+        connect(table->model(), &QAbstractItemModel::rowsRemoved, this, [this] {
+            if (!m_loading)
+                markEdited();
+        });
     }
 }
 
@@ -220,14 +223,20 @@ QWidget *GatesPage::createModelBudgetGroup() {
 }
 
 void GatesPage::addRateLimit(const QString &scope, int rpm, int tpm) {
+    // The row is complete before anything reads it.
+    const bool wasLoading = std::exchange(m_loading, true);
     const int row = m_rates->rowCount();
     m_rates->insertRow(row);
     m_rates->setItem(row, ScopeColumn, new QTableWidgetItem(scope));
     m_rates->setItem(row, RpmColumn, numberItem(rpm));
     m_rates->setItem(row, TpmColumn, numberItem(tpm));
+    m_loading = wasLoading;
+    if (!m_loading)
+        markEdited();
 }
 
 void GatesPage::addModelBudget(const QString &model, double usd) {
+    const bool wasLoading = std::exchange(m_loading, true);
     const int row = m_modelBudgets->rowCount();
     m_modelBudgets->insertRow(row);
     m_modelBudgets->setItem(row, ModelColumn, new QTableWidgetItem(model));
@@ -235,6 +244,9 @@ void GatesPage::addModelBudget(const QString &model, double usd) {
     amount->setData(Qt::EditRole, usd);
     amount->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_modelBudgets->setItem(row, BudgetColumn, amount);
+    m_loading = wasLoading;
+    if (!m_loading)
+        markEdited();
 }
 
 QStringList GatesPage::scopeChoices() const {

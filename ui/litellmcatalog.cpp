@@ -55,8 +55,11 @@ std::optional<CatalogModel> readEntry(const QString &key, const QJsonObject &ent
     const QJsonValue cacheWrite = entry.value(QLatin1String("cache_creation_input_token_cost"));
     model.price.cachedInput =
         cacheRead.isDouble() ? perMillion(cacheRead.toDouble()) : model.price.input;
-    model.price.cacheWrite =
-        cacheWrite.isDouble() ? perMillion(cacheWrite.toDouble()) : model.price.input;
+    // NOTE: a cache write cost of 0 is read as "not given" and billed at the input price, so that
+    // a catalog gap never lowers a reservation below what the provider may charge.
+    model.price.cacheWrite = cacheWrite.isDouble() && cacheWrite.toDouble() > 0
+                                 ? perMillion(cacheWrite.toDouble())
+                                 : model.price.input;
 
     const auto tokens = [&entry](const char *name) {
         return qint64(entry.value(QLatin1String(name)).toDouble());

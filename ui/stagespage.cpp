@@ -84,16 +84,16 @@ QWidget *StagesPage::createStageColumn() {
     m_newStage->setPlaceholderText(tr("New stage name"));
     m_newStage->setAccessibleName(tr("New stage name"));
     auto *addButton = new QPushButton(tr("Add"), column);
-    auto *removeButton = new QPushButton(tr("Remove"), column);
-    removeButton->setToolTip(tr("Remove the selected stage and its budget"));
+    m_removeStage = new QPushButton(tr("Remove"), column);
+    m_removeStage->setToolTip(tr("Remove the selected stage and its budget"));
     addRow->addWidget(m_newStage, 1);
     addRow->addWidget(addButton);
     layout->addLayout(addRow);
-    layout->addWidget(removeButton);
+    layout->addWidget(m_removeStage);
 
     connect(addButton, &QPushButton::clicked, this, &StagesPage::addStage);
     connect(m_newStage, &QLineEdit::returnPressed, this, &StagesPage::addStage);
-    connect(removeButton, &QPushButton::clicked, this, &StagesPage::removeStage);
+    connect(m_removeStage, &QPushButton::clicked, this, &StagesPage::removeStage);
     connect(m_stageList, &QListWidget::currentRowChanged, this, &StagesPage::showStage);
     return column;
 }

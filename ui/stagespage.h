@@ -33,6 +33,8 @@ public:
     QString currentStage() const;
 
     QListWidget *stageList() const { return m_stageList; }
+    QLineEdit *newStageEdit() const { return m_newStage; }
+    QPushButton *removeStageButton() const { return m_removeStage; }
     QComboBox *modelCombo() const { return m_model; }
     QListWidget *fallbackList() const { return m_fallbacks; }
     QListWidget *allowedList() const { return m_allowed; }
@@ -82,6 +84,7 @@ private:
 
     QListWidget *m_stageList = nullptr;
     QLineEdit *m_newStage = nullptr;
+    QPushButton *m_removeStage = nullptr;
     QGroupBox *m_editor = nullptr;
     QComboBox *m_model = nullptr;
     QListWidget *m_fallbacks = nullptr;
