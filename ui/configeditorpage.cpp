@@ -164,13 +164,12 @@ void ConfigEditorPage::updateBar(const QList<ConfigProblem> &unplaced) {
     for (qsizetype i = 0; i < unplaced.size() && i < kListedProblems; ++i)
         lines << unplaced.at(i).toString().toHtmlEscaped();
     if (unplaced.size() > kListedProblems)
-        lines << tr("and %n more", nullptr, int(unplaced.size() - kListedProblems));
+        lines << tr("and %1 more").arg(unplaced.size() - kListedProblems);
 
     QString text;
     if (count > 0) {
         text = QStringLiteral("<b>%1</b>")
-                   .arg(tr("%n problem(s); marked fields show the reason on hover", nullptr,
-                           int(count)));
+                   .arg(tr("Problems: %1. Marked fields show the reason on hover.").arg(count));
         if (!lines.isEmpty())
             text += QStringLiteral("<br>") + lines.join(QStringLiteral("<br>"));
     }

@@ -75,7 +75,7 @@ public:
         std::sort(rows.begin(), rows.end(), std::greater<int>());
         for (int row : std::as_const(rows))
             m_removed.append({row, table->models().at(row)});
-        setText(QObject::tr("delete %n model(s)", nullptr, int(rows.size())));
+        setText(QObject::tr("delete models (%1)").arg(rows.size()));
     }
 
     void undo() override {
@@ -216,7 +216,7 @@ void ModelTableModel::importModels(const QList<ModelConfig> &added,
     if (added.isEmpty() && updated.isEmpty())
         return;
     auto *macro = new QUndoCommand(
-        tr("import %n model(s) from a price catalog", nullptr, int(added.size() + updated.size())));
+        tr("import from a price catalog (%1 models)").arg(added.size() + updated.size()));
     for (auto it = updated.begin(); it != updated.end(); ++it)
         new ReplaceCommand(this, it.key(), it.value(), macro);
     if (!added.isEmpty())

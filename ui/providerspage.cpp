@@ -386,8 +386,7 @@ void ProvidersPage::showTestResult(int requestId, const ProviderModels &result) 
         return;
     m_testButton->setEnabled(true);
     if (result.ok) {
-        m_testMessage->setText(
-            tr("Connected: %n model(s) listed", nullptr, int(result.models.size())));
+        m_testMessage->setText(tr("Connected. Models listed: %1").arg(result.models.size()));
         m_testModels->addItems(result.models);
     } else {
         m_testMessage->setText(tr("<b>Failed:</b> %1").arg(result.error.toHtmlEscaped()));

@@ -105,9 +105,10 @@ void KeychainKeyStore::run(QKeychain::Job *job, QObject *context, KeyStoreCallba
         if (std::exchange(*answered, true))
             return;
         const KeyStoreReply reply = replyFor(finished);
+        // The caller decides what a failure means and logs it; here it is a detail.
         if (reply.status != KeyStoreReply::Status::Ok &&
             reply.status != KeyStoreReply::Status::NotFound) {
-            qCWarning(lcService).noquote()
+            qCDebug(lcService).noquote()
                 << "keychain operation for account" << account
                 << "failed:" << keyStoreStatusName(reply.status) << reply.message;
         }

@@ -120,9 +120,9 @@ void KeyManager::storeKey(const QString &providerId, const QString &key) {
         store = &m_file;
         source = KeySource::File;
     } else {
-        emit operationFinished(providerId, false,
-                               tr("No keychain is available, so the key was not stored. Turn on "
-                                  "the key file to store it in the data folder instead."));
+        finishLater(providerId, false,
+                    tr("No keychain is available, so the key was not stored. Turn on the key "
+                       "file to store it in the data folder instead."));
         return;
     }
 
@@ -153,8 +153,10 @@ void KeyManager::removeKey(const QString &providerId) {
 
     auto pending = std::make_shared<qsizetype>(stores.size());
     auto failures = std::make_shared<QStringList>();
-    if (stores.isEmpty())
-        finishRemoval(providerId, {});
+    if (stores.isEmpty()) {
+        QMetaObject::invokeMethod(
+            this, [this, providerId] { finishRemoval(providerId, {}); }, Qt::QueuedConnection);
+    }
     for (KeyStore *store : std::as_const(stores)) {
         store->deleteKey(providerId, this,
                          [this, providerId, store, pending, failures](const KeyStoreReply &reply) {
@@ -187,7 +189,7 @@ void KeyManager::setKeyFileEnabled(bool enabled) {
     const Status done = enabled ? m_file.create() : m_file.remove();
     if (!done.ok()) {
         qCWarning(lcService).noquote() << done.error();
-        emit operationFinished({}, false, done.error());
+        finishLater({}, false, done.error());
         return;
     }
     m_state.keyFileEnabled = enabled;
@@ -205,6 +207,13 @@ void KeyManager::setKeyFileEnabled(bool enabled) {
     emit stateChanged(m_state);
     for (const ProviderConfig &provider : std::as_const(m_providers))
         publishStatus(provider.id);
+}
+
+// Reports an outcome from the event loop, so that it never arrives inside the call that asked.
+void KeyManager::finishLater(const QString &providerId, bool ok, const QString &message) {
+    QMetaObject::invokeMethod(
+        this, [this, providerId, ok, message] { emit operationFinished(providerId, ok, message); },
+        Qt::QueuedConnection);
 }
 
 void KeyManager::publishStatus(const QString &providerId) {

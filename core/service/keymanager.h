@@ -61,6 +61,7 @@ private:
     void loadFromFile(const QString &providerId);
     void accept(const QString &providerId, const QString &key, KeySource source);
     void finishRemoval(const QString &providerId, const QStringList &failures);
+    void finishLater(const QString &providerId, bool ok, const QString &message);
     void publishStatus(const QString &providerId);
     const ProviderConfig *findProvider(const QString &providerId) const;
 

@@ -36,13 +36,17 @@ struct FakeOpenAiScript {
     QByteArray retryAfterMs; // sent as retry-after-ms when not empty
     QByteArray shouldRetry;  // sent as x-should-retry when not empty
 
-    bool errorIn200 = false;        // a 200 whose body, or first stream event, is an error
-    int midStreamErrorAfter = -1;   // content chunks sent before an error event ends the stream
-    bool stall = false;             // read the request and never answer
-    int stallAfter = -1;            // content chunks sent before the stream goes silent
-    bool commentLines = false;      // ": OPENROUTER PROCESSING" and ": keep-alive" comments
-    bool obfuscation = false;       // the "obfuscation" key on every chunk
+    bool errorIn200 = false;         // a 200 whose body, or first stream event, is an error
+    int midStreamErrorAfter = -1;    // content chunks sent before an error event ends the stream
+    bool stall = false;              // read the request and never answer
+    int stallAfter = -1;             // content chunks sent before the stream goes silent
+    bool commentLines = false;       // ": OPENROUTER PROCESSING" and ": keep-alive" comments
+    bool obfuscation = false;        // the "obfuscation" key on every chunk
     bool alwaysIncludeUsage = false; // the usage chunk even when the request did not ask
+
+    // When set, every request whose Authorization is not "Bearer <requiredApiKey>" gets OpenAI's
+    // 401 invalid_api_key answer.
+    QByteArray requiredApiKey;
 };
 
 // A fake api.openai.com on a raw QTcpServer bound to a loopback address. It serves
@@ -61,6 +65,8 @@ public:
 
     FakeOpenAiScript &script() { return m_script; }
     const QList<FakeHttpRequest> &requests() const { return m_requests; }
+    // GET .../models requests, which requests() does not contain.
+    const QList<FakeHttpRequest> &modelListRequests() const { return m_modelListRequests; }
     int dataEventsSent() const { return m_dataEventsSent; } // "data:" events in all streams
     int disconnects() const { return m_disconnects; }       // connections closed by the client
 
@@ -76,6 +82,7 @@ private:
     void onRequest(FakeHttpConnection *connection, const FakeHttpRequest &request);
     void answerChat(FakeHttpConnection *connection, const FakeHttpRequest &request);
     void answerError(FakeHttpConnection *connection);
+    bool rejectWrongKey(FakeHttpConnection *connection, const FakeHttpRequest &request);
     void answerStream(FakeHttpConnection *connection, const FakeHttpRequest &request);
     QList<QByteArray> streamEvents(const FakeHttpRequest &request) const;
     FakeHeaders commonHeaders(const QByteArray &contentType) const;
@@ -83,6 +90,7 @@ private:
     QTcpServer *m_server;
     FakeOpenAiScript m_script;
     QList<FakeHttpRequest> m_requests;
+    QList<FakeHttpRequest> m_modelListRequests;
     int m_dataEventsSent = 0;
     int m_disconnects = 0;
     int m_completionCount = 0;

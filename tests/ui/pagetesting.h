@@ -20,14 +20,16 @@ struct DemoRouter {
     QTemporaryDir dataDir;
     std::unique_ptr<RouterService> service;
 
-    // Starts the router and waits for its config. Returns false when it did not start.
-    bool start() {
+    // Starts the router and waits for its config. Returns false when it did not start. Keys go
+    // to the keychain under `keychainService`, a name of the test's own.
+    bool start(const QString &keychainService = QStringLiteral("signalbox-test-pages")) {
         ServiceOptions options;
         options.demo = true;
         options.demoTraffic = false;
         options.listen = QStringLiteral("127.0.0.1:0");
         options.dataDir = dataDir.path();
         service = std::make_unique<RouterService>(options);
+        service->setKeychainService(keychainService, 5000);
         QSignalSpy ready(service.get(), &RouterService::ready);
         service->start();
         return ready.wait(kPageWaitMs) && service->config() != nullptr;
