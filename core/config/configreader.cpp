@@ -235,8 +235,9 @@ GatesConfig ConfigReader::readGates(const QJsonObject &root) {
         readString(gates, path, QStringLiteral("timezone"), Presence::Optional, result.timezone);
     result.resetHour = int(readInteger(gates, path, QStringLiteral("reset_hour"),
                                        Presence::Optional, result.resetHour));
-    result.reserveOutputTokens = readInteger(gates, path, QStringLiteral("reserve_output_tokens"),
-                                             Presence::Optional, result.reserveOutputTokens);
+    result.reserveOutputTokens =
+        readInteger(gates, path, QStringLiteral("reserve_output_tokens"), Presence::Optional,
+                    result.reserveOutputTokens);
 
     const QString warnPath = joinPath(path, QStringLiteral("warn_at"));
     const QJsonArray warnAt = readArray(gates, path, QStringLiteral("warn_at"), Presence::Optional);

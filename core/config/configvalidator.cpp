@@ -294,8 +294,7 @@ private:
             if (it.value() < 0)
                 add(path, QStringLiteral("must be >= 0 USD, not %1").arg(it.value()));
             if (!m_gaps.modelIds && !m_config.findModel(it.key()))
-                add(path,
-                    QStringLiteral("model %1 is not defined in models").arg(quoted(it.key())));
+                add(path, QStringLiteral("model %1 is not defined in models").arg(quoted(it.key())));
         }
         for (auto it = gates.stageBudgetsUsd.begin(); it != gates.stageBudgetsUsd.end(); ++it) {
             const QString path = joinPath(QStringLiteral("gates.stage_budgets_usd"), it.key());

@@ -38,7 +38,8 @@ struct Endpoint {
     quint16 port = 0;
 };
 
-Result<Endpoint> parseEndpoint(const QString &text) {
+Result<Endpoint> parseEndpoint(const QString &text)
+{
     const std::optional<ListenAddress> address = parseListenAddress(text);
     QString host = address ? address->host : QString();
     if (host == QLatin1String("localhost"))
@@ -187,9 +188,8 @@ Status RouterWorker::startGates(const Config &config) {
     }
     m_gates->rebuildFromSpend(totals);
     m_environment.gates = m_gates.get();
-    qCInfo(lcGates).noquote() << QStringLiteral(
-                                     "gates rebuilt from the ledger: $%1 spent since %2, "
-                                     "$%3 this month")
+    qCInfo(lcGates).noquote() << QStringLiteral("gates rebuilt from the ledger: $%1 spent since %2, "
+                                                "$%3 this month")
                                      .arg(totals.dayUsd, 0, 'f', 4)
                                      .arg(day.start.toString(Qt::ISODate))
                                      .arg(totals.monthUsd, 0, 'f', 4);

@@ -19,17 +19,18 @@ namespace signalbox {
 namespace {
 
 fakeopenai::Completion completionFor(const FakeOpenAiScript &script, const FakeHttpRequest &request,
-                                     int sequence) {
+                                     int sequence)
+{
     const QJsonObject body = request.json();
     fakeopenai::Completion completion;
     completion.id = "chatcmpl-fake" + QByteArray::number(sequence).rightJustified(6, '0');
     completion.created = QDateTime::currentSecsSinceEpoch();
     completion.model = body.value(QLatin1String("model")).toString();
-    completion.includeUsage =
-        script.alwaysIncludeUsage || body.value(QLatin1String("stream_options"))
-                                         .toObject()
-                                         .value(QLatin1String("include_usage"))
-                                         .toBool();
+    completion.includeUsage = script.alwaysIncludeUsage ||
+                              body.value(QLatin1String("stream_options"))
+                                  .toObject()
+                                  .value(QLatin1String("include_usage"))
+                                  .toBool();
     completion.obfuscation = script.obfuscation;
     completion.promptTokens = script.promptTokens;
     completion.completionTokens = script.completionTokens;
@@ -38,7 +39,8 @@ fakeopenai::Completion completionFor(const FakeOpenAiScript &script, const FakeH
     return completion;
 }
 
-QByteArray scriptedErrorBody(const FakeOpenAiScript &script, int status) {
+QByteArray scriptedErrorBody(const FakeOpenAiScript &script, int status)
+{
     switch (script.errorShape) {
     case FakeOpenAiScript::ErrorShape::OpenAi:
         return fakeopenai::openAiError(script.errorMessage, script.errorType, script.errorCode);
@@ -56,30 +58,33 @@ QByteArray scriptedErrorBody(const FakeOpenAiScript &script, int status) {
 
 FakeOpenAiUpstream::FakeOpenAiUpstream(QObject *parent)
     : QObject(parent)
-    , m_server(new QTcpServer(this)) {
+    , m_server(new QTcpServer(this))
+{
     connect(m_server, &QTcpServer::newConnection, this, &FakeOpenAiUpstream::onNewConnection);
 }
 
 FakeOpenAiUpstream::~FakeOpenAiUpstream() = default;
 
-bool FakeOpenAiUpstream::listen(const QHostAddress &address, quint16 port) {
+bool FakeOpenAiUpstream::listen(const QHostAddress &address, quint16 port)
+{
     return m_server->listen(address, port);
 }
 
-quint16 FakeOpenAiUpstream::port() const {
-    return m_server->serverPort();
-}
+quint16 FakeOpenAiUpstream::port() const { return m_server->serverPort(); }
 
-QString FakeOpenAiUpstream::baseUrl() const {
+QString FakeOpenAiUpstream::baseUrl() const
+{
     return QStringLiteral("http://127.0.0.1:%1/v1").arg(port());
 }
 
-void FakeOpenAiUpstream::onNewConnection() {
+void FakeOpenAiUpstream::onNewConnection()
+{
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         auto *connection = new FakeHttpConnection(socket, this);
-        connect(
-            connection, &FakeHttpConnection::requestReceived, this,
-            [this, connection](const FakeHttpRequest &request) { onRequest(connection, request); });
+        connect(connection, &FakeHttpConnection::requestReceived, this,
+                [this, connection](const FakeHttpRequest &request) {
+                    onRequest(connection, request);
+                });
         connect(connection, &FakeHttpConnection::closed, this, [this, connection] {
             ++m_disconnects;
             emit clientDisconnected();
@@ -88,7 +93,8 @@ void FakeOpenAiUpstream::onNewConnection() {
     }
 }
 
-void FakeOpenAiUpstream::onRequest(FakeHttpConnection *connection, const FakeHttpRequest &request) {
+void FakeOpenAiUpstream::onRequest(FakeHttpConnection *connection, const FakeHttpRequest &request)
+{
     if (request.method == "GET" && request.path == "/__fake/requests") {
         connection->writeResponse(200, {{"Content-Type", "application/json"}},
                                   recordedRequestsJson());
@@ -124,7 +130,8 @@ void FakeOpenAiUpstream::onRequest(FakeHttpConnection *connection, const FakeHtt
 // OpenAI answers a wrong key with 401 and a message that shows the key's first three and last
 // four characters with asterisks between them.
 bool FakeOpenAiUpstream::rejectWrongKey(FakeHttpConnection *connection,
-                                        const FakeHttpRequest &request) {
+                                        const FakeHttpRequest &request)
+{
     if (m_script.requiredApiKey.isEmpty())
         return false;
     const QByteArray authorization = request.header("authorization");
@@ -142,15 +149,16 @@ bool FakeOpenAiUpstream::rejectWrongKey(FakeHttpConnection *connection,
     return true;
 }
 
-FakeHeaders FakeOpenAiUpstream::commonHeaders(const QByteArray &contentType) const {
+FakeHeaders FakeOpenAiUpstream::commonHeaders(const QByteArray &contentType) const
+{
     return {{"Content-Type", contentType},
             {"x-request-id", "req_fake" + QByteArray::number(m_completionCount)},
             {"openai-processing-ms", "12"},
             {"openai-version", "2020-10-01"}};
 }
 
-void FakeOpenAiUpstream::answerChat(FakeHttpConnection *connection,
-                                    const FakeHttpRequest &request) {
+void FakeOpenAiUpstream::answerChat(FakeHttpConnection *connection, const FakeHttpRequest &request)
+{
     if (m_script.stall)
         return;
     if (m_script.errorStatus != 0) {
@@ -175,10 +183,12 @@ void FakeOpenAiUpstream::answerChat(FakeHttpConnection *connection,
         fakeopenai::nonStreamBody(completion, m_script.reply, m_script.finishReason));
 }
 
-void FakeOpenAiUpstream::answerError(FakeHttpConnection *connection) {
-    FakeHeaders headers = commonHeaders(
-        m_script.errorShape == FakeOpenAiScript::ErrorShape::PlainText ? "text/plain"
-                                                                       : "application/json");
+void FakeOpenAiUpstream::answerError(FakeHttpConnection *connection)
+{
+    FakeHeaders headers = commonHeaders(m_script.errorShape ==
+                                                FakeOpenAiScript::ErrorShape::PlainText
+                                            ? "text/plain"
+                                            : "application/json");
     if (!m_script.retryAfter.isEmpty())
         headers.emplaceBack(QByteArray("retry-after"), m_script.retryAfter);
     if (!m_script.retryAfterMs.isEmpty())
@@ -189,7 +199,8 @@ void FakeOpenAiUpstream::answerError(FakeHttpConnection *connection) {
                               scriptedErrorBody(m_script, m_script.errorStatus));
 }
 
-QList<QByteArray> FakeOpenAiUpstream::streamEvents(const FakeHttpRequest &request) const {
+QList<QByteArray> FakeOpenAiUpstream::streamEvents(const FakeHttpRequest &request) const
+{
     const fakeopenai::Completion completion = completionFor(m_script, request, m_completionCount);
     QList<QByteArray> events;
     if (m_script.errorIn200) {
@@ -227,7 +238,8 @@ QList<QByteArray> FakeOpenAiUpstream::streamEvents(const FakeHttpRequest &reques
 }
 
 void FakeOpenAiUpstream::answerStream(FakeHttpConnection *connection,
-                                      const FakeHttpRequest &request) {
+                                      const FakeHttpRequest &request)
+{
     FakeHeaders headers = commonHeaders("text/event-stream; charset=utf-8");
     headers.emplaceBack(QByteArray("Cache-Control"), QByteArray("no-cache"));
     connection->beginChunked(200, headers);
@@ -262,7 +274,8 @@ void FakeOpenAiUpstream::answerStream(FakeHttpConnection *connection,
     timer->start();
 }
 
-QByteArray FakeOpenAiUpstream::recordedRequestsJson() const {
+QByteArray FakeOpenAiUpstream::recordedRequestsJson() const
+{
     QJsonArray list;
     for (const FakeHttpRequest &request : m_requests) {
         QJsonObject headers;
@@ -270,8 +283,8 @@ QByteArray FakeOpenAiUpstream::recordedRequestsJson() const {
             const QString name = QString::fromLatin1(it.key());
             const bool secret = it.key() == "authorization" || it.key() == "x-api-key" ||
                                 it.key() == "api-key" || it.key() == "x-goog-api-key";
-            headers.insert(name,
-                           secret ? QStringLiteral("<present>") : QString::fromUtf8(it.value()));
+            headers.insert(name, secret ? QStringLiteral("<present>")
+                                        : QString::fromUtf8(it.value()));
         }
         QJsonObject entry;
         entry.insert(QLatin1String("method"), QString::fromLatin1(request.method));

@@ -36,12 +36,12 @@ struct FakeOpenAiScript {
     QByteArray retryAfterMs; // sent as retry-after-ms when not empty
     QByteArray shouldRetry;  // sent as x-should-retry when not empty
 
-    bool errorIn200 = false;         // a 200 whose body, or first stream event, is an error
-    int midStreamErrorAfter = -1;    // content chunks sent before an error event ends the stream
-    bool stall = false;              // read the request and never answer
-    int stallAfter = -1;             // content chunks sent before the stream goes silent
-    bool commentLines = false;       // ": OPENROUTER PROCESSING" and ": keep-alive" comments
-    bool obfuscation = false;        // the "obfuscation" key on every chunk
+    bool errorIn200 = false;        // a 200 whose body, or first stream event, is an error
+    int midStreamErrorAfter = -1;   // content chunks sent before an error event ends the stream
+    bool stall = false;             // read the request and never answer
+    int stallAfter = -1;            // content chunks sent before the stream goes silent
+    bool commentLines = false;      // ": OPENROUTER PROCESSING" and ": keep-alive" comments
+    bool obfuscation = false;       // the "obfuscation" key on every chunk
     bool alwaysIncludeUsage = false; // the usage chunk even when the request did not ask
 
     // When set, every request whose Authorization is not "Bearer <requiredApiKey>" gets OpenAI's
