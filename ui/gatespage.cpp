@@ -10,6 +10,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
@@ -190,6 +191,11 @@ QWidget *GatesPage::createBudgetGroup() {
     m_reserve->setToolTip(tr("Output reserved for a request that sets no max_tokens, capped by "
                              "the model's maximum output"));
     form->addRow(tr("Reserve &output:"), m_reserve);
+
+    auto *stageNote = new QLabel(tr("Daily budgets per stage are set on the Stages page."), group);
+    stageNote->setWordWrap(true);
+    stageNote->setForegroundRole(QPalette::PlaceholderText);
+    form->addRow(stageNote);
     return group;
 }
 

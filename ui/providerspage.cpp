@@ -160,10 +160,15 @@ QWidget *ProvidersPage::createKeyPanel() {
 
     m_keyFile = new QCheckBox(tr("Store keys in an unencrypted file when no keychain is available"),
                               m_keyGroup);
-    m_keyFile->setToolTip(tr("Keys go to a file that only your user account can read, in the "
-                             "data folder. Anyone with access to your account or your backups "
-                             "can read them."));
+    m_keyFileWarning = new QLabel(tr("The file is readable only by your user account, but the keys "
+                                     "in it are not encrypted: anyone with access to your account "
+                                     "or to its backups can read them. Turning this off deletes "
+                                     "the file."),
+                                  m_keyGroup);
+    m_keyFileWarning->setWordWrap(true);
+    m_keyFileWarning->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(m_keyFile);
+    layout->addWidget(m_keyFileWarning);
     layout->addStretch(1);
 
     connect(m_saveKey, &QPushButton::clicked, this, [this] {
@@ -326,13 +331,11 @@ void ProvidersPage::showKeychainState(const KeychainState &state) {
     m_keychainLabel->setText(text);
     const QSignalBlocker blocker(m_keyFile);
     m_keyFile->setChecked(state.keyFileEnabled);
-    m_keyFile->setVisible(state.availability != KeychainState::Availability::Available ||
-                          state.keyFileEnabled);
-    if (state.keyFileEnabled) {
-        m_keyFile->setToolTip(tr("Keys are written to %1, readable only by your user account "
-                                 "but not encrypted.")
-                                  .arg(state.keyFilePath));
-    }
+    const bool offerFile =
+        state.availability != KeychainState::Availability::Available || state.keyFileEnabled;
+    m_keyFile->setVisible(offerFile);
+    m_keyFileWarning->setVisible(offerFile);
+    m_keyFile->setToolTip(tr("Keys go to %1").arg(state.keyFilePath));
 }
 
 void ProvidersPage::showKeyStatus(const KeyStatus &status) {

@@ -36,6 +36,7 @@ public:
     QPushButton *saveKeyButton() const { return m_saveKey; }
     QPushButton *removeKeyButton() const { return m_removeKey; }
     QCheckBox *keyFileCheck() const { return m_keyFile; }
+    QLabel *keyFileWarning() const { return m_keyFileWarning; }
     QPushButton *testButton() const { return m_testButton; }
     QListWidget *testResult() const { return m_testModels; }
     QLabel *testMessage() const { return m_testMessage; }
@@ -77,6 +78,7 @@ private:
     QGroupBox *m_keyGroup = nullptr;
     QLabel *m_keychainLabel = nullptr;
     QCheckBox *m_keyFile = nullptr;
+    QLabel *m_keyFileWarning = nullptr;
     QLabel *m_keyStatus = nullptr;
     QLineEdit *m_keyEdit = nullptr;
     QPushButton *m_saveKey = nullptr;

@@ -128,6 +128,7 @@ QWidget *StagesPage::createEditor() {
 
 QWidget *StagesPage::createFallbackEditor() {
     auto *box = new QWidget(m_editor);
+    box->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     m_fallbacks = new QListWidget(box);
@@ -153,6 +154,7 @@ QWidget *StagesPage::createFallbackEditor() {
 
 QWidget *StagesPage::createOverrideEditor() {
     auto *box = new QWidget(m_editor);
+    box->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     auto *layout = new QHBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     m_overrideEnabled = new QCheckBox(tr("Pin to"), box);

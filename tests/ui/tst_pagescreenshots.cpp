@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The Signalbox authors
 #include "gatespage.h"
+#include "keychaintesting.h"
 #include "modelspage.h"
 #include "modeltablemodel.h"
 #include "pagetesting.h"
@@ -28,6 +29,7 @@ private slots:
     void stagesPage();
     void gatesPage();
     void providersPage();
+    void cleanupTestCase();
 
 private:
     void render(QWidget *page, const QString &name);
@@ -38,7 +40,7 @@ private:
 };
 
 void TestPageScreenshots::initTestCase() {
-    QVERIFY(m_router.start());
+    QVERIFY(m_router.start(testing::testKeychainService()));
     const QString target = qEnvironmentVariable("SIGNALBOX_SCREENSHOTS_DIR");
     m_dir = QDir(target.isEmpty() ? m_fallbackDir.path() : target);
     QVERIFY(m_dir.mkpath(QStringLiteral(".")));
@@ -84,11 +86,33 @@ void TestPageScreenshots::providersPage() {
     // Two presets added but not applied, as a user setting up real providers sees the page.
     QVERIFY(page.addPreset(QStringLiteral("openai")));
     QVERIFY(page.addPreset(QStringLiteral("anthropic")));
+
+    // With a keychain, a made-up key shows how a stored key looks.
+    QTRY_VERIFY_WITH_TIMEOUT(m_router.service->keychainState().availability !=
+                                 KeychainState::Availability::Unknown,
+                             testing::kPageWaitMs);
+    if (m_router.service->keychainState().availability == KeychainState::Availability::Available) {
+        QSignalSpy stored(m_router.service.get(), &RouterService::keyOperationFinished);
+        m_router.service->storeKey(QStringLiteral("simulated"),
+                                   QStringLiteral("sk-proj-screenshot-example-key-7f3c"));
+        QVERIFY(stored.wait(testing::kPageWaitMs));
+        QVERIFY(stored.first().at(1).toBool());
+    }
+    // Only the simulated provider is asked: it is the one on this machine.
     page.selectProvider(QStringLiteral("simulated"));
     QSignalSpy tested(&page, &ProvidersPage::connectionTested);
     page.testButton()->click();
     QVERIFY(tested.wait(testing::kPageWaitMs));
     render(&page, QStringLiteral("providers"));
+}
+
+void TestPageScreenshots::cleanupTestCase() {
+    // Leave no key behind in the test keychain.
+    if (m_router.service->keyStatus(QStringLiteral("simulated")).source == KeySource::Keychain) {
+        QSignalSpy removed(m_router.service.get(), &RouterService::keyOperationFinished);
+        m_router.service->removeKey(QStringLiteral("simulated"));
+        QVERIFY(removed.wait(testing::kPageWaitMs));
+    }
 }
 
 QTEST_MAIN(TestPageScreenshots)

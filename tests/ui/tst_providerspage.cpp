@@ -24,6 +24,7 @@ private slots:
     void presetAddsProvider();
     void invalidBaseUrlIsMarked();
     void keySavedMaskedAndRemoved();
+    void keychainStateIsExplained();
 
 private:
     testing::DemoRouter m_router;
@@ -121,6 +122,25 @@ void TestProvidersPage::keySavedMaskedAndRemoved() {
     QVERIFY(finished.wait(testing::kPageWaitMs));
     QTRY_VERIFY_WITH_TIMEOUT(!m_page->keyStatusLabel()->text().contains(key.right(4)),
                              testing::kPageWaitMs);
+}
+
+void TestProvidersPage::keychainStateIsExplained() {
+    m_page->show();
+    QTRY_VERIFY_WITH_TIMEOUT(m_router.service->keychainState().availability !=
+                                 KeychainState::Availability::Unknown,
+                             testing::kPageWaitMs);
+    const KeychainState state = m_router.service->keychainState();
+    if (state.availability == KeychainState::Availability::Available) {
+        QVERIFY(m_page->keychainLabel()->text().contains(QStringLiteral("OS keychain")));
+        QVERIFY(!m_page->keyFileCheck()->isVisible());
+        return;
+    }
+    // Without a keychain the page says so and offers the file, with its warning.
+    QVERIFY(m_page->keychainLabel()->text().contains(QStringLiteral("No keychain service")));
+    QVERIFY(m_page->keyFileCheck()->isVisible());
+    QVERIFY(!m_page->keyFileCheck()->isChecked());
+    QVERIFY(m_page->keyFileWarning()->isVisible());
+    QVERIFY(m_page->keyFileWarning()->text().contains(QStringLiteral("not encrypted")));
 }
 
 QTEST_MAIN(TestProvidersPage)
