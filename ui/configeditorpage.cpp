@@ -67,7 +67,7 @@ ConfigEditorPage::ConfigEditorPage(RouterService *service, const QString &title,
     connect(service, &RouterService::configApplyFailed, this, &ConfigEditorPage::onApplyFailed);
     updateBar({});
 
-    // A page created after the router started loads the config in force at once; the subclass
+    // A page created after the router started loads the config in force at once. The subclass
     // constructor has not run yet here, so the load is queued.
     if (service->config())
         QMetaObject::invokeMethod(

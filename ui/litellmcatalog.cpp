@@ -72,13 +72,14 @@ std::optional<CatalogModel> readEntry(const QString &key, const QJsonObject &ent
     return model;
 }
 
-QString uniqueId(const QString &wanted, const QString &provider, QSet<QString> &taken) {
-    QString id = wanted;
-    if (taken.contains(id))
-        id = wanted + QLatin1Char('-') + provider;
-    for (int suffix = 2; taken.contains(id); ++suffix)
-        id = wanted + QLatin1Char('-') + provider + QLatin1Char('-') + QString::number(suffix);
-    taken.insert(id);
+// Returns `base`, or `base-PROVIDER` when that is in use, then `base-PROVIDER-2` and so on.
+QString uniqueId(const QString &base, const QString &provider, QSet<QString> &usedIds) {
+    QString id = base;
+    if (usedIds.contains(id))
+        id = base + QLatin1Char('-') + provider;
+    for (int suffix = 2; usedIds.contains(id); ++suffix)
+        id = base + QLatin1Char('-') + provider + QLatin1Char('-') + QString::number(suffix);
+    usedIds.insert(id);
     return id;
 }
 
@@ -125,9 +126,9 @@ QString matchProvider(const QString &catalogProvider, const QStringList &provide
 ImportPlan planImport(const QList<ModelConfig> &existing, const QList<CatalogModel> &chosen,
                       const QStringList &providerIds, const QString &fallbackProvider) {
     ImportPlan plan;
-    QSet<QString> taken;
+    QSet<QString> usedIds;
     for (const ModelConfig &model : existing)
-        taken.insert(model.id);
+        usedIds.insert(model.id);
 
     for (const CatalogModel &entry : chosen) {
         const QString provider =
@@ -153,7 +154,7 @@ ImportPlan planImport(const QList<ModelConfig> &existing, const QList<CatalogMod
             continue;
 
         ModelConfig model;
-        model.id = uniqueId(entry.upstreamId, provider, taken);
+        model.id = uniqueId(entry.upstreamId, provider, usedIds);
         model.provider = provider;
         model.upstreamId = entry.upstreamId;
         model.price = entry.price;

@@ -448,14 +448,14 @@ void ModelTableModel::removeRowsAt(int row, int count) {
     emit edited();
 }
 
-QString ModelTableModel::uniqueId(const QString &wanted) const {
-    const auto taken = [this](const QString &id) {
+QString ModelTableModel::uniqueId(const QString &base) const {
+    const auto isTaken = [this](const QString &id) {
         return std::any_of(m_models.begin(), m_models.end(),
                            [&id](const ModelConfig &model) { return model.id == id; });
     };
-    QString id = wanted;
-    for (int suffix = 2; taken(id); ++suffix)
-        id = wanted + QLatin1Char('-') + QString::number(suffix);
+    QString id = base;
+    for (int suffix = 2; isTaken(id); ++suffix)
+        id = base + QLatin1Char('-') + QString::number(suffix);
     return id;
 }
 

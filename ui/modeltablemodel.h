@@ -74,7 +74,7 @@ signals:
     void edited();
 
 private:
-    QString uniqueId(const QString &wanted) const;
+    QString uniqueId(const QString &base) const;
     QString displayText(const ModelConfig &model, int column) const;
 
     QList<ModelConfig> m_models;

@@ -25,7 +25,7 @@ namespace signalbox {
 
 namespace {
 
-// A combo box of the provider kinds this build knows.
+// A combo box of the provider kinds this build supports.
 class KindDelegate : public QStyledItemDelegate {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
@@ -370,7 +370,7 @@ void ProvidersPage::onKeyOperation(const QString &providerId, bool ok, const QSt
 }
 
 void ProvidersPage::onKeyFileToggled(bool enabled) {
-    // The checkbox only asks; the state shown follows keychainStateChanged().
+    // The checkbox requests the change, and the state shown follows keychainStateChanged().
     service()->setKeyFileEnabled(enabled);
 }
 

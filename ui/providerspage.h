@@ -17,10 +17,10 @@ class QTableWidget;
 namespace signalbox {
 
 // The providers editor and the keys. Providers (kind, base URL, whether a key is needed, the
-// usual key variable) are config and apply with Apply; presets come from the embedded default
-// config. Keys are saved at once to the OS keychain, or to an owner-only file after an explicit
-// opt-in, never to the config file, and the page shows them only masked. "Test connection" lists
-// the provider's models with its key.
+// usual key variable) are part of the config and apply with Apply. Presets come from the embedded
+// default config. Keys are saved at once, to the OS keychain or, after an explicit opt-in, to an
+// owner-only file, and never to the config file. The page shows keys only masked. "Test
+// connection" lists the provider's models with its key.
 class ProvidersPage : public ConfigEditorPage {
     Q_OBJECT
 

@@ -272,7 +272,8 @@ void RouterWorker::applyEditedConfig(int requestId, const Config &edited) {
             emit configApplyFailed(requestId, {ConfigProblem{{}, saved.error()}});
             return;
         }
-        // The watcher sees the write; this content is the app's own and is not reloaded.
+        // The watcher gets a change event for this write, but the content is the app's own, so it
+        // is not reloaded.
         if (m_watcher)
             m_watcher->expectContent(json);
     }

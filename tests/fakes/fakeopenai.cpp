@@ -127,7 +127,7 @@ void FakeOpenAiUpstream::onRequest(FakeHttpConnection *connection, const FakeHtt
     answerChat(connection, request);
 }
 
-// OpenAI answers a wrong key with 401 and a message that shows the key's first three and last
+// OpenAI rejects a wrong key with 401 and a message that shows the key's first three and last
 // four characters with asterisks between them.
 bool FakeOpenAiUpstream::rejectWrongKey(FakeHttpConnection *connection,
                                         const FakeHttpRequest &request)

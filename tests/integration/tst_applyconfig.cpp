@@ -99,7 +99,7 @@ void TestApplyConfig::appliedConfigIsSavedAndRouted() {
     QCOMPARE(changed.size(), 1);
     QVERIFY(m_service->config()->findModel(QStringLiteral("large")));
 
-    // The file holds the new config, unknown fields kept, and no temporary file is left over.
+    // The file contains the new config, unknown fields kept, and no temporary file is left over.
     const ConfigLoad saved = parseConfig(readConfigFile());
     QVERIFY(saved.ok());
     QCOMPARE(saved.config->findModel(QStringLiteral("large"))->upstreamId,

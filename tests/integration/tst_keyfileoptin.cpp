@@ -33,7 +33,7 @@ const QString kProvider = QStringLiteral("local");
 } // namespace
 
 // Without a keychain service (main() points the process at a session bus that does not exist),
-// the console says so, stores nothing until the user opts in, and then keeps keys in an
+// the service reports it, stores nothing until the user opts in, and then keeps keys in an
 // owner-only file in the data folder that the router reads.
 class TestKeyFileOptIn : public QObject {
     Q_OBJECT
@@ -187,7 +187,7 @@ void TestKeyFileOptIn::optOutRemovesFileAndKey() {
 }
 
 int main(int argc, char *argv[]) {
-    // No Secret Service can answer on a bus that does not exist, whatever runs on this machine.
+    // No Secret Service is reachable on a bus that does not exist, whatever runs on this machine.
     qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/signalbox-test-bus");
     QCoreApplication app(argc, argv);
     TestKeyFileOptIn test;

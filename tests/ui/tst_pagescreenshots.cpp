@@ -83,7 +83,7 @@ void TestPageScreenshots::gatesPage() {
 void TestPageScreenshots::providersPage() {
     ProvidersPage page(m_router.service.get());
     QTRY_VERIFY_WITH_TIMEOUT(page.table()->rowCount() > 0, testing::kPageWaitMs);
-    // Two presets added but not applied, as a user setting up real providers sees the page.
+    // Two presets added but not applied: the page as a user setting up real providers has it.
     QVERIFY(page.addPreset(QStringLiteral("openai")));
     QVERIFY(page.addPreset(QStringLiteral("anthropic")));
 

@@ -53,7 +53,7 @@ void TestProvidersPage::connectionTestListsModels() {
                  .isEmpty());
     QVERIFY(m_page->testMessage()->text().contains(QStringLiteral("Models listed: 6")));
 
-    // A provider that does not answer reports the failure.
+    // An unreachable provider shows the failure.
     m_page->table()
         ->item(0, ProvidersPage::BaseUrlColumn)
         ->setText(QStringLiteral("http://127.0.0.1:1/v1"));
@@ -135,7 +135,7 @@ void TestProvidersPage::keychainStateIsExplained() {
         QVERIFY(!m_page->keyFileCheck()->isVisible());
         return;
     }
-    // Without a keychain the page says so and offers the file, with its warning.
+    // Without a keychain the page states it and offers the file, with its warning.
     QVERIFY(m_page->keychainLabel()->text().contains(QStringLiteral("No keychain service")));
     QVERIFY(m_page->keyFileCheck()->isVisible());
     QVERIFY(!m_page->keyFileCheck()->isChecked());
