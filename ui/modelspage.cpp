@@ -56,7 +56,13 @@ ModelsPage::ModelsPage(RouterService *service, QWidget *parent)
             &ModelsPage::updateActions);
     connect(m_table, &QAbstractItemModel::modelReset, this, &ModelsPage::fitColumns);
     connect(m_table, &QAbstractItemModel::rowsInserted, this, &ModelsPage::fitColumns);
-    connect(m_table, &QAbstractItemModel::dataChanged, this, &ModelsPage::fitRows);
+    // Validation marks change tooltips and colours only; rows are refitted when text changes.
+    connect(m_table, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                   const QList<int> &roles) {
+                if (roles.isEmpty() || roles.contains(Qt::DisplayRole))
+                    fitRows(topLeft.row(), bottomRight.row());
+            });
     updateActions();
 }
 
@@ -135,13 +141,13 @@ void ModelsPage::fitColumns() {
         m_view->resizeColumnToContents(column);
     const int strengths = ModelTableModel::StrengthsColumn;
     m_view->setColumnWidth(strengths, qMin(m_view->columnWidth(strengths), kMaxListWidth));
-    fitRows();
+    fitRows(0, m_table->rowCount() - 1);
 }
 
-void ModelsPage::fitRows() {
+void ModelsPage::fitRows(int first, int last) {
     // Long lists wrap onto a second line rather than being cut off; every row keeps some air.
     constexpr int kRowPadding = 8;
-    for (int row = 0; row < m_table->rowCount(); ++row) {
+    for (int row = first; row <= last; ++row) {
         m_view->resizeRowToContents(row);
         m_view->setRowHeight(row, m_view->rowHeight(row) + kRowPadding);
     }

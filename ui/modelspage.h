@@ -38,7 +38,7 @@ private:
     void chooseCatalog();
     void updateActions();
     void fitColumns();
-    void fitRows();
+    void fitRows(int first, int last);
 
     ModelTableModel *m_table;
     ModelItemDelegate *m_delegate;

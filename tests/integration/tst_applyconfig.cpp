@@ -17,6 +17,7 @@ private slots:
     void cleanup();
     void appliedConfigIsSavedAndRouted();
     void invalidEditIsRejectedWithPaths();
+    void stageOverrideReachesEndpoint();
     void ownSaveIsNotReportedAsReload();
     void outsideEditIsStillReloaded();
     void demoEditsStayInMemory();
@@ -135,6 +136,30 @@ void TestApplyConfig::invalidEditIsRejectedWithPaths() {
     QVERIFY(paths.contains(QStringLiteral("stages.draft.model")));
     QCOMPARE(readConfigFile(), before);
     QCOMPARE(m_service->config()->models.first().price.output, 0.6);
+}
+
+void TestApplyConfig::stageOverrideReachesEndpoint() {
+    Config edited = *m_service->config();
+    ModelConfig large = edited.models.first();
+    large.id = QStringLiteral("large");
+    large.upstreamId = QStringLiteral("gpt-4o");
+    edited.models << large;
+    edited.stages.first().stageOverride =
+        StageOverride{QStringLiteral("large"), QDateTime::currentDateTimeUtc().addSecs(3600)};
+    QCOMPARE(applyAndWait(edited), 1);
+    QVERIFY(readConfigFile().contains("\"override\""));
+
+    const quint16 port = quint16(m_service->endpoint().port());
+    RawResponse response = testing::sendChat(port, QStringLiteral("stage:draft"));
+    QVERIFY2(response.status == 200, response.body.constData());
+    QCOMPARE(response.header("x-signalbox-model"), QByteArray("large"));
+
+    // An override whose time has passed no longer applies.
+    edited.stages.first().stageOverride->until = QDateTime::currentDateTimeUtc().addSecs(-60);
+    QCOMPARE(applyAndWait(edited), 1);
+    response = testing::sendChat(port, QStringLiteral("stage:draft"));
+    QVERIFY2(response.status == 200, response.body.constData());
+    QCOMPARE(response.header("x-signalbox-model"), QByteArray("mini"));
 }
 
 void TestApplyConfig::ownSaveIsNotReportedAsReload() {
