@@ -60,7 +60,7 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
-    // The value of one field as the table's edit role holds it.
+    // Returns the value of one field in the form the table's edit role uses.
     static QVariant fieldValue(const ModelConfig &model, int column);
     static void setFieldValue(ModelConfig &model, int column, const QVariant &value);
 

@@ -93,8 +93,8 @@ void KeychainKeyStore::run(QKeychain::Job *job, QObject *context, KeyStoreCallba
                              << m_timeoutMs << "ms";
         KeyStoreReply reply;
         reply.status = KeyStoreReply::Status::TimedOut;
-        reply.message = tr("the keychain did not answer within %1 seconds; it may be locked or "
-                           "waiting for a password prompt")
+        reply.message = tr("the keychain timed out after %1 seconds. It may be locked or "
+                           "waiting for a password prompt.")
                             .arg(m_timeoutMs / 1000.0);
         if (guard)
             done(reply);

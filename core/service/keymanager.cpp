@@ -144,7 +144,7 @@ void KeyManager::storeKey(const QString &providerId, const QString &key) {
 }
 
 void KeyManager::removeKey(const QString &providerId) {
-    // The key may be in both stores; remove it from each one that is in use.
+    // The key may be in both stores, so it is removed from each one that is in use.
     QList<KeyStore *> stores;
     if (m_state.availability == KeychainState::Availability::Available)
         stores << &m_keychain;
@@ -209,7 +209,7 @@ void KeyManager::setKeyFileEnabled(bool enabled) {
         publishStatus(provider.id);
 }
 
-// Reports an outcome from the event loop, so that it never arrives inside the call that asked.
+// Reports an outcome from the event loop, so that it never arrives inside the requesting call.
 void KeyManager::finishLater(const QString &providerId, bool ok, const QString &message) {
     QMetaObject::invokeMethod(
         this, [this, providerId, ok, message] { emit operationFinished(providerId, ok, message); },

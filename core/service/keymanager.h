@@ -14,9 +14,9 @@
 namespace signalbox {
 
 // Reads and writes provider keys in the keychain, or in the opt-in key file, for the service.
-// It lives on the service's thread, never blocks it, and hands every key it reads or stores to
-// the router thread through keyLoaded(). It keeps no key itself, only where each one is and its
-// masked form.
+// It lives on the service's thread. Keychain and key file reads and writes are asynchronous; only
+// creating and removing the key file run in the call. Every key read or stored goes to the router
+// thread through keyLoaded(). The manager keeps no key itself, only its source and masked form.
 class KeyManager : public QObject {
     Q_OBJECT
 
@@ -33,7 +33,7 @@ public:
     // Tests point the keychain at a service name of their own and shorten the timeout.
     KeychainKeyStore &keychain() { return m_keychain; }
 
-    // Checks whether the keychain answers, then reads the keys of the providers not read yet.
+    // Checks whether the keychain responds, then reads the keys of the providers not read yet.
     void start(const QList<ProviderConfig> &providers);
     void setProviders(const QList<ProviderConfig> &providers);
 

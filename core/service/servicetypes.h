@@ -22,11 +22,12 @@ struct RoutePreview {
     QStringList trace;      // one reason per step
     qint64 estimatedInputTokens = 0;
     double worstCaseCostUsd = 0;
-    int httpStatus = 0; // when not ok: the status the endpoint would answer
-    QString error;      // when not ok: the message the endpoint would answer
+    int httpStatus = 0; // when not ok: the status the endpoint would return
+    QString error;      // when not ok: the error message the endpoint would return
 };
 
-// What the console shows about a provider's key. Never the key itself.
+// The state of a provider's key as the console shows it: its source and masked form, never the
+// key itself.
 struct KeyStatus {
     QString providerId;
     KeySource source = KeySource::None;

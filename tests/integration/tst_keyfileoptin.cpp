@@ -32,9 +32,9 @@ const QString kProvider = QStringLiteral("local");
 
 } // namespace
 
-// Without a keychain service (main() points the process at a session bus that does not exist),
-// the service reports it, stores nothing until the user opts in, and then keeps keys in an
-// owner-only file in the data folder that the router reads.
+// main() points the process at a session bus that does not exist, so no keychain service is
+// reachable. The service reports that and stores nothing until the user opts in. After the
+// opt-in it keeps keys in an owner-only file in the data folder, which the router reads.
 class TestKeyFileOptIn : public QObject {
     Q_OBJECT
 
