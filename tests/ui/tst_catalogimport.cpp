@@ -14,7 +14,7 @@ using namespace signalbox;
 
 namespace {
 
-// The LiteLLM price catalog of 2026-07-24, as LiteLLM publishes it.
+// A real LiteLLM price catalog (model_prices_and_context_window.json), as LiteLLM publishes it.
 QString catalogPath() {
     return QStringLiteral(SIGNALBOX_SHARED_DATA "/litellm_model_prices.json");
 }
@@ -55,7 +55,7 @@ void TestCatalogImport::initTestCase() {
 }
 
 void TestCatalogImport::readsChatModelsOnly() {
-    // 2171 entries of the catalog have mode "chat" and both token prices.
+    // 2171 entries of this catalog file have mode "chat" and both token prices.
     QCOMPARE(m_catalog.size(), 2171);
     QVERIFY(!find(m_catalog, QStringLiteral("text-embedding-3-small")));
     QVERIFY(!find(m_catalog, QStringLiteral("sample_spec")));
