@@ -4,7 +4,7 @@
 #include "service/routerservice.h"
 
 #ifdef SIGNALBOX_WITH_UI
-#include "mainwindow.h"
+#include "consoleapp.h"
 
 #include <QApplication>
 #endif
@@ -20,6 +20,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -67,6 +68,7 @@ struct Options {
     QString dataDir;
     QString listen;
     QString screenshotsDir;
+    QString language;
 };
 
 Options parseCommandLine(const QStringList &arguments) {
@@ -106,11 +108,18 @@ Options parseCommandLine(const QStringList &arguments) {
                                          QStringLiteral("Validate the config file, print every "
                                                         "problem and exit with 0 or 1."),
                                          QStringLiteral("PATH"));
-    const QCommandLineOption screenshots(QStringLiteral("screenshots"),
-                                         QStringLiteral("Render each console page to a PNG in "
-                                                        "DIR, then exit."),
-                                         QStringLiteral("DIR"));
-    parser.addOptions({headless, demo, config, dataDir, listen, checkConfig, screenshots});
+    const QCommandLineOption screenshots(
+        QStringLiteral("screenshots"),
+        QStringLiteral("Render each console page to DIR/<page>.png and the dashboard in every "
+                       "other language to DIR/dashboard-<language>.png, then exit."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption language(
+        QStringLiteral("language"),
+        QStringLiteral("Console language: en, de or zh_CN (default: the language chosen in the "
+                       "console, else the system's)."),
+        QStringLiteral("LANG"));
+    parser.addOptions(
+        {headless, demo, config, dataDir, listen, checkConfig, screenshots, language});
     parser.process(arguments);
 
     Options options;
@@ -121,6 +130,14 @@ Options parseCommandLine(const QStringList &arguments) {
     options.dataDir = parser.value(dataDir);
     options.listen = parser.value(listen);
     options.screenshotsDir = parser.value(screenshots);
+    options.language = parser.value(language);
+    const QStringList languages{QStringLiteral("en"), QStringLiteral("de"),
+                                QStringLiteral("zh_CN")};
+    if (!options.language.isEmpty() && !languages.contains(options.language)) {
+        std::fprintf(stderr, "signalbox: invalid --language '%s'; use en, de or zh_CN\n",
+                     options.language.toUtf8().constData());
+        std::exit(2);
+    }
     return options;
 }
 
@@ -139,6 +156,8 @@ ServiceOptions serviceOptions(const Options &options, QTemporaryDir &demoData) {
         service.dataDir = demoData.path();
     else
         service.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    // The synthetic history stays in the ledger, so it goes only into the throwaway folder.
+    service.demoHistory = options.demo && options.dataDir.isEmpty();
     return service;
 }
 
@@ -204,7 +223,11 @@ int main(int argc, char *argv[]) {
 
 #ifdef SIGNALBOX_WITH_UI
     quitOnTerminationSignals(*app);
-    return runConsole(*app, service, options.screenshotsDir);
+    ConsoleOptions console;
+    console.service = service;
+    console.screenshotsDir = options.screenshotsDir;
+    console.language = options.language;
+    return runConsole(static_cast<QApplication &>(*app), console);
 #else
     std::fprintf(stderr, "signalbox: built without the console; use --headless\n");
     return 1;

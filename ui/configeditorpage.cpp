@@ -114,8 +114,10 @@ void ConfigEditorPage::showStatus(const QString &message) {
 }
 
 void ConfigEditorPage::onConfigChanged(const ConfigPtr &config) {
-    if (!config)
+    // refresh() sends the config in force again; only a swapped config is news to the page.
+    if (!config || config == m_source)
         return;
+    m_source = config;
     m_base = *config;
     m_hasConfig = true;
     if (m_dirty) {

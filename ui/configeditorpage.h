@@ -79,6 +79,7 @@ private:
     void updateBar(const QList<ConfigProblem> &unplaced);
 
     RouterService *m_service;
+    ConfigPtr m_source; // the snapshot m_base was copied from
     Config m_base;
     bool m_hasConfig = false;
     bool m_dirty = false;

@@ -125,6 +125,7 @@ GatesPage::GatesPage(RouterService *service, QWidget *parent)
                           "worst-case cost does not fit a budget moves to a cheaper fallback or "
                           "is rejected with 402; one over a rate limit gets 429."),
                        parent) {
+    setObjectName(QStringLiteral("gates"));
     auto *columns = new QHBoxLayout;
     columns->addWidget(createBudgetGroup(), 1);
     auto *right = new QVBoxLayout;

@@ -36,6 +36,7 @@ ModelsPage::ModelsPage(RouterService *service, QWidget *parent)
                        parent)
     , m_table(new ModelTableModel(this))
     , m_delegate(new ModelItemDelegate(this)) {
+    setObjectName(QStringLiteral("models"));
     contentLayout()->addWidget(createToolBar());
 
     m_view = new QTableView(this);

@@ -69,6 +69,7 @@ ProvidersPage::ProvidersPage(RouterService *service, QWidget *parent)
                           "never to the config file."),
                        parent)
     , m_presets(RouterService::providerPresets()) {
+    setObjectName(QStringLiteral("providers"));
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(createTable());
     auto *lower = new QWidget(splitter);

@@ -13,7 +13,6 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -59,6 +58,7 @@ StagesPage::StagesPage(RouterService *service, QWidget *parent)
                           "model, or the X-Signalbox-Stage header. Fallbacks are tried in order, "
                           "top first; drag them to reorder."),
                        parent) {
+    setObjectName(QStringLiteral("stages"));
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(createStageColumn());
     splitter->addWidget(createEditor());
@@ -410,26 +410,30 @@ void StagesPage::runPreview() {
         {QStringLiteral("messages"),
          QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
                                 {QStringLiteral("content"), m_prompt->toPlainText()}}}}};
-    m_previewResult->setText(tr("Asking the router…"));
-    m_previewRequest = service()->previewRoute(QJsonDocument(body).toJson(QJsonDocument::Compact),
-                                               std::make_shared<const Config>(draft()));
+    m_previewRequest = service()->previewRoute(body, std::make_shared<const Config>(draft()));
+    m_previewResult->setText(m_previewRequest != 0
+                                 ? tr("Asking the router…")
+                                 : tr("The preview needs the router, which is not running."));
 }
 
-void StagesPage::showPreview(int requestId, const RoutePreview &preview) {
+void StagesPage::showPreview(quint64 requestId, const RoutePreview &preview) {
     if (requestId != m_previewRequest)
         return;
-    if (!preview.ok) {
+    if (!preview.routed) {
         m_previewResult->setText(tr("<b>Rejected with HTTP %1:</b> %2")
                                      .arg(preview.httpStatus)
-                                     .arg(preview.error.toHtmlEscaped()));
+                                     .arg(preview.errorMessage.toHtmlEscaped()));
     } else {
         const QString fallbacks = preview.candidates.mid(1).join(QStringLiteral(", "));
+        // The cost is -1 when the chosen model is not in the registry.
+        const QString cost = preview.worstCaseCostUsd >= 0
+                                 ? QStringLiteral("$%1").arg(preview.worstCaseCostUsd, 0, 'f', 4)
+                                 : tr("unknown");
         m_previewResult->setText(
-            tr("<b>%1</b> at %2, route <i>%3</i>. Fallbacks: %4. Worst case $%5 for about %6 "
+            tr("<b>%1</b> at %2, route <i>%3</i>. Fallbacks: %4. Worst case %5 for about %6 "
                "input tokens.<br>%7")
                 .arg(preview.model.toHtmlEscaped(), preview.provider.toHtmlEscaped(), preview.level,
-                     fallbacks.isEmpty() ? tr("none") : fallbacks.toHtmlEscaped())
-                .arg(preview.worstCaseCostUsd, 0, 'f', 4)
+                     fallbacks.isEmpty() ? tr("none") : fallbacks.toHtmlEscaped(), cost)
                 .arg(preview.estimatedInputTokens)
                 .arg(joinedHtml(preview.trace)));
     }

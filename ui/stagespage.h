@@ -3,7 +3,7 @@
 #pragma once
 
 #include "configeditorpage.h"
-#include "service/servicetypes.h"
+#include "routing/routepreview.h"
 
 #include <QMap>
 
@@ -72,7 +72,7 @@ private:
     void removeFallback();
     void addStage();
     void removeStage();
-    void showPreview(int requestId, const RoutePreview &preview);
+    void showPreview(quint64 requestId, const RoutePreview &preview);
     StageConfig *current();
 
     QList<StageConfig> m_stages;
@@ -80,7 +80,7 @@ private:
     QStringList m_modelIds;
     int m_current = -1;
     bool m_updating = false;
-    int m_previewRequest = 0;
+    quint64 m_previewRequest = 0;
 
     QListWidget *m_stageList = nullptr;
     QLineEdit *m_newStage = nullptr;

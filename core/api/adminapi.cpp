@@ -8,6 +8,7 @@
 #include "ledger/ledger.h"
 #include "ledger/ledgerreader.h"
 #include "routing/autorouter.h"
+#include "routing/classifier.h"
 #include "routing/router.h"
 
 #include <QJsonArray>
@@ -42,8 +43,58 @@ QJsonArray bucketsToJson(const QList<UsageBucket> &buckets, const QString &keyNa
     return array;
 }
 
+QJsonObject profileToJson(const TaskProfile &profile) {
+    QJsonObject scores;
+    for (int i = 0; i < kTaskCategoryCount; ++i) {
+        if (profile.categoryScores[i] > 0)
+            scores.insert(taskCategoryName(TaskCategory(i)), profile.categoryScores[i]);
+    }
+    return {{QLatin1String("category"), taskCategoryName(profile.category)},
+            {QLatin1String("difficulty"), difficultyName(profile.difficulty)},
+            {QLatin1String("confidence"), profile.confidence},
+            {QLatin1String("source"), profile.source},
+            {QLatin1String("difficulty_points"), profile.difficultyPoints},
+            {QLatin1String("category_scores"), scores},
+            {QLatin1String("required_capabilities"),
+             QJsonArray::fromStringList(profile.requiredCapabilities)},
+            {QLatin1String("context_tokens"), profile.contextTokens},
+            {QLatin1String("expected_output_tokens"), profile.expectedOutputTokens},
+            {QLatin1String("rule_hits"), QJsonArray::fromStringList(profile.ruleHits)}};
+}
+
+QJsonArray scoresToJson(const QList<CandidateScore> &scores) {
+    QJsonArray array;
+    for (const CandidateScore &entry : scores) {
+        array.append(QJsonObject{{QLatin1String("model"), entry.model},
+                                 {QLatin1String("score"), entry.score},
+                                 {QLatin1String("quality"), entry.quality},
+                                 {QLatin1String("strength_match"), entry.strengthMatch},
+                                 {QLatin1String("meets_min_quality"), entry.meetsFloor},
+                                 {QLatin1String("quality_score"), entry.qualityScore},
+                                 {QLatin1String("price_score"), entry.priceScore},
+                                 {QLatin1String("expected_cost_usd"), entry.expectedCostUsd}});
+    }
+    return array;
+}
+
+QJsonObject classifierToJson(const AutoChoice &choice,
+                             const std::optional<ClassifierOutcome> &outcome) {
+    QJsonObject object{{QLatin1String("wanted"), choice.wantsClassifier},
+                       {QLatin1String("note"), choice.classifierNote}};
+    if (outcome && outcome->verdict) {
+        const ClassifierVerdict &verdict = *outcome->verdict;
+        object.insert(QLatin1String("model"), verdict.model);
+        object.insert(QLatin1String("category"), taskCategoryName(verdict.category));
+        object.insert(QLatin1String("difficulty"), difficultyName(verdict.difficulty));
+        object.insert(QLatin1String("confidence"), verdict.confidence);
+        object.insert(QLatin1String("cached"), verdict.fromCache);
+    }
+    return object;
+}
+
 QJsonObject decisionToJson(const Config &config, const RouteDecision &decision,
-                           const ChatRequestFeatures &features) {
+                           const RouteInput &input) {
+    const ChatRequestFeatures &features = input.features;
     QJsonObject object{
         {QLatin1String("level"), routeLevelName(decision.level)},
         {QLatin1String("model"), decision.model()},
@@ -55,7 +106,36 @@ QJsonObject decisionToJson(const Config &config, const RouteDecision &decision,
         object.insert(QLatin1String("provider"), model->provider);
         object.insert(QLatin1String("worst_case_cost_usd"), worstCaseCostUsd(*model, features));
     }
+    if (decision.autoChoice) {
+        const AutoChoice &choice = *decision.autoChoice;
+        object.insert(QLatin1String("profile"), profileToJson(choice.profile));
+        object.insert(QLatin1String("scores"), scoresToJson(choice.scores));
+        object.insert(QLatin1String("excluded"), QJsonArray::fromStringList(choice.excluded));
+        object.insert(QLatin1String("classifier"), classifierToJson(choice, input.classifier));
+    }
     return object;
+}
+
+// Routes a dry run. It never calls the classifier, but uses a verdict already in the cache.
+RouteOutcome routeDryRun(const ApiEnvironment &environment, const QJsonObject &body,
+                         RouteInput &input) {
+    const Config &config = *environment.config;
+    RouteOutcome outcome = route(config, input);
+    const auto *decision = std::get_if<RouteDecision>(&outcome);
+    if (!decision || !decision->wantsClassifier() || !environment.classifierCache)
+        return outcome;
+
+    const ModelConfig *model = config.findModel(config.routing.autoRouting.classifierModel);
+    if (!model)
+        return outcome;
+    const QByteArray key = classifierCacheKey(
+        model->id, classifierRequest(body, model->hasCapability(QStringLiteral("json"))));
+    std::optional<ClassifierVerdict> cached = environment.classifierCache->find(key);
+    if (!cached)
+        return outcome;
+    cached->fromCache = true;
+    input.classifier = ClassifierOutcome{cached, QStringLiteral("from the cache")};
+    return route(config, input);
 }
 
 } // namespace
@@ -91,21 +171,19 @@ void handleRoute(const ApiEnvironment &environment, HttpExchange *exchange) {
     }
 
     const QJsonObject body = document.object();
-    RouteInput input;
-    input.model = body.value(QLatin1String("model")).toString();
-    input.headerModel = QString::fromUtf8(request.header("x-signalbox-model"));
-    input.headerStage = QString::fromUtf8(request.header("x-signalbox-stage"));
-    input.features = analyzeChatRequest(body);
+    RouteInput input =
+        routeInputFromRequest(body, QString::fromUtf8(request.header("x-signalbox-model")),
+                              QString::fromUtf8(request.header("x-signalbox-stage")));
 
-    const RouteOutcome outcome = route(*environment.config, input);
+    const RouteOutcome outcome = routeDryRun(environment, body, input);
     if (const auto *rejection = std::get_if<RouteRejection>(&outcome)) {
         replyWithError(exchange, {rejection->httpStatus, rejection->type, rejection->code,
                                   rejection->message, QStringLiteral("model")});
         return;
     }
-    replyWithJson(exchange, 200,
-                  toJson(decisionToJson(*environment.config, std::get<RouteDecision>(outcome),
-                                        input.features)));
+    replyWithJson(
+        exchange, 200,
+        toJson(decisionToJson(*environment.config, std::get<RouteDecision>(outcome), input)));
 }
 
 QJsonObject ledgerRecordToJson(const LedgerRecord &record) {
@@ -130,6 +208,7 @@ QJsonObject ledgerRecordToJson(const LedgerRecord &record) {
             {QLatin1String("ttft_ms"), record.ttftMs},
             {QLatin1String("streamed"), record.streamed},
             {QLatin1String("error"), record.error},
+            {QLatin1String("kind"), record.kind},
             {QLatin1String("trace"), QJsonArray::fromStringList(record.trace)}};
 }
 

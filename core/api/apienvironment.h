@@ -2,6 +2,8 @@
 // Copyright (c) 2026 The Signalbox authors
 #pragma once
 
+#include "api/requestguard.h"
+
 #include "config/config.h"
 
 #include <QDateTime>
@@ -12,12 +14,14 @@ class QNetworkAccessManager;
 
 namespace signalbox {
 
+class ClassifierCache;
 class Gates;
 class Ledger;
 class LedgerReader;
+class ModelCooldowns;
 struct ProviderConfig;
 
-// What the endpoint handlers share. It lives on the router thread, like every handler, so the hot
+// The state the endpoint handlers share. It lives on the router thread, like every handler, so the hot
 // path takes no locks.
 struct ApiEnvironment {
     ConfigPtr config;
@@ -25,8 +29,11 @@ struct ApiEnvironment {
     LedgerReader *reader = nullptr;
     QNetworkAccessManager *network = nullptr;
     Gates *gates = nullptr; // null only in tests that run the handlers without gates
+    ClassifierCache *classifierCache = nullptr; // null: every classification calls the model
+    ModelCooldowns *cooldowns = nullptr; // null: no model is ever skipped for a cooldown
     std::function<QString(const ProviderConfig &)> apiKeyFor;
-    bool paused = false; // while paused, the endpoint answers 503
+    bool paused = false; // while paused, the endpoint returns 503
+    RequestGuardPolicy guard;
 
     // The start of the current spending day: the gates' reset hour in their time zone, or local
     // midnight without gates.

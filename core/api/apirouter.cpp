@@ -4,8 +4,9 @@
 
 #include "api/adminapi.h"
 #include "api/apierror.h"
-#include "api/chatcompletions.h"
+#include "api/chatrun.h"
 #include "http/httpexchange.h"
+#include "logging.h"
 
 namespace signalbox {
 
@@ -18,6 +19,8 @@ struct Endpoint {
 
 constexpr Endpoint kEndpoints[] = {
     {"POST", "/v1/chat/completions"},
+    {"POST", "/v1/messages"},
+    {"POST", "/v1/messages/count_tokens"},
     {"GET", "/v1/models"},
     {"POST", "/api/route"},
     {"GET", "/api/usage"},
@@ -26,8 +29,15 @@ constexpr Endpoint kEndpoints[] = {
     {"GET", "/health"},
 };
 
+// Paths of the Anthropic API answer errors in its envelope; all others in OpenAI's.
+WireFormat errorFormatFor(const HttpRequest &request) {
+    return request.path.startsWith("/v1/messages") ? WireFormat::AnthropicMessages
+                                                   : WireFormat::OpenAiChat;
+}
+
 void replyNotFound(HttpExchange *exchange) {
     const HttpRequest &request = exchange->request();
+    const WireFormat format = errorFormatFor(request);
     for (const Endpoint &endpoint : kEndpoints) {
         if (endpoint.path == request.path) {
             replyWithError(
@@ -37,7 +47,7 @@ void replyNotFound(HttpExchange *exchange) {
                      .arg(QString::fromUtf8(request.path), QString::fromUtf8(request.method),
                           QString::fromUtf8(endpoint.method.data(), endpoint.method.size())),
                  QString()},
-                {{QByteArrayLiteral("Allow"), endpoint.method.toByteArray()}});
+                {{QByteArrayLiteral("Allow"), endpoint.method.toByteArray()}}, format);
             return;
         }
     }
@@ -45,7 +55,8 @@ void replyNotFound(HttpExchange *exchange) {
                    {404, QStringLiteral("invalid_request_error"), QString(),
                     QStringLiteral("no endpoint at %1 %2")
                         .arg(QString::fromUtf8(request.method), QString::fromUtf8(request.path)),
-                    QString()});
+                    QString()},
+                   {}, format);
 }
 
 } // namespace
@@ -55,16 +66,28 @@ void dispatchRequest(const ApiEnvironment &environment, HttpExchange *exchange) 
     const bool isGet = request.method == "GET";
     const bool isPost = request.method == "POST";
 
+    if (const std::optional<ApiError> refused = checkRequestOrigin(request, environment.guard)) {
+        qCWarning(lcApi).noquote() << "rejected" << request.method << request.path << "from"
+                                   << request.peerAddress.toString() << ":" << refused->message;
+        replyWithError(exchange, *refused);
+        return;
+    }
+
     if (isGet && request.path == "/health") {
         handleHealth(exchange);
     } else if (environment.paused && request.path.startsWith("/v1/")) {
-        replyWithError(exchange, {503, QStringLiteral("service_unavailable"), QString(),
-                                  QStringLiteral("routing is paused in the Signalbox console; "
-                                                 "resume it to serve requests"),
-                                  QString()});
+        replyWithError(exchange,
+                       {503, QStringLiteral("service_unavailable"), QString(),
+                        QStringLiteral("routing is paused in the Signalbox console; "
+                                       "resume it to serve requests"),
+                        QString()},
+                       {}, errorFormatFor(request));
     } else if (isPost && request.path == "/v1/chat/completions") {
-        auto *run = new ChatCompletionRun(environment, exchange);
-        run->start();
+        startChatRun(environment, exchange, WireFormat::OpenAiChat);
+    } else if (isPost && request.path == "/v1/messages") {
+        startChatRun(environment, exchange, WireFormat::AnthropicMessages);
+    } else if (isPost && request.path == "/v1/messages/count_tokens") {
+        handleCountTokens(environment, exchange);
     } else if (isGet && request.path == "/v1/models") {
         handleModels(environment, exchange);
     } else if (isPost && request.path == "/api/route") {

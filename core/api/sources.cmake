@@ -3,4 +3,7 @@ target_sources(signalbox_core PRIVATE
     api/apienvironment.h api/apienvironment.cpp
     api/apierror.h api/apierror.cpp
     api/apirouter.h api/apirouter.cpp
-    api/chatcompletions.h api/chatcompletions.cpp)
+    api/chatrun.h api/chatrun.cpp
+    api/classifiercall.h api/classifiercall.cpp
+    api/modelcooldowns.h api/modelcooldowns.cpp
+    api/requestguard.h api/requestguard.cpp)

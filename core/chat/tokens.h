@@ -2,14 +2,16 @@
 // Copyright (c) 2026 The Signalbox authors
 #pragma once
 
+#include "chat/chattypes.h"
+
 #include <QJsonObject>
 #include <QStringView>
 
 namespace signalbox {
 
-// Estimates the token count of text without a tokenizer. CJK characters count about one token
-// each, other text about one token per four characters; code and prose alike. An estimate: it is
-// used for reservations and routing before the provider reports the real count.
+// Estimates the token count of text without a tokenizer: about one token per common word, long
+// words and numbers split, symbols in pairs, one per newline and one per CJK character. An
+// estimate: it is used for reservations and routing before the provider reports the real count.
 qint64 estimateTokens(QStringView text);
 
 // What routing needs to know about an OpenAI Chat Completions request body.
@@ -25,5 +27,9 @@ struct ChatRequestFeatures {
 };
 
 ChatRequestFeatures analyzeChatRequest(const QJsonObject &body);
+
+// The same for a request in canonical form, as the Anthropic endpoint reads it. System
+// instructions count as messages; tools count by the JSON of their name, description and schema.
+ChatRequestFeatures analyzeChatRequest(const ChatRequest &request);
 
 } // namespace signalbox

@@ -28,6 +28,9 @@ struct ProviderConfig {
     QString baseUrl;
     bool needsKey = true;
     QString keyEnv; // the provider's usual key variable, e.g. OPENAI_API_KEY; empty if none
+    // azure-openai only: the api-version query parameter of classic deployment URLs; empty
+    // means the default that Signalbox was tested with.
+    QString apiVersion;
 };
 
 struct ModelConfig {
@@ -62,10 +65,19 @@ struct StageConfig {
     std::optional<StageOverride> stageOverride;
 };
 
+// The lowest model quality (0-100) the automatic router considers for a task of each difficulty
+// while some model reaches it.
+struct MinQualityConfig {
+    int low = 0;
+    int medium = 65;
+    int high = 78;
+};
+
 struct AutoRoutingConfig {
-    double qualityWeight = 0.6;
+    double qualityWeight = 0.6; // 0 picks the cheapest model, 1 the best
     QString classifierModel;
     double classifierMinConfidence = 0.6;
+    MinQualityConfig minQuality;
 };
 
 struct RoutingConfig {
@@ -79,6 +91,21 @@ struct RateLimitConfig {
     qint64 tpm = 0;
 };
 
+// Where the gates keep their counters. "memory" keeps them in this process; "redis" shares them
+// with every instance that names the same Redis server and key prefix.
+struct GateStoreConfig {
+    QString kind = QStringLiteral("memory"); // memory or redis
+    QString url = QStringLiteral("redis://127.0.0.1:6379/0");
+    QString prefix = QStringLiteral("signalbox:");
+    // What requests get while Redis is unreachable: "closed" rejects them with 503, "open" admits
+    // them against this instance's own counters.
+    QString onFailure = QStringLiteral("closed");
+    int timeoutMs = 1000; // the maximum wait for one Redis reply
+    // How long a reservation outlives the instance that made it, in seconds. A running instance
+    // extends its reservations while their requests are in flight.
+    int reservationTtlSeconds = 300;
+};
+
 struct GatesConfig {
     double dailyBudgetUsd = 0;   // 0 means no daily budget
     double monthlyBudgetUsd = 0; // 0 means no monthly budget
@@ -90,6 +117,7 @@ struct GatesConfig {
     QList<RateLimitConfig> rateLimits;
     // Output tokens reserved for a request that sets no maximum, capped by the model's maximum.
     qint64 reserveOutputTokens = 4096;
+    GateStoreConfig store;
 };
 
 struct ServerConfig {

@@ -2,6 +2,8 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "config/configreader.h"
 
+#include <algorithm>
+#include <climits>
 #include <cmath>
 
 namespace signalbox {
@@ -108,6 +110,8 @@ QList<ProviderConfig> ConfigReader::readProviders(const QJsonObject &root) {
         provider.baseUrl = readString(object, path, QStringLiteral("base_url"), Presence::Required);
         provider.needsKey = readBool(object, path, QStringLiteral("needs_key"), true);
         provider.keyEnv = readString(object, path, QStringLiteral("key_env"), Presence::Optional);
+        provider.apiVersion =
+            readString(object, path, QStringLiteral("api_version"), Presence::Optional);
         result.append(provider);
     }
     return result;
@@ -219,6 +223,17 @@ RoutingConfig ConfigReader::readRouting(const QJsonObject &root) {
     target.classifierMinConfidence =
         readNumber(autoRouting, autoPath, QStringLiteral("classifier_min_confidence"),
                    Presence::Optional, target.classifierMinConfidence);
+
+    const QString minQualityPath = joinPath(autoPath, QStringLiteral("min_quality"));
+    const QJsonObject minQuality =
+        readObject(autoRouting, autoPath, QStringLiteral("min_quality"), Presence::Optional);
+    MinQualityConfig &floors = target.minQuality;
+    floors.low = int(readInteger(minQuality, minQualityPath, QStringLiteral("low"),
+                                 Presence::Optional, floors.low));
+    floors.medium = int(readInteger(minQuality, minQualityPath, QStringLiteral("medium"),
+                                    Presence::Optional, floors.medium));
+    floors.high = int(readInteger(minQuality, minQualityPath, QStringLiteral("high"),
+                                  Presence::Optional, floors.high));
     return result;
 }
 
@@ -235,9 +250,8 @@ GatesConfig ConfigReader::readGates(const QJsonObject &root) {
         readString(gates, path, QStringLiteral("timezone"), Presence::Optional, result.timezone);
     result.resetHour = int(readInteger(gates, path, QStringLiteral("reset_hour"),
                                        Presence::Optional, result.resetHour));
-    result.reserveOutputTokens =
-        readInteger(gates, path, QStringLiteral("reserve_output_tokens"), Presence::Optional,
-                    result.reserveOutputTokens);
+    result.reserveOutputTokens = readInteger(gates, path, QStringLiteral("reserve_output_tokens"),
+                                             Presence::Optional, result.reserveOutputTokens);
 
     const QString warnPath = joinPath(path, QStringLiteral("warn_at"));
     const QJsonArray warnAt = readArray(gates, path, QStringLiteral("warn_at"), Presence::Optional);
@@ -265,6 +279,41 @@ GatesConfig ConfigReader::readGates(const QJsonObject &root) {
     }
 
     result.rateLimits = readRateLimits(gates);
+    result.store = readGateStore(gates);
+    return result;
+}
+
+namespace {
+
+// Keeps an out-of-range number out of range after the narrowing, so the validator reports it.
+int clampToInt(qint64 value) {
+    return int(std::clamp<qint64>(value, INT_MIN, INT_MAX));
+}
+
+} // namespace
+
+GateStoreConfig ConfigReader::readGateStore(const QJsonObject &gates) {
+    const QString path = QStringLiteral("gates.store");
+    const QJsonObject store =
+        readObject(gates, QStringLiteral("gates"), QStringLiteral("store"), Presence::Optional);
+
+    GateStoreConfig result;
+    result.kind = readString(store, path, QStringLiteral("kind"), Presence::Optional, result.kind);
+    result.url = readString(store, path, QStringLiteral("url"), Presence::Optional, result.url);
+    result.prefix =
+        readString(store, path, QStringLiteral("prefix"), Presence::Optional, result.prefix);
+    result.onFailure =
+        readString(store, path, QStringLiteral("on_failure"), Presence::Optional, result.onFailure);
+    result.timeoutMs = clampToInt(readInteger(store, path, QStringLiteral("timeout_ms"),
+                                              Presence::Optional, result.timeoutMs));
+    result.reservationTtlSeconds =
+        clampToInt(readInteger(store, path, QStringLiteral("reservation_ttl_s"), Presence::Optional,
+                               result.reservationTtlSeconds));
+    if (store.contains(QStringLiteral("password"))) {
+        addProblem(joinPath(path, QStringLiteral("password")),
+                   QStringLiteral("a password does not belong in the config file; remove it and "
+                                  "set the environment variable SIGNALBOX_REDIS_PASSWORD"));
+    }
     return result;
 }
 

@@ -43,6 +43,7 @@ private:
     RoutingConfig readRouting(const QJsonObject &root);
     GatesConfig readGates(const QJsonObject &root);
     QList<RateLimitConfig> readRateLimits(const QJsonObject &gates);
+    GateStoreConfig readGateStore(const QJsonObject &gates);
 
     QJsonValue field(const QJsonObject &object, const QString &path, const QString &key,
                      QJsonValue::Type type, Presence presence);

@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "config/configloader.h"
 #include "config/configreader.h"
+#include "config/redisurl.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -35,6 +36,7 @@ public:
         checkRouting();
         checkGates();
         checkRateLimits();
+        checkGateStore();
         return m_problems;
     }
 
@@ -63,6 +65,8 @@ private:
     void checkProviders() {
         static const QRegularExpression idPattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]*$"));
         static const QRegularExpression envPattern(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+        static const QRegularExpression apiVersionPattern(
+            QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}(-preview)?$"));
 
         for (const ProviderConfig &provider : m_config.providers) {
             const QString path = joinPath(QStringLiteral("providers"), provider.id);
@@ -77,6 +81,13 @@ private:
                         .arg(quoted(provider.kind), providerKinds().join(QStringLiteral(", "))));
             }
             checkBaseUrl(joinPath(path, QStringLiteral("base_url")), provider.baseUrl);
+            if (!provider.apiVersion.isEmpty() &&
+                !apiVersionPattern.match(provider.apiVersion).hasMatch()) {
+                add(joinPath(path, QStringLiteral("api_version")),
+                    QStringLiteral("invalid api_version %1; use a date such as 2024-10-21, "
+                                   "optionally followed by -preview")
+                        .arg(quoted(provider.apiVersion)));
+            }
             if (!provider.keyEnv.isEmpty() && !envPattern.match(provider.keyEnv).hasMatch()) {
                 add(joinPath(path, QStringLiteral("key_env")),
                     QStringLiteral("invalid environment variable name %1")
@@ -244,6 +255,15 @@ private:
                       routing.autoRouting.qualityWeight);
         checkFraction(QStringLiteral("routing.auto.classifier_min_confidence"),
                       routing.autoRouting.classifierMinConfidence);
+        const MinQualityConfig &floors = routing.autoRouting.minQuality;
+        checkQuality(QStringLiteral("routing.auto.min_quality.low"), floors.low);
+        checkQuality(QStringLiteral("routing.auto.min_quality.medium"), floors.medium);
+        checkQuality(QStringLiteral("routing.auto.min_quality.high"), floors.high);
+    }
+
+    void checkQuality(const QString &path, int value) {
+        if (value < 0 || value > 100)
+            add(path, QStringLiteral("must be between 0 and 100, not %1").arg(value));
     }
 
     void checkFraction(const QString &path, double value) {
@@ -294,7 +314,8 @@ private:
             if (it.value() < 0)
                 add(path, QStringLiteral("must be >= 0 USD, not %1").arg(it.value()));
             if (!m_gaps.modelIds && !m_config.findModel(it.key()))
-                add(path, QStringLiteral("model %1 is not defined in models").arg(quoted(it.key())));
+                add(path,
+                    QStringLiteral("model %1 is not defined in models").arg(quoted(it.key())));
         }
         for (auto it = gates.stageBudgetsUsd.begin(); it != gates.stageBudgetsUsd.end(); ++it) {
             const QString path = joinPath(QStringLiteral("gates.stage_budgets_usd"), it.key());
@@ -322,6 +343,46 @@ private:
                         .arg(limits.at(i).tpm));
             }
         }
+    }
+
+    void checkGateStore() {
+        const GateStoreConfig &store = m_config.gates.store;
+        const QString path = QStringLiteral("gates.store");
+        if (store.kind != QLatin1String("memory") && store.kind != QLatin1String("redis")) {
+            add(joinPath(path, QStringLiteral("kind")),
+                QStringLiteral("unknown store kind %1; use \"memory\" or \"redis\"")
+                    .arg(quoted(store.kind)));
+        }
+        if (store.onFailure != QLatin1String("closed") &&
+            store.onFailure != QLatin1String("open")) {
+            add(joinPath(path, QStringLiteral("on_failure")),
+                QStringLiteral("unknown policy %1; use \"closed\" (reject requests while Redis "
+                               "is unreachable) or \"open\" (admit them on this instance's own "
+                               "counters)")
+                    .arg(quoted(store.onFailure)));
+        }
+        if (const Result<RedisEndpoint> endpoint = parseRedisUrl(store.url); !endpoint)
+            add(joinPath(path, QStringLiteral("url")), endpoint.error());
+        checkKeyPrefix(joinPath(path, QStringLiteral("prefix")), store.prefix);
+        if (store.timeoutMs < 10 || store.timeoutMs > 60000) {
+            add(joinPath(path, QStringLiteral("timeout_ms")),
+                QStringLiteral("must be from 10 to 60000 milliseconds, not %1")
+                    .arg(store.timeoutMs));
+        }
+        if (store.reservationTtlSeconds < 1 || store.reservationTtlSeconds > 86400) {
+            add(joinPath(path, QStringLiteral("reservation_ttl_s")),
+                QStringLiteral("must be from 1 to 86400 seconds, not %1")
+                    .arg(store.reservationTtlSeconds));
+        }
+    }
+
+    void checkKeyPrefix(const QString &path, const QString &prefix) {
+        static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9._:{}-]+$"));
+        if (pattern.match(prefix).hasMatch())
+            return;
+        add(path, QStringLiteral("invalid key prefix %1; use letters, digits and . _ : - { }, "
+                                 "such as \"signalbox:\"")
+                      .arg(quoted(prefix)));
     }
 
     void checkScope(const QString &path, const QString &scope) {

@@ -44,6 +44,8 @@ QJsonObject providersJson(const QList<ProviderConfig> &providers, const QJsonObj
         object.insert(QStringLiteral("base_url"), provider.baseUrl);
         put(object, QStringLiteral("needs_key"), provider.needsKey, provider.needsKey);
         put(object, QStringLiteral("key_env"), provider.keyEnv, provider.keyEnv.isEmpty());
+        put(object, QStringLiteral("api_version"), provider.apiVersion,
+            provider.apiVersion.isEmpty());
         result.insert(provider.id, object);
     }
     return result;
@@ -130,6 +132,11 @@ QJsonObject routingJson(const RoutingConfig &routing, QJsonObject object) {
         autoRouting.classifierModel.isEmpty());
     autoObject.insert(QStringLiteral("classifier_min_confidence"),
                       autoRouting.classifierMinConfidence);
+    QJsonObject minQuality = autoObject.value(QStringLiteral("min_quality")).toObject();
+    minQuality.insert(QStringLiteral("low"), autoRouting.minQuality.low);
+    minQuality.insert(QStringLiteral("medium"), autoRouting.minQuality.medium);
+    minQuality.insert(QStringLiteral("high"), autoRouting.minQuality.high);
+    autoObject.insert(QStringLiteral("min_quality"), minQuality);
     object.insert(QStringLiteral("auto"), autoObject);
     return object;
 }
@@ -145,6 +152,20 @@ QJsonArray rateLimitsJson(const QList<RateLimitConfig> &limits, const QJsonArray
         result.append(object);
     }
     return result;
+}
+
+QJsonObject gateStoreJson(const GateStoreConfig &store, QJsonObject object) {
+    const GateStoreConfig defaults;
+    put(object, QStringLiteral("kind"), store.kind, store.kind == defaults.kind);
+    put(object, QStringLiteral("url"), store.url, store.url == defaults.url);
+    put(object, QStringLiteral("prefix"), store.prefix, store.prefix == defaults.prefix);
+    put(object, QStringLiteral("on_failure"), store.onFailure,
+        store.onFailure == defaults.onFailure);
+    put(object, QStringLiteral("timeout_ms"), store.timeoutMs,
+        store.timeoutMs == defaults.timeoutMs);
+    put(object, QStringLiteral("reservation_ttl_s"), store.reservationTtlSeconds,
+        store.reservationTtlSeconds == defaults.reservationTtlSeconds);
+    return object;
 }
 
 QJsonObject gatesJson(const GatesConfig &gates, QJsonObject object) {
@@ -174,6 +195,10 @@ QJsonObject gatesJson(const GatesConfig &gates, QJsonObject object) {
     const QJsonArray sourceLimits = object.value(QStringLiteral("rate_limits")).toArray();
     put(object, QStringLiteral("rate_limits"), rateLimitsJson(gates.rateLimits, sourceLimits),
         gates.rateLimits.isEmpty());
+
+    const QJsonObject store =
+        gateStoreJson(gates.store, object.value(QStringLiteral("store")).toObject());
+    put(object, QStringLiteral("store"), store, store.isEmpty());
     return object;
 }
 

@@ -9,7 +9,7 @@
 
 namespace signalbox {
 
-// Why the gates did not admit a request, with the numbers the client needs to act on it.
+// A gate's rejection of a request, with the numbers the client needs to act on it.
 struct GateRejection {
     enum class Kind {
         Budget,     // 402: the worst-case cost does not fit a budget

@@ -273,7 +273,7 @@ GateSnapshot Gates::buildSnapshot(const StoreSnapshot &store, const QDateTime &n
     const QDateTime dayEnd = m_calendar.dayAt(now).end;
     const QDateTime monthEnd = m_calendar.monthAt(now).end;
 
-    GateSnapshot snapshot{now, {}};
+    GateSnapshot snapshot{now, {}, m_store->status()};
     for (const BudgetUsage &usage : store.budgets) {
         GateStatus status;
         status.id = usage.gateId;

@@ -20,7 +20,7 @@ namespace signalbox {
 
 class Clock;
 
-// What the gates need to know about one request before the upstream call.
+// The facts about one request that the gates check before the upstream call.
 struct GateRequest {
     QString requestId;
     QString model;

@@ -47,6 +47,38 @@ void appendFamily(QByteArray &out, const char *name, const char *help,
     }
 }
 
+QJsonValue textOrNull(const QString &text) {
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+QJsonObject storeToJson(const GateStoreStatus &store) {
+    return {{QStringLiteral("kind"), store.kind},
+            {QStringLiteral("healthy"), store.healthy},
+            {QStringLiteral("policy"), textOrNull(store.policy)},
+            {QStringLiteral("endpoint"), textOrNull(store.endpoint)},
+            {QStringLiteral("error"), textOrNull(store.error)},
+            {QStringLiteral("instances_reporting"), store.instancesReporting},
+            {QStringLiteral("pending_settlements"), store.pendingSettlements}};
+}
+
+void appendStoreMetrics(QByteArray &out, const GateStoreStatus &store) {
+    const QByteArray labels =
+        "{kind=\"" + labelValue(store.kind) + "\",policy=\"" + labelValue(store.policy) + "\"}";
+    out += "# HELP signalbox_gate_store_healthy 1 while the gate store answers, else 0.\n"
+           "# TYPE signalbox_gate_store_healthy gauge\n";
+    out += "signalbox_gate_store_healthy" + labels + ' ' + (store.healthy ? "1" : "0") + '\n';
+    out += "# HELP signalbox_gate_store_instances Instances whose heartbeat the gate store holds; "
+           "-1 when not known.\n"
+           "# TYPE signalbox_gate_store_instances gauge\n";
+    out += "signalbox_gate_store_instances" + labels + ' ' +
+           QByteArray::number(store.instancesReporting) + '\n';
+    out += "# HELP signalbox_gate_store_pending_settlements Settlements waiting to be written to "
+           "the gate store.\n"
+           "# TYPE signalbox_gate_store_pending_settlements gauge\n";
+    out += "signalbox_gate_store_pending_settlements" + labels + ' ' +
+           QByteArray::number(store.pendingSettlements) + '\n';
+}
+
 } // namespace
 
 GateState gateStateFor(double used, double limit, double warnFraction) {
@@ -86,7 +118,8 @@ QJsonObject gatesToJson(const GateSnapshot &snapshot) {
         gates.append(item);
     }
     return {{QStringLiteral("taken_at"), snapshot.takenAt.toString(Qt::ISODate)},
-            {QStringLiteral("gates"), gates}};
+            {QStringLiteral("gates"), gates},
+            {QStringLiteral("store"), storeToJson(snapshot.store)}};
 }
 
 QByteArray gatesMetricsText(const GateSnapshot &snapshot) {
@@ -118,6 +151,7 @@ QByteArray gatesMetricsText(const GateSnapshot &snapshot) {
                  snapshot.gates, any, [](const GateStatus &gate) {
                      return gate.state == GateState::Tripped ? 1.0 : 0.0;
                  });
+    appendStoreMetrics(out, snapshot.store);
     return out;
 }
 

@@ -2,6 +2,8 @@
 // Copyright (c) 2026 The Signalbox authors
 #pragma once
 
+#include "gating/gatestore.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
@@ -30,6 +32,7 @@ struct GateStatus {
 struct GateSnapshot {
     QDateTime takenAt;
     QList<GateStatus> gates;
+    GateStoreStatus store;
 };
 
 // Returns the state for an amount used against a limit, warning from `warnFraction` of it on
@@ -39,7 +42,8 @@ GateState gateStateFor(double used, double limit, double warnFraction);
 QString gateStateName(GateState state);
 
 // Builds the body of GET /api/gates: {"taken_at": ISO, "gates": [{"id", "kind", "limit",
-// "spent", "reserved", "resets_at", "state"}]}.
+// "spent", "reserved", "resets_at", "state"}], "store": {"kind", "healthy", "policy",
+// "endpoint", "error", "instances_reporting", "pending_settlements"}}.
 QJsonObject gatesToJson(const GateSnapshot &snapshot);
 
 // Builds the gate metrics in the Prometheus text exposition format, with HELP and TYPE lines.

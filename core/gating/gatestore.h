@@ -142,6 +142,17 @@ struct SpendEntry {
     NanoUsd spent = 0;
 };
 
+// The health of a gate store, for GET /api/gates and /metrics.
+struct GateStoreStatus {
+    QString kind = QStringLiteral("memory"); // memory or redis
+    bool healthy = true;
+    QString policy;             // redis: "closed" or "open", what requests get while unhealthy
+    QString endpoint;           // redis: HOST:PORT/DB, never with a password
+    QString error;              // the last failure while unhealthy
+    int instancesReporting = 1; // instances whose heartbeat is live; -1 when not known
+    int pendingSettlements = 0; // settlements waiting to be written to the store
+};
+
 // Where budget counters, open reservations and rate windows live. The embedded store keeps them
 // in memory on the router thread; a shared store (Redis) lets several instances enforce one set
 // of budgets. Each operation is one atomic step on the store, so a remote store can run it as one
@@ -174,8 +185,12 @@ public:
     virtual void snapshot(const SnapshotCall &call,
                           std::function<void(const StoreSnapshot &)> done) = 0;
 
-    // Replaces the settled spend of the given budgets and periods.
+    // Replaces the settled spend of the given budgets and periods, as summed from this instance's
+    // ledger. A shared store keeps one share per instance and only ever raises this instance's
+    // share, because the other instances' spend is not in this ledger.
     virtual void setSpent(const QList<SpendEntry> &entries) = 0;
+
+    virtual GateStoreStatus status() const { return {}; }
 };
 
 } // namespace signalbox

@@ -153,9 +153,13 @@ void MemoryGateStore::snapshot(const SnapshotCall &call,
     done(snapshot);
 }
 
+void MemoryGateStore::replaceSpent(const SpendEntry &entry) {
+    m_spent.insert(entry.gateId, {entry.periodKey, std::max<NanoUsd>(0, entry.spent)});
+}
+
 void MemoryGateStore::setSpent(const QList<SpendEntry> &entries) {
     for (const SpendEntry &entry : entries)
-        m_spent.insert(entry.gateId, {entry.periodKey, std::max<NanoUsd>(0, entry.spent)});
+        replaceSpent(entry);
     qCInfo(lcGates) << "rebuilt spend of" << entries.size() << "budgets";
 }
 

@@ -26,6 +26,11 @@ public:
 
     int openReservationCount() const { return int(m_reservations.size()); }
 
+    // Adds settled spend to a budget's counter, as a settlement written elsewhere did.
+    void addSpent(const QString &gateId, const QString &periodKey, NanoUsd amount);
+    // Replaces one budget's settled spend without logging, for a store that mirrors another.
+    void replaceSpent(const SpendEntry &entry);
+
 private:
     // Settled spend of one budget in its latest period. A newer period key starts it from zero,
     // which is how a counter resets exactly at the period boundary.
@@ -41,7 +46,6 @@ private:
 
     BudgetUsage usageOf(const BudgetLine &line, const PeriodKeys &periods) const;
     NanoUsd spentIn(const QString &gateId, const QString &periodKey) const;
-    void addSpent(const QString &gateId, const QString &periodKey, NanoUsd amount);
     void dropReservation(const QString &reservationId);
     const RateWindow &windowOf(const QString &scope) const;
     RateOutcome checkRate(const RateLine &line, const RateCall &call) const;

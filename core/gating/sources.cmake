@@ -8,4 +8,7 @@ target_sources(signalbox_core PRIVATE
     gating/gatestore.h
     gating/memorygatestore.h gating/memorygatestore.cpp
     gating/ratewindow.h gating/ratewindow.cpp
+    gating/redisconnection.h gating/redisconnection.cpp
+    gating/redisgatestore.h gating/redisgatestore.cpp
+    gating/redisscripts.h gating/redisscripts.cpp
     gating/worstcase.h gating/worstcase.cpp)

@@ -194,4 +194,24 @@ LedgerReader::cumulativeSpend(const QDateTime &since, std::chrono::milliseconds 
     return points;
 }
 
+QList<QPair<QDateTime, qint64>>
+LedgerReader::requestCounts(const QDateTime &since, std::chrono::milliseconds bucket) const {
+    const qint64 bucketMs = std::max<qint64>(bucket.count(), 1);
+
+    QSqlQuery query(m_db);
+    const QString sql = QStringLiteral("SELECT time_ms / ? AS slot, COUNT(*) FROM ledger"
+                                       " WHERE time_ms >= ? AND kind = 'request'"
+                                       " GROUP BY slot ORDER BY slot");
+    if (!run(query, sql, {bucketMs, sinceMsecs(since)}))
+        return {};
+
+    QList<QPair<QDateTime, qint64>> counts;
+    while (query.next()) {
+        const qint64 startMs = query.value(0).toLongLong() * bucketMs;
+        counts.append(
+            {QDateTime::fromMSecsSinceEpoch(startMs, Qt::UTC), query.value(1).toLongLong()});
+    }
+    return counts;
+}
+
 } // namespace signalbox

@@ -76,6 +76,13 @@ public:
     cumulativeSpend(const QDateTime &since,
                     std::chrono::milliseconds bucket = std::chrono::minutes(1)) const;
 
+    // Returns the number of client requests (rows of kind "request") in each bucket since since
+    // that has any, oldest first, each keyed by the start of its bucket in UTC. Buckets are
+    // aligned to multiples of bucket since the epoch, so minutes start on the minute.
+    QList<QPair<QDateTime, qint64>>
+    requestCounts(const QDateTime &since,
+                  std::chrono::milliseconds bucket = std::chrono::minutes(1)) const;
+
 private:
     explicit LedgerReader(const QString &filePath);
     Status openConnection();

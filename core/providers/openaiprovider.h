@@ -2,67 +2,46 @@
 // Copyright (c) 2026 The Signalbox authors
 #pragma once
 
-#include "providers/sseparser.h"
-#include "providers/upstreamcall.h"
-
-#include <QElapsedTimer>
-#include <QTimer>
-
-class QNetworkAccessManager;
-class QNetworkReply;
-class QNetworkRequest;
+#include "providers/provideradapter.h"
 
 namespace signalbox {
 
-// A call to an upstream that speaks OpenAI Chat Completions: OpenAI itself and the
-// OpenAI-compatible providers (Mistral, Groq, DeepSeek, xAI, OpenRouter, vLLM and others).
-// Streams are forwarded chunk by chunk as they are read, with usage picked from whichever
-// chunk carries it.
-class OpenAiCall : public UpstreamCall {
-    Q_OBJECT
-
+// OpenAI Chat Completions: OpenAI itself and the OpenAI-compatible providers (Mistral, Groq,
+// DeepSeek, xAI, OpenRouter, vLLM and others), authenticated with `Authorization: Bearer`.
+class OpenAiAdapter : public ProviderAdapter {
 public:
-    OpenAiCall(UpstreamRequest request, QNetworkAccessManager *network, QObject *parent = nullptr);
-    ~OpenAiCall() override;
+    WireFormat wireFormat() const override { return WireFormat::OpenAiChat; }
+    Result<PreparedCall> prepare(const UpstreamRequest &request) const override;
+    UpstreamError errorFromBody(int httpStatus, QByteArrayView body,
+                                const QString &providerId) const override;
+    std::optional<UpstreamError> errorInBody(const QJsonObject &body,
+                                             const QString &providerId) const override;
+    std::unique_ptr<StreamDecoder> createStreamDecoder(const QString &providerId) const override;
+    bool streamNeedsEndMarker() const override { return false; }
+    ChatResponse decodeResponse(const QJsonObject &body) const override;
+    bool isPassedOnHeader(const QByteArray &name) const override;
 
-    void start() override;
-    void abort() override;
-
-private:
-    enum class Phase { Connect, FirstByte, Idle };
-
-    QNetworkRequest buildNetworkRequest(const QUrl &url) const;
-    void connectReply();
-    void armTimer(Phase phase);
-    void onTimeout();
-    void onReadyRead();
-    void onFirstRead();
-    void onReplyFinished();
-
-    void feedStream(QByteArrayView bytes);
-    bool handleChunk(const QByteArray &data); // returns false once the call has finished
-    bool checkChunkForError(const QByteArray &data, bool firstChunk);
-
-    void finishStream();
-    void finishBody();
-    void finishNetworkError();
-    void finishWith(UpstreamError error);
-    void finishOk();
-
-    UpstreamRequest m_request;
-    QNetworkAccessManager *m_network = nullptr;
-    QNetworkReply *m_reply = nullptr;
-    QTimer m_timer;
-    Phase m_phase = Phase::Connect;
-    QElapsedTimer m_clock;
-
-    SseParser m_parser;
-    QByteArray m_body; // the whole body of a non-stream reply or of an HTTP error
-    UpstreamResult m_result;
-    bool m_gotFirstRead = false;
-    bool m_eventStream = false; // the reply is a 2xx text/event-stream
-    bool m_streamStarted = false;
-    bool m_finished = false;
+protected:
+    // Returns the request body: the client's with the model changed, or the translation.
+    Result<QByteArray> requestBody(const UpstreamRequest &request) const;
+    virtual QUrl endpointUrl(const UpstreamRequest &request) const;
 };
+
+// Azure OpenAI: the OpenAI format at a deployment URL,
+// {base_url}/openai/deployments/{upstream_id}/chat/completions?api-version=..., with the key in
+// an api-key header. A base_url that ends with /openai/v1 uses Azure's v1 API instead, whose
+// paths are OpenAI's and which takes no api-version.
+class AzureOpenAiAdapter : public OpenAiAdapter {
+public:
+    Result<PreparedCall> prepare(const UpstreamRequest &request) const override;
+    bool isPassedOnHeader(const QByteArray &name) const override;
+
+protected:
+    QUrl endpointUrl(const UpstreamRequest &request) const override;
+};
+
+// The api-version sent when a provider of kind azure-openai sets none: the generally available
+// version of 2024-10-21.
+inline constexpr char kAzureDefaultApiVersion[] = "2024-10-21";
 
 } // namespace signalbox

@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The Signalbox authors
 #pragma once
 
+#include "chat/chattypes.h"
 #include "chat/usage.h"
 #include "config/config.h"
 
@@ -25,10 +26,17 @@ struct UpstreamTimeouts {
 struct UpstreamRequest {
     ProviderConfig provider;
     ModelConfig model;
-    QByteArray body; // the client's OpenAI chat JSON
+    WireFormat clientFormat = WireFormat::OpenAiChat; // the format the client speaks
+    QByteArray body;                                  // the client's request JSON, in clientFormat
+    // The client's request in canonical form. Only a provider whose wire format differs from the
+    // client's reads it, so it may stay empty when the two formats match.
+    ChatRequest chat;
     bool stream = false;
     bool clientWantsUsage = false; // the client set stream_options.include_usage
-    QString apiKey;                // empty: no auth header is sent
+    // The Anthropic client's anthropic-beta header, passed on when the body passes through to an
+    // Anthropic upstream, because beta features change what the body may contain.
+    QByteArray anthropicBeta;
+    QString apiKey; // empty: no auth header is sent
     UpstreamTimeouts timeouts;
 };
 
@@ -58,9 +66,16 @@ QString upstreamErrorKindName(UpstreamError::Kind kind);
 struct UpstreamResult {
     UpstreamError error;
     int httpStatus = 0;
-    QByteArray body; // non-stream: the upstream's JSON body; on an HTTP error, its error body
+    // Non-stream: the response body in the client's format. On an HTTP error: the upstream's
+    // error body.
+    QByteArray body;
     Usage usage;
-    bool usageReported = false;
+    bool usageReported = false; // the provider reported the usage of the whole answer
+    bool inputReported = false; // the provider reported the input tokens (e.g. message_start)
+    // Stream: an estimate of the output tokens sent to the client so far, for billing a stream
+    // that ends without a usage report.
+    qint64 streamedOutputTokens = 0;
+    qint64 streamedFrames = 0;                    // stream: writes of client frames so far
     QList<QPair<QByteArray, QByteArray>> headers; // upstream response headers worth passing on
     qint64 ttftMs = -1; // time to the first streamed chunk, or to the first body byte
     bool sawDone = false;
@@ -82,15 +97,19 @@ public:
     // after finished() has been emitted.
     virtual void abort() = 0;
 
+    // Returns what the call has received so far: the usage reported and the output streamed.
+    virtual const UpstreamResult &progress() const = 0;
+
 signals:
     // Stream only: the upstream answered 200 and its first event is valid and no error, so the
     // client's response headers can be sent.
     void streamStarted();
 
-    // Stream only: the JSON of one chunk, to forward to an OpenAI client as "data: <json>\n\n".
-    // Emitted as soon as the chunk is parsed. The usage-only chunk is emitted only when the
-    // client asked for usage, and "[DONE]" is never emitted.
-    void streamData(const QByteArray &sseData);
+    // Stream only: SSE frames in the client's format, ready to write, emitted as soon as the
+    // upstream event behind them is parsed. A complete stream ends with the format's closing
+    // frames: `data: [DONE]` for OpenAI clients, message_delta and message_stop for Anthropic
+    // clients. An OpenAI usage-only chunk reaches an OpenAI client only when it asked for usage.
+    void streamData(const QByteArray &frames);
 
     void finished(const signalbox::UpstreamResult &result);
 };

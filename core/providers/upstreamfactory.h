@@ -6,6 +6,7 @@
 #include "result.h"
 
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -15,5 +16,8 @@ namespace signalbox {
 // this build has no client for it. The call is not started.
 Result<std::unique_ptr<UpstreamCall>> createUpstreamCall(UpstreamRequest request,
                                                          QNetworkAccessManager *network);
+
+// Returns the wire format a provider kind speaks, or nothing for a kind this build cannot call.
+std::optional<WireFormat> providerWireFormat(const QString &kind);
 
 } // namespace signalbox

@@ -83,16 +83,22 @@ RouteOutcome routeFallback(const Config &config, const StageConfig *stage, QStri
 
 RouteOutcome routeAuto(const Config &config, const RouteInput &input, const StageConfig *stage,
                        QStringList trace) {
-    AutoChoice choice = chooseAutomatically(config, input.features, stage);
+    AutoChoice choice =
+        chooseAutomatically(config, input.features, input.task, stage, input.classifier);
     trace << choice.trace;
-    if (choice.model.isEmpty())
-        return routeFallback(config, stage, trace);
+    if (choice.candidates.isEmpty()) {
+        RouteOutcome outcome = routeFallback(config, stage, trace);
+        if (auto *decision = std::get_if<RouteDecision>(&outcome))
+            decision->autoChoice = std::move(choice);
+        return outcome;
+    }
 
     RouteDecision decision;
     decision.level = RouteLevel::Auto;
     decision.stage = stage ? stage->name : QString();
     decision.trace = trace;
-    decision.candidates << choice.model;
+    decision.candidates = choice.candidates;
+    decision.autoChoice = std::move(choice);
     appendFallbacks(config, stage, decision);
     return decision;
 }
@@ -201,6 +207,17 @@ RouteOutcome route(const Config &config, const RouteInput &input) {
     // Level 4: nothing above chose a model.
     trace << QStringLiteral("the request names no model and no stage");
     return routeFallback(config, nullptr, trace);
+}
+
+RouteInput routeInputFromRequest(const QJsonObject &body, const QString &headerModel,
+                                 const QString &headerStage) {
+    RouteInput input;
+    input.model = body.value(QLatin1String("model")).toString();
+    input.headerModel = headerModel;
+    input.headerStage = headerStage;
+    input.features = analyzeChatRequest(body);
+    input.task = analyzeTask(body);
+    return input;
 }
 
 QStringList stageNames(const Config &config) {

@@ -4,6 +4,9 @@
 
 #include "chat/tokens.h"
 #include "config/config.h"
+#include "routing/autorouter.h"
+#include "routing/classifier.h"
+#include "routing/taskfeatures.h"
 
 #include <QDateTime>
 #include <QString>
@@ -23,17 +26,28 @@ struct RouteInput {
     QString headerModel; // X-Signalbox-Model
     QString headerStage; // X-Signalbox-Stage
     ChatRequestFeatures features;
+    TaskFeatures task;
+    // The classifier's verdict, or the reason there is none. Absent until the caller consulted it.
+    std::optional<ClassifierOutcome> classifier;
     // The time a stage override is checked against. Invalid means the current time.
     QDateTime now;
 };
+
+// Builds the router's input from a Chat Completions body and the Signalbox headers.
+RouteInput routeInputFromRequest(const QJsonObject &body, const QString &headerModel,
+                                 const QString &headerStage);
 
 struct RouteDecision {
     RouteLevel level = RouteLevel::Fallback;
     QString stage;          // empty when no stage applies
     QStringList candidates; // model ids to try in order: the choice, then its fallbacks
     QStringList trace;      // one human-readable reason per step
+    std::optional<AutoChoice> autoChoice; // set when level 3 ran, even if it chose nothing
 
     QString model() const { return candidates.value(0); }
+
+    // Returns true when level 3 ran and would like the classifier's opinion before the call.
+    bool wantsClassifier() const { return autoChoice && autoChoice->wantsClassifier; }
 };
 
 // A request the router cannot serve, with the status and OpenAI error code it maps to.

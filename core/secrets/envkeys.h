@@ -16,4 +16,8 @@ QString upstreamKeyVariable(const QString &providerId);
 // the provider's own key_env variable. Returns an empty string when neither is set.
 QString upstreamKeyFor(const ProviderConfig &provider);
 
+// Returns the password of the Redis gate store from SIGNALBOX_REDIS_PASSWORD, or an empty string
+// when it is not set (Redis without AUTH).
+QString redisPassword();
+
 } // namespace signalbox

@@ -25,6 +25,9 @@ RouterService::RouterService(ServiceOptions options, QObject *parent)
     qRegisterMetaType<signalbox::LedgerRecord>();
     qRegisterMetaType<signalbox::UsageSummary>();
     qRegisterMetaType<QList<signalbox::LedgerRecord>>();
+    qRegisterMetaType<signalbox::GateSnapshot>();
+    qRegisterMetaType<signalbox::SpendSeries>();
+    qRegisterMetaType<signalbox::RequestRate>();
     qRegisterMetaType<signalbox::Config>();
     qRegisterMetaType<signalbox::ConfigPtr>();
     qRegisterMetaType<signalbox::ConfigProblem>();
@@ -56,6 +59,7 @@ void RouterService::start() {
     m_thread = std::make_unique<QThread>();
     m_thread->setObjectName(QStringLiteral("router"));
     m_worker = new RouterWorker(m_options, m_ledger.get());
+    m_worker->setPaused(m_paused);
     m_worker->moveToThread(m_thread.get());
     connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
     connectWorker();
@@ -73,12 +77,19 @@ void RouterService::connectWorker() {
     connect(m_worker, &RouterWorker::usageChanged, this, &RouterService::usageChanged);
     connect(m_worker, &RouterWorker::recentLoaded, this, &RouterService::recentLoaded);
     connect(m_worker, &RouterWorker::eventLogged, this, &RouterService::eventLogged);
+    connect(m_worker, &RouterWorker::gatesChanged, this, &RouterService::gatesChanged);
+    connect(m_worker, &RouterWorker::spendSeriesChanged, this, &RouterService::spendSeriesChanged);
+    connect(m_worker, &RouterWorker::requestRateChanged, this, &RouterService::requestRateChanged);
     connect(m_worker, &RouterWorker::configChanged, this, &RouterService::onConfigChanged);
     connect(m_worker, &RouterWorker::configApplied, this, &RouterService::configApplied);
     connect(m_worker, &RouterWorker::configApplyFailed, this, &RouterService::configApplyFailed);
     connect(m_worker, &RouterWorker::routePreviewed, this, &RouterService::routePreviewed);
     connect(m_worker, &RouterWorker::connectionTested, this, &RouterService::connectionTested);
     connect(m_ledger.get(), &Ledger::recorded, this, [this](const LedgerRecord &record) {
+        // Rows committed before ready() are in recentLoaded(), which comes first; the demo
+        // history alone is thousands of them.
+        if (m_endpoint.isEmpty())
+            return;
         emit requestRecorded(record);
         QMetaObject::invokeMethod(m_worker, &RouterWorker::scheduleUsageRefresh);
     });
@@ -107,12 +118,15 @@ void RouterService::connectKeys() {
 }
 
 void RouterService::onConfigChanged(const ConfigPtr &config) {
-    const bool first = !m_config;
-    m_config = config;
-    if (first)
-        m_keys->start(config->providers);
-    else
-        m_keys->setProviders(config->providers);
+    // refresh() sends the config in force again; the key manager needs only real swaps.
+    if (config != m_config) {
+        const bool first = !m_config;
+        m_config = config;
+        if (first)
+            m_keys->start(config->providers);
+        else
+            m_keys->setProviders(config->providers);
+    }
     emit configChanged(config);
 }
 
@@ -131,10 +145,29 @@ void RouterService::stop() {
 }
 
 void RouterService::setPaused(bool paused) {
+    if (paused == m_paused)
+        return;
     m_paused = paused;
     if (m_worker)
         QMetaObject::invokeMethod(m_worker,
                                   [worker = m_worker, paused] { worker->setPaused(paused); });
+    qCInfo(lcService) << (paused ? "routing paused" : "routing resumed");
+    emit pausedChanged(paused);
+}
+
+void RouterService::refresh() {
+    if (m_worker && !m_endpoint.isEmpty())
+        QMetaObject::invokeMethod(m_worker, &RouterWorker::refreshAll);
+}
+
+quint64 RouterService::previewRoute(const QJsonObject &body, ConfigPtr draft) {
+    if (!m_worker || m_endpoint.isEmpty())
+        return 0;
+    const quint64 id = ++m_lastPreviewId;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, id, body, draft = std::move(draft)] {
+        worker->previewRoute(id, body, draft);
+    });
+    return id;
 }
 
 int RouterService::failLater(int requestId, const QList<ConfigProblem> &problems) {
@@ -151,23 +184,6 @@ int RouterService::applyConfig(Config edited) {
 
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, requestId, edited = std::move(edited)] {
         worker->applyEditedConfig(requestId, edited);
-    });
-    return requestId;
-}
-
-int RouterService::previewRoute(const QByteArray &body, ConfigPtr draft) {
-    const int requestId = m_nextRequestId++;
-    if (!m_worker) {
-        RoutePreview preview;
-        preview.httpStatus = 503;
-        preview.error = tr("the router is not running");
-        QMetaObject::invokeMethod(
-            this, [this, requestId, preview] { emit routePreviewed(requestId, preview); },
-            Qt::QueuedConnection);
-        return requestId;
-    }
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, requestId, body, draft] {
-        worker->previewRoute(requestId, body, draft);
     });
     return requestId;
 }

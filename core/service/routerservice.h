@@ -3,10 +3,14 @@
 #pragma once
 
 #include "config/configloader.h"
+#include "gating/gatesnapshot.h"
 #include "ledger/ledgerreader.h"
 #include "ledger/ledgerrecord.h"
+#include "routing/routepreview.h"
+#include "service/consoledata.h"
 #include "service/servicetypes.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 #include <QUrl>
@@ -27,6 +31,9 @@ struct ServiceOptions {
     QString listen;          // HOST:PORT; empty means the config's server.listen
     bool demo = false;       // in-memory demo config on the built-in simulated upstream
     bool demoTraffic = true; // with demo: send synthetic pipeline traffic
+    // With demo: write a synthetic history of the day's earlier hours into the ledger at start.
+    // Only for a ledger in a throwaway folder, since the rows stay in the file.
+    bool demoHistory = false;
 };
 
 // The service API: the only way the console and the app reach the router. It owns the router
@@ -44,9 +51,21 @@ public:
     // Stops listening, cancels requests in flight, flushes the ledger and joins the thread.
     void stop();
 
-    // While paused, the endpoint answers 503 to every model request.
+    // While paused, the endpoint answers 503 to every model request. Emits pausedChanged() when
+    // the state changes.
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
+
+    // Asks the router thread to send usageChanged(), gatesChanged(), spendSeriesChanged(),
+    // requestRateChanged(), configChanged() and recentLoaded() again, e.g. for a new window.
+    // Does nothing before ready().
+    void refresh();
+
+    // Asks for the dry-run routing decision of a Chat Completions body, as POST /api/route makes
+    // it but without the classifier: against `draft` when it is set, e.g. an edited copy not
+    // applied yet, else against the config in force. routePreviewed() carries the returned id.
+    // Returns 0, and sends nothing, before ready().
+    quint64 previewRoute(const QJsonObject &body, signalbox::ConfigPtr draft = {});
 
     QUrl endpoint() const { return m_endpoint; }
     const ServiceOptions &options() const { return m_options; }
@@ -59,11 +78,6 @@ public:
     // mode it stays in memory) and swaps it in on the router thread between requests. Returns an
     // id; configApplied() or configApplyFailed() carries it back with the outcome.
     int applyConfig(signalbox::Config edited);
-
-    // Routes a Chat Completions body without calling an upstream: against `draft` when it is set,
-    // e.g. an edited copy not applied yet, else against the config in force. Returns an id that
-    // routePreviewed() carries back.
-    int previewRoute(const QByteArray &body, signalbox::ConfigPtr draft = {});
 
     // Lists the provider's models with GET {base_url}/models and the provider's key, on the router
     // thread. Returns an id that connectionTested() carries back.
@@ -93,14 +107,23 @@ signals:
     void recentLoaded(const QList<signalbox::LedgerRecord> &records);
     // A user-facing event: a config reload, a rejected config file, a warning.
     void eventLogged(const QString &message);
+    void pausedChanged(bool paused);
 
-    // The config in force: once the router has loaded it, then after every swap (an applied
-    // edit or a reloaded file).
+    // The dashboard's data. The router thread sends each of them after requests are recorded,
+    // at most four times a second, and every few seconds while idle, so rate windows and
+    // per-minute counts move on without traffic.
+    void gatesChanged(const signalbox::GateSnapshot &snapshot);
+    void spendSeriesChanged(const signalbox::SpendSeries &series);
+    void requestRateChanged(const signalbox::RequestRate &rate);
+    // The config in force: sent when the router is ready, after every swap (an applied edit or a
+    // reloaded file) and again on refresh(). A receiver that must tell a new config from a repeat
+    // compares the pointers.
     void configChanged(const signalbox::ConfigPtr &config);
+    void routePreviewed(quint64 id, const signalbox::RoutePreview &preview);
+
     void configApplied(int requestId, const signalbox::ConfigPtr &config);
     // Every problem with its field path, or one problem without a path when saving failed.
     void configApplyFailed(int requestId, const QList<signalbox::ConfigProblem> &problems);
-    void routePreviewed(int requestId, const signalbox::RoutePreview &preview);
     void connectionTested(int requestId, const signalbox::ProviderModels &result);
 
     void keychainStateChanged(const signalbox::KeychainState &state);
@@ -123,6 +146,7 @@ private:
     RouterWorker *m_worker = nullptr; // lives on m_thread, deleted when it finishes
     QUrl m_endpoint;
     bool m_paused = false;
+    quint64 m_lastPreviewId = 0;
 };
 
 } // namespace signalbox

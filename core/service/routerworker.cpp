@@ -4,25 +4,37 @@
 
 #include "api/apierror.h"
 #include "api/apirouter.h"
+#include "api/modelcooldowns.h"
 #include "config/configwatcher.h"
 #include "gating/clock.h"
 #include "gating/gates.h"
 #include "gating/memorygatestore.h"
+#include "gating/redisgatestore.h"
 #include "http/httpexchange.h"
 #include "http/httpserver.h"
+#include "ledger/ledger.h"
 #include "logging.h"
 #include "providers/modellisting.h"
+#include "routing/classifier.h"
+#include "routing/routepreview.h"
+#include "secrets/envkeys.h"
+#include "service/demohistory.h"
 #include "service/demotraffic.h"
-#include "service/routepreview.h"
+#include "service/instanceid.h"
 #include "service/simulatedupstream.h"
 
 #include <QHostAddress>
 #include <QNetworkAccessManager>
+#include <QPointer>
+
+#include <algorithm>
 
 namespace signalbox {
 
 namespace {
 
+// TODO: the HTTP layer does not pass the request path, so a 400, 413 or 431 on /v1/messages gets
+// the OpenAI envelope instead of the Anthropic one.
 QByteArray serverErrorBody(int status, const QString &message) {
     ApiError error;
     error.httpStatus = status;
@@ -38,8 +50,7 @@ struct Endpoint {
     quint16 port = 0;
 };
 
-Result<Endpoint> parseEndpoint(const QString &text)
-{
+Result<Endpoint> parseEndpoint(const QString &text) {
     const std::optional<ListenAddress> address = parseListenAddress(text);
     QString host = address ? address->host : QString();
     if (host == QLatin1String("localhost"))
@@ -62,14 +73,20 @@ HttpLimits limitsFor(const Config &config) {
 
 RouterWorker::RouterWorker(ServiceOptions options, Ledger *ledger)
     : m_options(std::move(options))
-    , m_usageTimer(this) {
+    , m_usageTimer(this)
+    , m_idleTimer(this) {
     m_environment.ledger = ledger;
+    m_classifierCache = std::make_unique<ClassifierCache>();
+    m_environment.classifierCache = m_classifierCache.get();
     m_environment.apiKeyFor = [this](const ProviderConfig &provider) {
         return lookUpKey(provider, m_storedKeys).key;
     };
     m_usageTimer.setSingleShot(true);
     m_usageTimer.setInterval(250);
     connect(&m_usageTimer, &QTimer::timeout, this, &RouterWorker::refreshUsage);
+    // Rate windows empty and minutes pass without any request, so an idle dashboard still moves.
+    m_idleTimer.setInterval(5000);
+    connect(&m_idleTimer, &QTimer::timeout, this, &RouterWorker::scheduleUsageRefresh);
 }
 
 RouterWorker::~RouterWorker() = default;
@@ -77,6 +94,8 @@ RouterWorker::~RouterWorker() = default;
 void RouterWorker::start() {
     m_network = new QNetworkAccessManager(this);
     m_environment.network = m_network;
+    m_cooldowns = std::make_unique<ModelCooldowns>();
+    m_environment.cooldowns = m_cooldowns.get();
 
     Result<ConfigPtr> config = loadInitialConfig();
     if (!config.ok()) {
@@ -84,7 +103,6 @@ void RouterWorker::start() {
         return;
     }
     m_environment.config = config.value();
-    emit configChanged(m_environment.config);
 
     if (Status reader = openLedgerReader(); !reader.ok()) {
         emit startFailed(reader.error());
@@ -94,6 +112,9 @@ void RouterWorker::start() {
         emit startFailed(gates.error());
         return;
     }
+    if (m_options.demo && m_options.demoHistory)
+        writeDemoHistory();
+    rebuildGatesFromLedger();
     if (Status listening = startServer(*m_environment.config); !listening.ok()) {
         emit startFailed(listening.error());
         return;
@@ -107,8 +128,10 @@ void RouterWorker::start() {
         m_demoTraffic = std::make_unique<DemoTraffic>(endpoint);
         m_demoTraffic->start();
     }
+    emit configChanged(m_environment.config);
     refreshUsage();
     emit recentLoaded(m_reader->recent(200));
+    m_idleTimer.start();
     emit ready(endpoint);
 }
 
@@ -163,16 +186,63 @@ Status RouterWorker::openLedgerReader() {
     return Ok{};
 }
 
-// The embedded store keeps gate state in memory only, so a crash leaves no reservation behind:
-// the budgets start again from the spend the ledger recorded in the current periods.
+void RouterWorker::writeDemoHistory() {
+    const QList<LedgerRecord> rows = demoHistory(*m_environment.config, m_gates->currentDay().start,
+                                                 QDateTime::currentDateTimeUtc());
+    for (const LedgerRecord &row : rows)
+        m_environment.ledger->record(row);
+    m_environment.ledger->flush();
+    qCInfo(lcService) << "wrote" << rows.size() << "synthetic demo requests of earlier today";
+}
+
+// The memory store keeps gate state in this process only, so a crash leaves no reservation
+// behind: the budgets start again from the spend the ledger recorded in the current periods. The
+// Redis store shares the state between instances; each one adds its own ledger's spend as its
+// share.
 Status RouterWorker::startGates(const Config &config) {
+    Result<std::unique_ptr<GateStore>> store = createGateStore(config.gates.store);
+    if (!store.ok())
+        return Error{store.error()};
+    m_storeConfig = config.gates.store;
     m_clock = std::make_unique<SystemClock>();
-    m_gates = std::make_unique<Gates>(std::make_unique<MemoryGateStore>(), *m_clock);
+    m_gates = std::make_unique<Gates>(std::move(store.value()), *m_clock);
     if (Status policy = m_gates->setPolicy(gatePolicyFromConfig(config.gates)); !policy.ok())
         return Error{QStringLiteral("the gates section of the config is invalid: ") +
                      policy.error()};
     connect(m_gates.get(), &Gates::warningReached, this, &RouterWorker::onWarningReached);
+    m_environment.gates = m_gates.get();
+    return Ok{};
+}
 
+Result<std::unique_ptr<GateStore>> RouterWorker::createGateStore(const GateStoreConfig &config) {
+    if (config.kind != QLatin1String("redis"))
+        return std::unique_ptr<GateStore>(std::make_unique<MemoryGateStore>());
+
+    const Result<RedisEndpoint> endpoint = parseRedisUrl(config.url);
+    if (!endpoint.ok())
+        return Error{QStringLiteral("gates.store.url: ") + endpoint.error()};
+    const Result<QString> instanceId = loadInstanceId(m_options.dataDir);
+    if (!instanceId.ok())
+        return Error{instanceId.error()};
+
+    RedisGateStoreSettings settings;
+    settings.endpoint = *endpoint;
+    settings.password = redisPassword();
+    settings.prefix = config.prefix;
+    settings.failOpen = config.onFailure == QLatin1String("open");
+    settings.timeoutMs = config.timeoutMs;
+    settings.reservationTtlSeconds = config.reservationTtlSeconds;
+    settings.instanceId = *instanceId;
+    auto store = std::make_unique<RedisGateStore>(settings);
+    connect(store.get(), &RedisGateStore::reconnected, this, &RouterWorker::rebuildGatesFromLedger);
+    connect(store.get(), &RedisGateStore::healthChanged, this,
+            &RouterWorker::onGateStoreHealthChanged);
+    return std::unique_ptr<GateStore>(std::move(store));
+}
+
+// Also runs when a shared store returns from an outage, because Redis may have restarted empty:
+// setSpent() then restores this instance's share, and only ever raises it.
+void RouterWorker::rebuildGatesFromLedger() {
     const BudgetPeriodBounds day = m_gates->currentDay();
     const UsageSummary today = m_reader->summarize(day.start);
     SpendTotals totals;
@@ -187,13 +257,16 @@ Status RouterWorker::startGates(const Config &config) {
             totals.dayByModelUsd.insert(bucket.key, bucket.costUsd);
     }
     m_gates->rebuildFromSpend(totals);
-    m_environment.gates = m_gates.get();
-    qCInfo(lcGates).noquote() << QStringLiteral("gates rebuilt from the ledger: $%1 spent since %2, "
-                                                "$%3 this month")
+    qCInfo(lcGates).noquote() << QStringLiteral(
+                                     "gates rebuilt from the ledger: $%1 spent since %2, "
+                                     "$%3 this month")
                                      .arg(totals.dayUsd, 0, 'f', 4)
                                      .arg(day.start.toString(Qt::ISODate))
                                      .arg(totals.monthUsd, 0, 'f', 4);
-    return Ok{};
+}
+
+void RouterWorker::onGateStoreHealthChanged(bool, const QString &message) {
+    emit eventLogged(message);
 }
 
 void RouterWorker::onWarningReached(const QString &gateId, double fraction, double spentUsd,
@@ -218,6 +291,9 @@ Status RouterWorker::startServer(const Config &config) {
             << "which is not a loopback address: other machines can reach the endpoint and "
                "spend your budget";
 
+    m_environment.guard.listenAddress = address->host;
+    m_environment.guard.listenHost = listenText.left(listenText.lastIndexOf(QLatin1Char(':')));
+    m_environment.guard.allowedOrigins = config.server.allowedOrigins;
     m_server = std::make_unique<HttpServer>(limitsFor(config));
     m_server->setErrorBodyFormatter(serverErrorBody);
     m_server->setHandler(
@@ -227,11 +303,13 @@ Status RouterWorker::startServer(const Config &config) {
 
 Status RouterWorker::swapConfig(const ConfigPtr &config) {
     // Requests in flight keep the snapshot they started with; new ones get this one.
+    warnIfStoreChanged(config->gates.store);
     if (m_gates) {
         if (Status policy = m_gates->setPolicy(gatePolicyFromConfig(config->gates)); !policy.ok())
             return Error{tr("invalid gates: %1").arg(policy.error())};
     }
     m_environment.config = config;
+    m_environment.guard.allowedOrigins = config->server.allowedOrigins;
     if (m_server)
         m_server->setLimits(limitsFor(*config));
     emit configChanged(config);
@@ -250,6 +328,19 @@ void RouterWorker::onConfigFileChanged(const ConfigPtr &config) {
     }
     qCInfo(lcConfig).noquote() << "config reloaded from" << m_options.configPath;
     emit eventLogged(tr("Config reloaded from %1").arg(m_options.configPath));
+    scheduleUsageRefresh();
+}
+
+void RouterWorker::warnIfStoreChanged(const GateStoreConfig &store) {
+    const GateStoreConfig &current = m_storeConfig;
+    if (store.kind == current.kind && store.url == current.url && store.prefix == current.prefix &&
+        store.onFailure == current.onFailure && store.timeoutMs == current.timeoutMs &&
+        store.reservationTtlSeconds == current.reservationTtlSeconds)
+        return;
+    qCWarning(lcConfig).noquote() << "gates.store changed in" << m_options.configPath
+                                  << "; the gate store in use stays until Signalbox restarts";
+    emit eventLogged(tr("gates.store changed in %1; restart Signalbox to use the new gate store")
+                         .arg(m_options.configPath));
 }
 
 void RouterWorker::applyEditedConfig(int requestId, const Config &edited) {
@@ -290,18 +381,6 @@ void RouterWorker::applyEditedConfig(int requestId, const Config &edited) {
     emit configApplied(requestId, load.config);
 }
 
-void RouterWorker::previewRoute(int requestId, const QByteArray &body, const ConfigPtr &draft) {
-    const ConfigPtr config = draft ? draft : m_environment.config;
-    if (!config) {
-        RoutePreview preview;
-        preview.httpStatus = 503;
-        preview.error = tr("the router has no config yet");
-        emit routePreviewed(requestId, preview);
-        return;
-    }
-    emit routePreviewed(requestId, previewRouteFor(*config, body));
-}
-
 void RouterWorker::testConnection(int requestId, const ProviderConfig &provider) {
     if (!m_network) {
         ProviderModels result;
@@ -338,6 +417,8 @@ void RouterWorker::rejectConfig(const QList<ConfigProblem> &problems) {
 }
 
 void RouterWorker::shutdown() {
+    m_idleTimer.stop();
+    m_usageTimer.stop();
     if (m_demoTraffic)
         m_demoTraffic->stop();
     if (m_server)
@@ -355,8 +436,67 @@ void RouterWorker::scheduleUsageRefresh() {
 }
 
 void RouterWorker::refreshUsage() {
-    if (m_reader)
-        emit usageChanged(m_reader->summarize(m_environment.startOfToday()));
+    if (!m_reader)
+        return;
+    emit usageChanged(m_reader->summarize(m_environment.startOfToday()));
+    emit spendSeriesChanged(spendSeries());
+    emit requestRateChanged(requestRate());
+    refreshGates();
+}
+
+void RouterWorker::refreshAll() {
+    if (!m_reader)
+        return;
+    emit configChanged(m_environment.config);
+    refreshUsage();
+    emit recentLoaded(m_reader->recent(200));
+}
+
+void RouterWorker::refreshGates() {
+    if (!m_gates)
+        return;
+    // A shared gate store calls back later, and the worker may be gone by then.
+    QPointer<RouterWorker> self(this);
+    m_gates->snapshot([self](const GateSnapshot &snapshot) {
+        if (self)
+            emit self->gatesChanged(snapshot);
+    });
+}
+
+SpendSeries RouterWorker::spendSeries() const {
+    SpendSeries series;
+    const BudgetPeriodBounds day = m_gates->currentDay();
+    series.dayStart = day.start;
+    series.dayEnd = day.end;
+    series.dailyBudgetUsd = m_environment.config->gates.dailyBudgetUsd;
+    series.warnAt = m_environment.config->gates.warnAt;
+    std::sort(series.warnAt.begin(), series.warnAt.end());
+    series.points = m_reader->cumulativeSpend(day.start);
+    return series;
+}
+
+RequestRate RouterWorker::requestRate() const {
+    const qint64 minuteMs = 60 * 1000;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    const qint64 firstMs = (nowMs / minuteMs - (RequestRate::Minutes - 1)) * minuteMs;
+
+    RequestRate rate;
+    rate.firstMinute = QDateTime::fromMSecsSinceEpoch(firstMs, Qt::UTC);
+    rate.perMinute.fill(0, RequestRate::Minutes);
+    const auto counts = m_reader->requestCounts(rate.firstMinute);
+    for (const auto &[minute, count] : counts) {
+        const qint64 index = (minute.toMSecsSinceEpoch() - firstMs) / minuteMs;
+        if (index >= 0 && index < RequestRate::Minutes)
+            rate.perMinute[index] = count;
+    }
+    return rate;
+}
+
+void RouterWorker::previewRoute(quint64 id, const QJsonObject &body, const ConfigPtr &draft) {
+    const ConfigPtr config = draft ? draft : m_environment.config;
+    if (!config)
+        return;
+    emit routePreviewed(id, signalbox::previewRoute(*config, body));
 }
 
 } // namespace signalbox

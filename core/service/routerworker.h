@@ -6,6 +6,7 @@
 #include "config/configloader.h"
 #include "ledger/ledgerreader.h"
 #include "secrets/keylookup.h"
+#include "service/consoledata.h"
 #include "service/routerservice.h"
 #include "service/servicetypes.h"
 
@@ -18,11 +19,14 @@ class QNetworkAccessManager;
 
 namespace signalbox {
 
+class ClassifierCache;
 class ConfigWatcher;
 class Gates;
+class GateStore;
 class SystemClock;
 class DemoTraffic;
 class HttpServer;
+class ModelCooldowns;
 class SimulatedUpstream;
 
 // Everything that runs on the router thread: the HTTP server, the handlers, the config in force,
@@ -38,10 +42,12 @@ public:
     void shutdown();
     void setPaused(bool paused);
     void scheduleUsageRefresh();
+    void refreshAll();
+    // Routes a body against `draft` when it is set, else against the config in force.
+    void previewRoute(quint64 id, const QJsonObject &body, const signalbox::ConfigPtr &draft);
 
     // Validates an edited config, saves it (except in demo mode) and swaps it in.
     void applyEditedConfig(int requestId, const signalbox::Config &edited);
-    void previewRoute(int requestId, const QByteArray &body, const signalbox::ConfigPtr &draft);
     void testConnection(int requestId, const signalbox::ProviderConfig &provider);
 
     // The key cache: keys read from the keychain or the key file, used before the environment.
@@ -54,39 +60,55 @@ signals:
     void usageChanged(const signalbox::UsageSummary &today);
     void recentLoaded(const QList<signalbox::LedgerRecord> &records);
     void eventLogged(const QString &message);
-    // The config in force: emitted once at start and after every swap.
+    void gatesChanged(const signalbox::GateSnapshot &snapshot);
+    void spendSeriesChanged(const signalbox::SpendSeries &series);
+    void requestRateChanged(const signalbox::RequestRate &rate);
+    // The config in force: emitted when the router is ready, after every swap (an applied edit
+    // or a reloaded file) and by refreshAll().
     void configChanged(const signalbox::ConfigPtr &config);
     void configApplied(int requestId, const signalbox::ConfigPtr &config);
     void configApplyFailed(int requestId, const QList<signalbox::ConfigProblem> &problems);
-    void routePreviewed(int requestId, const signalbox::RoutePreview &preview);
+    void routePreviewed(quint64 id, const signalbox::RoutePreview &preview);
     void connectionTested(int requestId, const signalbox::ProviderModels &result);
 
 private:
     Result<ConfigPtr> loadInitialConfig();
     Result<ConfigPtr> loadDemoConfig();
     Status openLedgerReader();
+    void writeDemoHistory();
     Status startGates(const Config &config);
+    Result<std::unique_ptr<GateStore>> createGateStore(const GateStoreConfig &config);
+    void rebuildGatesFromLedger();
+    void onGateStoreHealthChanged(bool healthy, const QString &message);
     void onWarningReached(const QString &gateId, double fraction, double spentUsd, double limitUsd);
     Status startServer(const Config &config);
     Status swapConfig(const ConfigPtr &config);
     void onConfigFileChanged(const ConfigPtr &config);
+    void warnIfStoreChanged(const GateStoreConfig &store);
     void rejectConfig(const QList<ConfigProblem> &problems);
     void refreshUsage();
+    void refreshGates();
+    SpendSeries spendSeries() const;
+    RequestRate requestRate() const;
 
     ServiceOptions m_options;
     ApiEnvironment m_environment;
+    GateStoreConfig m_storeConfig; // the store in use; a change needs a restart
     std::unique_ptr<LedgerReader> m_reader;
     std::unique_ptr<SystemClock> m_clock;
     std::unique_ptr<Gates> m_gates;
+    std::unique_ptr<ClassifierCache> m_classifierCache;
+    std::unique_ptr<ModelCooldowns> m_cooldowns;
     std::unique_ptr<HttpServer> m_server;
     std::unique_ptr<SimulatedUpstream> m_simulated;
     std::unique_ptr<DemoTraffic> m_demoTraffic;
     std::unique_ptr<ConfigWatcher> m_watcher;
     QNetworkAccessManager *m_network = nullptr;
     QHash<QString, StoredKey> m_storedKeys; // provider id -> key from the keychain or key file
-    // A child of the worker, so that moveToThread() moves it to the router thread, where
-    // scheduleUsageRefresh() starts it.
+    // Children of the worker, so that moveToThread() moves them to the router thread, where
+    // scheduleUsageRefresh() and start() start them.
     QTimer m_usageTimer;
+    QTimer m_idleTimer;
 };
 
 } // namespace signalbox

@@ -207,8 +207,17 @@ void SimulatedUpstream::answer(HttpExchange *exchange) {
     }
 
     const QStringList words = replyWords();
+    // JSON mode gets a JSON object. The simulated provider returns a fixed task classification,
+    // because JSON mode is what the automatic router's classifier requests.
+    const bool jsonMode = body.value(QLatin1String("response_format"))
+                              .toObject()
+                              .value(QLatin1String("type"))
+                              .toString() == QLatin1String("json_object");
+    const QString content =
+        jsonMode ? QStringLiteral(R"({"category":"code","difficulty":"medium","confidence":0.7})")
+                 : words.join(QString()).trimmed();
     const QJsonObject message{{QLatin1String("role"), QLatin1String("assistant")},
-                              {QLatin1String("content"), words.join(QString()).trimmed()},
+                              {QLatin1String("content"), content},
                               {QLatin1String("refusal"), QJsonValue::Null}};
     const QJsonObject choice{{QLatin1String("index"), 0},
                              {QLatin1String("message"), message},

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 
 export const signalboxBinary = process.env.SIGNALBOX_BINARY;
 export const fakeOpenAiBinary = process.env.SIGNALBOX_FAKE_OPENAI;
+export const fakeAnthropicBinary = process.env.SIGNALBOX_FAKE_ANTHROPIC;
 
 // Spawns a program that prints "listening on http://HOST:PORT" when ready, and resolves with its
 // address. Everything it writes is kept for the canary checks.
@@ -39,6 +40,14 @@ export function startListening(binary, args, env = {}) {
 }
 
 // Stops a child started by startListening and waits for it to exit.
+// Sets fields of a fake upstream's script through its POST /__fake/script.
+export async function scriptFake(upstream, fields) {
+  const response = await fetch(`${upstream.url}/__fake/script`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields),
+  });
+  if (!response.ok) throw new Error(`the fake took no script: ${response.status}`);
+}
+
 export function stop(started) {
   if (!started || started.child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
@@ -48,15 +57,16 @@ export function stop(started) {
   });
 }
 
-// Writes a config with one OpenAI-kind provider at the fake upstream and returns its folder.
-export function writeConfig(upstreamUrl) {
+// Writes a config with one provider at the fake upstream and returns its folder. The provider is
+// of kind `openai` unless `kind` says otherwise; its base URL is the fake's URL plus `basePath`.
+export function writeConfig(upstreamUrl, { kind = 'openai', basePath = '/v1', keyEnv = 'OPENAI_API_KEY' } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'signalbox-e2e-'));
   const price = { input: 0.15, output: 0.60, cached_input: 0.075 };
   const config = {
     version: 1,
     server: { listen: '127.0.0.1:0', max_body_mib: 1 },
     providers: {
-      fake: { kind: 'openai', base_url: `${upstreamUrl}/v1`, key_env: 'OPENAI_API_KEY' },
+      fake: { kind, base_url: `${upstreamUrl}${basePath}`, key_env: keyEnv },
     },
     models: [
       { id: 'mini', provider: 'fake', upstream_id: 'gpt-4o-mini-2024-07-18',

@@ -3,7 +3,7 @@
 // The official OpenAI SDK drives a running Signalbox, which calls a fake OpenAI upstream.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import OpenAI from 'openai';
 import { fakeOpenAiBinary, signalboxBinary, startListening, stop, writeConfig } from './harness.mjs';
@@ -31,6 +31,7 @@ before(async () => {
 after(async () => {
   await stop(signalbox);
   await stop(upstream);
+  rmSync(setup.dir, { recursive: true, force: true });
 });
 
 async function upstreamRequests() {
@@ -104,7 +105,8 @@ test('streamed stage request arrives chunk by chunk and is billed', async () => 
   assert.equal(row.status, 'ok');
   assert.equal(row.streamed, true);
   assert.equal(row.usage_estimated, false);
-  assert.ok(row.input_tokens > 0 && row.output_tokens > 0);
+  assert.ok(row.input_tokens > 0);
+  assert.ok(row.output_tokens > 0);
   const expected = ((row.input_tokens - row.cached_tokens) * setup.price.input
     + row.cached_tokens * setup.price.cached_input + row.output_tokens * setup.price.output) / 1e6;
   assert.ok(Math.abs(row.cost_usd - expected) < 1e-12, `cost ${row.cost_usd} != ${expected}`);
@@ -117,7 +119,8 @@ test('usage chunk reaches the client only when it asked', async () => {
   });
   let usage = null;
   for await (const chunk of withUsage) usage = chunk.usage ?? usage;
-  assert.ok(usage && usage.prompt_tokens > 0, 'the usage chunk was missing');
+  assert.ok(usage, 'the usage chunk was missing');
+  assert.ok(usage.prompt_tokens > 0);
 
   const without = await client.chat.completions.create({
     model: 'mini', stream: true, messages: [{ role: 'user', content: 'Count' }],

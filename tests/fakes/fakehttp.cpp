@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "fakes/fakehttp.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTcpSocket>
 
@@ -24,6 +25,10 @@ QByteArray reasonPhrase(int status)
         return "Unauthorized";
     case 404:
         return "Not Found";
+    case 403:
+        return "Forbidden";
+    case 408:
+        return "Request Timeout";
     case 429:
         return "Too Many Requests";
     case 500:
@@ -32,12 +37,35 @@ QByteArray reasonPhrase(int status)
         return "Bad Gateway";
     case 503:
         return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
     default:
         return "Status";
     }
 }
 
 } // namespace
+
+QByteArray fakeRequestsJson(const QList<FakeHttpRequest> &requests)
+{
+    QJsonArray list;
+    for (const FakeHttpRequest &request : requests) {
+        QJsonObject headers;
+        for (auto it = request.headers.cbegin(); it != request.headers.cend(); ++it) {
+            const bool secret = it.key() == "authorization" || it.key() == "x-api-key" ||
+                                it.key() == "api-key" || it.key() == "x-goog-api-key";
+            headers.insert(QString::fromLatin1(it.key()),
+                           secret ? QStringLiteral("<present>") : QString::fromUtf8(it.value()));
+        }
+        QJsonObject entry;
+        entry.insert(QLatin1String("method"), QString::fromLatin1(request.method));
+        entry.insert(QLatin1String("path"), QString::fromUtf8(request.path));
+        entry.insert(QLatin1String("headers"), headers);
+        entry.insert(QLatin1String("body"), request.json());
+        list.append(entry);
+    }
+    return QJsonDocument(list).toJson(QJsonDocument::Compact);
+}
 
 QJsonObject FakeHttpRequest::json() const { return QJsonDocument::fromJson(body).object(); }
 
@@ -129,6 +157,11 @@ void FakeHttpConnection::writeChunk(const QByteArray &bytes)
 {
     m_socket->write(QByteArray::number(bytes.size(), 16) + "\r\n" + bytes + "\r\n");
     m_socket->flush();
+}
+
+void FakeHttpConnection::abort()
+{
+    m_socket->abort();
 }
 
 void FakeHttpConnection::endChunked()

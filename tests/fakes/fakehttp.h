@@ -26,6 +26,10 @@ struct FakeHttpRequest {
 
 using FakeHeaders = QList<QPair<QByteArray, QByteArray>>;
 
+// Lists requests as JSON for GET /__fake/requests: method, path, headers and body, with the
+// values of authorization, x-api-key, api-key and x-goog-api-key replaced by "<present>".
+QByteArray fakeRequestsJson(const QList<FakeHttpRequest> &requests);
+
 // The server side of one HTTP/1.1 connection over a raw socket: parses requests with a
 // Content-Length body and writes responses with Content-Length or chunked framing. Requests
 // with a chunked body are not supported, because QNetworkAccessManager sends Content-Length.
@@ -40,6 +44,7 @@ public:
     void beginChunked(int status, const FakeHeaders &headers);
     void writeChunk(const QByteArray &bytes); // one HTTP chunk, flushed at once
     void endChunked();
+    void abort(); // closes the connection at once, as a crashed server would
 
 signals:
     void requestReceived(const signalbox::FakeHttpRequest &request);

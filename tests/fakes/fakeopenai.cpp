@@ -54,7 +54,49 @@ QByteArray scriptedErrorBody(const FakeOpenAiScript &script, int status)
     return script.errorMessage;
 }
 
+// Stands for "close the connection here" in a list of stream events.
+const QByteArray kDropMarker = QByteArrayLiteral("\x01drop");
+
+QString offeredToolName(const QJsonObject &body)
+{
+    return body.value(QLatin1String("tools"))
+        .toArray()
+        .at(0)
+        .toObject()
+        .value(QLatin1String("function"))
+        .toObject()
+        .value(QLatin1String("name"))
+        .toString();
+}
+
 } // namespace
+
+void applyScriptJson(FakeOpenAiScript &script, const QJsonObject &json)
+{
+    const auto text = [&json](const char *key) { return json.value(QLatin1String(key)); };
+    if (text("reply").isString())
+        script.reply = text("reply").toString();
+    if (text("chunk_count").isDouble())
+        script.chunkCount = text("chunk_count").toInt();
+    if (text("error_status").isDouble())
+        script.errorStatus = text("error_status").toInt();
+    if (text("error_type").isString())
+        script.errorType = text("error_type").toString().toUtf8();
+    if (text("error_message").isString())
+        script.errorMessage = text("error_message").toString().toUtf8();
+    if (text("retry_after").isString())
+        script.retryAfter = text("retry_after").toString().toUtf8();
+    if (text("tool_name").isString())
+        script.toolName = text("tool_name").toString();
+    if (text("tool_arguments").isString())
+        script.toolArguments = text("tool_arguments").toString().toUtf8();
+    if (text("reasoning").isString())
+        script.reasoning = text("reasoning").toString();
+    if (text("call_offered_tools").isBool())
+        script.callOfferedTools = text("call_offered_tools").toBool();
+    if (text("drop_after").isDouble())
+        script.dropAfter = text("drop_after").toInt();
+}
 
 FakeOpenAiUpstream::FakeOpenAiUpstream(QObject *parent)
     : QObject(parent)
@@ -101,6 +143,12 @@ void FakeOpenAiUpstream::onRequest(FakeHttpConnection *connection, const FakeHtt
         return;
     }
 
+    if (request.method == "POST" && request.path == "/__fake/script") {
+        applyScriptJson(m_script, request.json());
+        connection->writeResponse(200, {{"Content-Type", "application/json"}}, "{}");
+        return;
+    }
+
     if (request.method == "GET" && request.path.endsWith("/models")) {
         m_modelListRequests.append(request);
         if (rejectWrongKey(connection, request))
@@ -112,7 +160,9 @@ void FakeOpenAiUpstream::onRequest(FakeHttpConnection *connection, const FakeHtt
         return;
     }
 
-    if (request.method != "POST" || !request.path.endsWith("/chat/completions")) {
+    // Azure puts the api-version in the query, so routes are matched without it.
+    const QByteArray route = request.path.split('?').first();
+    if (request.method != "POST" || !route.endsWith("/chat/completions")) {
         connection->writeResponse(
             404, commonHeaders("application/json"),
             fakeopenai::openAiError("Unknown path " + request.path, "invalid_request_error", {}));
@@ -122,7 +172,7 @@ void FakeOpenAiUpstream::onRequest(FakeHttpConnection *connection, const FakeHtt
     m_requests.append(request);
     ++m_completionCount;
     emit requestReceived();
-    if (rejectWrongKey(connection, request))
+    if (rejectWrongKey(connection, request) || rejectedByAzure(connection, request))
         return;
     answerChat(connection, request);
 }
@@ -147,6 +197,32 @@ bool FakeOpenAiUpstream::rejectWrongKey(FakeHttpConnection *connection,
                                     "https://platform.openai.com/account/api-keys.",
                                 "invalid_request_error", "invalid_api_key"));
     return true;
+}
+
+bool FakeOpenAiUpstream::rejectedByAzure(FakeHttpConnection *connection,
+                                         const FakeHttpRequest &request)
+{
+    if (m_script.azureDeployment.isEmpty())
+        return false;
+    if (request.header("api-key").isEmpty()) {
+        connection->writeResponse(
+            401, commonHeaders("application/json"),
+            "{\"error\":{\"code\":\"401\",\"message\":\"Access denied due to invalid "
+            "subscription key or wrong API endpoint. Make sure to provide a valid key for an "
+            "active subscription and use a correct regional API endpoint for your resource.\"}}");
+        return true;
+    }
+    const QByteArray expected =
+        "/openai/deployments/" + m_script.azureDeployment + "/chat/completions?api-version=";
+    if (!request.path.startsWith(expected) || request.path.size() == expected.size()) {
+        connection->writeResponse(
+            404, commonHeaders("application/json"),
+            "{\"error\":{\"code\":\"DeploymentNotFound\",\"message\":\"The API deployment "
+            "for this resource does not exist. If you created the deployment within the last 5 "
+            "minutes, please wait a moment and try again.\"}}");
+        return true;
+    }
+    return false;
 }
 
 FakeHeaders FakeOpenAiUpstream::commonHeaders(const QByteArray &contentType) const
@@ -178,9 +254,47 @@ void FakeOpenAiUpstream::answerChat(FakeHttpConnection *connection, const FakeHt
         return;
     }
     const fakeopenai::Completion completion = completionFor(m_script, request, m_completionCount);
+    if (answersWithToolCall(request)) {
+        const QString name =
+            m_script.toolName.isEmpty() ? offeredToolName(request.json()) : m_script.toolName;
+        connection->writeResponse(200, commonHeaders("application/json"),
+                                  fakeopenai::toolCallBody(completion, "call_fake" + completion.id.right(6),
+                                                           name, m_script.toolArguments));
+        return;
+    }
     connection->writeResponse(
         200, commonHeaders("application/json"),
         fakeopenai::nonStreamBody(completion, m_script.reply, m_script.finishReason));
+}
+
+bool FakeOpenAiUpstream::answersWithToolCall(const FakeHttpRequest &request) const
+{
+    const QJsonObject body = request.json();
+    const QJsonArray messages = body.value(QLatin1String("messages")).toArray();
+    const QString lastRole =
+        messages.last().toObject().value(QLatin1String("role")).toString();
+    return m_script.callOfferedTools && !body.value(QLatin1String("tools")).toArray().isEmpty() &&
+           lastRole != QLatin1String("tool");
+}
+
+QList<QByteArray> FakeOpenAiUpstream::toolCallEvents(const FakeHttpRequest &request) const
+{
+    const fakeopenai::Completion completion = completionFor(m_script, request, m_completionCount);
+    const QString name =
+        m_script.toolName.isEmpty() ? offeredToolName(request.json()) : m_script.toolName;
+    QList<QByteArray> events;
+    events << "data: " +
+                  fakeopenai::toolCallStartChunk(completion, "call_fake" + completion.id.right(6),
+                                                 name) +
+                  "\n\n";
+    for (const QByteArray &piece :
+         fakeopenai::splitBytes(m_script.toolArguments, m_script.toolArgumentPieces))
+        events << "data: " + fakeopenai::toolArgumentsChunk(completion, piece) + "\n\n";
+    events << "data: " + fakeopenai::closingChunk(completion, "tool_calls") + "\n\n";
+    if (completion.includeUsage)
+        events << "data: " + fakeopenai::usageChunk(completion) + "\n\n";
+    events << QByteArrayLiteral("data: [DONE]\n\n");
+    return events;
 }
 
 void FakeOpenAiUpstream::answerError(FakeHttpConnection *connection)
@@ -208,9 +322,16 @@ QList<QByteArray> FakeOpenAiUpstream::streamEvents(const FakeHttpRequest &reques
         return events;
     }
 
+    if (answersWithToolCall(request))
+        return toolCallEvents(request);
+
     if (m_script.commentLines)
         events << ": OPENROUTER PROCESSING\n\n";
     events << "data: " + fakeopenai::roleChunk(completion) + "\n\n";
+    if (!m_script.reasoning.isEmpty()) {
+        for (const QString &piece : fakeopenai::splitText(m_script.reasoning, 2))
+            events << "data: " + fakeopenai::reasoningChunk(completion, piece) + "\n\n";
+    }
 
     const QStringList pieces = fakeopenai::splitText(m_script.reply, m_script.chunkCount);
     for (qsizetype i = 0; i < pieces.size(); ++i) {
@@ -223,6 +344,16 @@ QList<QByteArray> FakeOpenAiUpstream::streamEvents(const FakeHttpRequest &reques
         }
         if (i == m_script.stallAfter) {
             events << QByteArray(); // an empty event stands for "go silent"
+            return events;
+        }
+        if (i == m_script.dropAfter) {
+            events << kDropMarker;
+            return events;
+        }
+        if (m_script.usageOnLastContentChunk && i == pieces.size() - 1) {
+            events << "data: " + fakeopenai::contentChunkWithUsage(completion, pieces.at(i)) +
+                          "\n\n";
+            events << QByteArrayLiteral("data: [DONE]\n\n");
             return events;
         }
         if (m_script.commentLines && i == 1)
@@ -265,6 +396,11 @@ void FakeOpenAiUpstream::answerStream(FakeHttpConnection *connection,
             timer->deleteLater();
             return;
         }
+        if (event == kDropMarker) { // close without ending the chunked body
+            guard->abort();
+            timer->deleteLater();
+            return;
+        }
         guard->writeChunk(event);
         if (event.startsWith("data: ")) {
             ++m_dataEventsSent;
@@ -276,24 +412,7 @@ void FakeOpenAiUpstream::answerStream(FakeHttpConnection *connection,
 
 QByteArray FakeOpenAiUpstream::recordedRequestsJson() const
 {
-    QJsonArray list;
-    for (const FakeHttpRequest &request : m_requests) {
-        QJsonObject headers;
-        for (auto it = request.headers.cbegin(); it != request.headers.cend(); ++it) {
-            const QString name = QString::fromLatin1(it.key());
-            const bool secret = it.key() == "authorization" || it.key() == "x-api-key" ||
-                                it.key() == "api-key" || it.key() == "x-goog-api-key";
-            headers.insert(name, secret ? QStringLiteral("<present>")
-                                        : QString::fromUtf8(it.value()));
-        }
-        QJsonObject entry;
-        entry.insert(QLatin1String("method"), QString::fromLatin1(request.method));
-        entry.insert(QLatin1String("path"), QString::fromUtf8(request.path));
-        entry.insert(QLatin1String("headers"), headers);
-        entry.insert(QLatin1String("body"), request.json());
-        list.append(entry);
-    }
-    return QJsonDocument(list).toJson(QJsonDocument::Compact);
+    return fakeRequestsJson(m_requests);
 }
 
 } // namespace signalbox

@@ -13,7 +13,7 @@ class QTcpServer;
 
 namespace signalbox {
 
-// What the fake OpenAI upstream answers to the next chat completion requests.
+// The responses the fake OpenAI upstream sends to the next chat completion requests.
 struct FakeOpenAiScript {
     enum class ErrorShape { OpenAi, Mistral, OpenRouter, PlainText };
 
@@ -26,7 +26,7 @@ struct FakeOpenAiScript {
     qint64 cachedTokens = 0;
     qint64 reasoningTokens = 0;
 
-    // A non-zero errorStatus answers every request with that status and an error body.
+    // A non-zero errorStatus makes every request fail with that status and an error body.
     int errorStatus = 0;
     ErrorShape errorShape = ErrorShape::OpenAi;
     QByteArray errorType = "server_error";
@@ -44,10 +44,32 @@ struct FakeOpenAiScript {
     bool obfuscation = false;       // the "obfuscation" key on every chunk
     bool alwaysIncludeUsage = false; // the usage chunk even when the request did not ask
 
+    // A request that offers tools, and whose last message is not a tool result, is answered
+    // with a call of `toolName` (the first offered tool when empty), as a model that uses its
+    // tools would. Streams send the arguments in `toolArgumentPieces` pieces of partial JSON.
+    bool callOfferedTools = true;
+    QString toolName;
+    QByteArray toolArguments = R"({"city":"Paris","unit":"celsius"})";
+    int toolArgumentPieces = 3;
+    QString reasoning; // sent as reasoning_content before the reply, as DeepSeek does
+    bool usageOnLastContentChunk = false; // Gemini's compatible endpoint puts usage there
+    // Closes the connection without the chunked terminator after this many content chunks.
+    int dropAfter = -1;
+
+    // When set, the fake answers as an Azure OpenAI resource with this deployment: chat requests
+    // must go to /openai/deployments/<deployment>/chat/completions?api-version=... with an
+    // api-key header, and other deployments get Azure's 404 DeploymentNotFound.
+    QByteArray azureDeployment;
+
     // When set, every request whose Authorization is not "Bearer <requiredApiKey>" gets OpenAI's
     // 401 invalid_api_key answer.
     QByteArray requiredApiKey;
 };
+
+// Sets the script fields named in a JSON object (the keys of POST /__fake/script): reply,
+// chunk_count, error_status, error_type, error_message, retry_after, tool_name,
+// tool_arguments, reasoning, call_offered_tools, drop_after.
+void applyScriptJson(FakeOpenAiScript &script, const QJsonObject &json);
 
 // A fake api.openai.com on a raw QTcpServer bound to a loopback address. It serves
 // POST .../chat/completions as the script says, records every request, and lists the recorded
@@ -81,10 +103,13 @@ private:
     void onNewConnection();
     void onRequest(FakeHttpConnection *connection, const FakeHttpRequest &request);
     void answerChat(FakeHttpConnection *connection, const FakeHttpRequest &request);
+    bool rejectedByAzure(FakeHttpConnection *connection, const FakeHttpRequest &request);
     void answerError(FakeHttpConnection *connection);
     bool rejectWrongKey(FakeHttpConnection *connection, const FakeHttpRequest &request);
     void answerStream(FakeHttpConnection *connection, const FakeHttpRequest &request);
     QList<QByteArray> streamEvents(const FakeHttpRequest &request) const;
+    QList<QByteArray> toolCallEvents(const FakeHttpRequest &request) const;
+    bool answersWithToolCall(const FakeHttpRequest &request) const;
     FakeHeaders commonHeaders(const QByteArray &contentType) const;
 
     QTcpServer *m_server;

@@ -98,6 +98,66 @@ QByteArray usageChunk(const Completion &completion)
     return chunk(withUsage, "[]", usageObject(completion));
 }
 
+QByteArray reasoningChunk(const Completion &completion, const QString &piece)
+{
+    return chunk(completion, choice("{\"reasoning_content\":" + jsonString(piece) + '}', {}),
+                 "null");
+}
+
+QByteArray contentChunkWithUsage(const Completion &completion, const QString &piece)
+{
+    Completion withUsage = completion;
+    withUsage.includeUsage = true;
+    return chunk(withUsage, choice("{\"content\":" + jsonString(piece) + '}', "stop"),
+                 usageObject(completion));
+}
+
+QByteArray toolCallStartChunk(const Completion &completion, const QByteArray &callId,
+                              const QString &name)
+{
+    return chunk(completion,
+                 choice("{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,"
+                        "\"id\":\"" + callId + "\",\"type\":\"function\",\"function\":{\"name\":" +
+                            jsonString(name) + ",\"arguments\":\"\"}}],\"refusal\":null}",
+                        {}),
+                 "null");
+}
+
+QByteArray toolArgumentsChunk(const Completion &completion, const QByteArray &piece)
+{
+    return chunk(completion,
+                 choice("{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":" +
+                            jsonString(QString::fromUtf8(piece)) + "}}]}",
+                        {}),
+                 "null");
+}
+
+QByteArray toolCallBody(const Completion &completion, const QByteArray &callId,
+                        const QString &name, const QByteArray &arguments)
+{
+    return "{\"id\":\"" + completion.id + "\",\"object\":\"chat.completion\",\"created\":" +
+           QByteArray::number(completion.created) + ",\"model\":" + jsonString(completion.model) +
+           ",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,"
+           "\"tool_calls\":[{\"id\":\"" + callId + "\",\"type\":\"function\",\"function\":{\"name\":" +
+           jsonString(name) + ",\"arguments\":" + jsonString(QString::fromUtf8(arguments)) +
+           "}}],\"refusal\":null,\"annotations\":[]},\"logprobs\":null,\"finish_reason\":"
+           "\"tool_calls\"}],\"usage\":" + usageObject(completion) +
+           ",\"service_tier\":\"default\",\"system_fingerprint\":\"fp_fake01\"}";
+}
+
+QList<QByteArray> splitBytes(const QByteArray &bytes, int count)
+{
+    QList<QByteArray> pieces;
+    const qsizetype parts = std::clamp<qsizetype>(count, 1, std::max<qsizetype>(1, bytes.size()));
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < parts; ++i) {
+        const qsizetype end = bytes.size() * (i + 1) / parts;
+        pieces << bytes.mid(start, end - start);
+        start = end;
+    }
+    return pieces;
+}
+
 QByteArray openAiError(const QByteArray &message, const QByteArray &type, const QByteArray &code)
 {
     return "{\"error\":{\"message\":" + jsonString(QString::fromUtf8(message)) +

@@ -34,11 +34,24 @@ QByteArray roleChunk(const Completion &completion);
 QByteArray contentChunk(const Completion &completion, const QString &piece);
 QByteArray closingChunk(const Completion &completion, const QByteArray &finishReason);
 QByteArray usageChunk(const Completion &completion);
+QByteArray reasoningChunk(const Completion &completion, const QString &piece);
+// A content chunk that also carries the usage object.
+QByteArray contentChunkWithUsage(const Completion &completion, const QString &piece);
+// The first fragment of a tool call: its id and name, with empty arguments.
+QByteArray toolCallStartChunk(const Completion &completion, const QByteArray &callId,
+                              const QString &name);
+QByteArray toolArgumentsChunk(const Completion &completion, const QByteArray &piece);
+// A chat.completion body whose message calls a tool.
+QByteArray toolCallBody(const Completion &completion, const QByteArray &callId, const QString &name,
+                        const QByteArray &arguments);
 
 // Error bodies in the shapes providers use. An empty code is written as null.
 QByteArray openAiError(const QByteArray &message, const QByteArray &type, const QByteArray &code);
 QByteArray mistralError(const QByteArray &message, const QByteArray &type, const QByteArray &code);
 QByteArray openRouterError(int code, const QByteArray &message);
+
+// Splits bytes into `count` pieces of nearly equal length.
+QList<QByteArray> splitBytes(const QByteArray &bytes, int count);
 
 // Splits text into `count` pieces of nearly equal length; fewer when the text is shorter.
 QStringList splitText(const QString &text, int count);

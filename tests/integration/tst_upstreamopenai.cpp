@@ -149,6 +149,7 @@ private:
     int m_sentAtStart = -1;
     QList<QByteArray> m_chunks;
     QList<int> m_sentAtChunk;
+    int m_doneFrames = 0; // "data: [DONE]" frames written for the client
     int m_finishedCount = 0;
     UpstreamResult m_result;
 };
@@ -161,6 +162,7 @@ void TestUpstreamOpenAi::init() {
     m_sentAtStart = -1;
     m_chunks.clear();
     m_sentAtChunk.clear();
+    m_doneFrames = 0;
     m_finishedCount = 0;
     m_result = {};
 }
@@ -181,9 +183,20 @@ void TestUpstreamOpenAi::startCall(UpstreamRequest request) {
         ++m_startedCount;
         m_sentAtStart = m_fake->dataEventsSent();
     });
-    connect(m_call.get(), &UpstreamCall::streamData, this, [this](const QByteArray &data) {
-        m_chunks << data;
-        m_sentAtChunk << m_fake->dataEventsSent();
+    // The call writes ready SSE frames for an OpenAI client; the checks read the data of each
+    // event, and the closing [DONE] separately.
+    connect(m_call.get(), &UpstreamCall::streamData, this, [this](const QByteArray &frames) {
+        for (const QByteArray &event : frames.split('\n')) {
+            if (!event.startsWith("data: "))
+                continue;
+            const QByteArray data = event.mid(6);
+            if (data == "[DONE]") {
+                ++m_doneFrames;
+                continue;
+            }
+            m_chunks << data;
+            m_sentAtChunk << m_fake->dataEventsSent();
+        }
     });
     connect(m_call.get(), &UpstreamCall::finished, this, [this](const UpstreamResult &result) {
         ++m_finishedCount;
@@ -306,6 +319,7 @@ void TestUpstreamOpenAi::streamForwardsChunksAsTheyArrive() {
     QCOMPARE(joinedContent(m_chunks), script.reply);
 
     QVERIFY(m_result.sawDone);
+    QCOMPARE(m_doneFrames, 1);
     QVERIFY(m_result.usageReported);
     QCOMPARE(m_result.usage.inputTokens, 33);
     QCOMPARE(m_result.usage.outputTokens, 7);
@@ -602,6 +616,7 @@ void TestUpstreamOpenAi::midStreamErrorEndsCall() {
     QVERIFY2(error().message.contains(QLatin1String("while processing your request")),
              qPrintable(error().message));
     QVERIFY(!m_result.sawDone);
+    QCOMPARE(m_doneFrames, 0);
 }
 
 void TestUpstreamOpenAi::commentsAndObfuscationTolerated() {

@@ -153,7 +153,7 @@ void TestStagesPage::previewShowsEditedDecision() {
     m_page->runPreview();
     QVERIFY(shown.wait(testing::kPageWaitMs));
     RoutePreview preview = shown.takeFirst().at(0).value<RoutePreview>();
-    QVERIFY(preview.ok);
+    QVERIFY(preview.routed);
     QCOMPARE(preview.model, QStringLiteral("gemini-2.5-flash"));
     QCOMPARE(preview.level, QStringLiteral("stage"));
     QVERIFY(m_page->previewResult()->text().contains(QStringLiteral("gemini-2.5-flash")));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The Signalbox authors
 #include "config/configloader.h"
+#include "config/redisurl.h"
 
 #include <QDir>
 #include <QFile>
@@ -31,6 +32,7 @@ private slots:
     void missingFileNamesPath();
     void unknownFieldsSurviveSave();
     void saveWritesCurrentValues();
+    void gateStoreDefaultsAndSave();
     void saveReplacesWholeFile();
     void saveIntoMissingFolderFails();
     void ensureCreatesDefault();
@@ -197,6 +199,10 @@ void TestConfigLoader::invalidField_data() {
         "providers.openai.needs_key", "must be a boolean, not a string");
     row("bad key variable", "providers.openai.key_env", R"("OPENAI-KEY")",
         "providers.openai.key_env", R"(invalid environment variable name "OPENAI-KEY")");
+    row("bad api version", "providers.openai.api_version", R"("latest")",
+        "providers.openai.api_version",
+        R"(invalid api_version "latest"; use a date such as 2024-10-21, optionally followed by )"
+        "-preview");
     row("model not object", "models[0]", R"("gpt-4o")", "models[0]",
         "must be an object, not a string");
     row("model id missing", "models[0].id", "REMOVE", "models[0].id", "missing required field");
@@ -249,6 +255,10 @@ void TestConfigLoader::invalidField_data() {
         "routing.auto.quality_weight", "must be between 0 and 1, not 1.5");
     row("confidence negative", "routing.auto.classifier_min_confidence", "-0.1",
         "routing.auto.classifier_min_confidence", "must be between 0 and 1, not -0.1");
+    row("min quality above 100", "routing.auto.min_quality", R"({"high": 120})",
+        "routing.auto.min_quality.high", "must be between 0 and 100, not 120");
+    row("min quality negative", "routing.auto.min_quality", R"({"low": -1, "medium": 50})",
+        "routing.auto.min_quality.low", "must be between 0 and 100, not -1");
     row("daily budget negative", "gates.daily_budget_usd", "-1", "gates.daily_budget_usd",
         "must be >= 0 USD (0 means no daily budget), not -1");
     row("warn at zero", "gates.warn_at", "[0.5, 0]", "gates.warn_at[1]",
@@ -282,6 +292,35 @@ void TestConfigLoader::invalidField_data() {
         "must be >= 0 (0 means no limit), not -1");
     row("rate limit not object", "gates.rate_limits[0]", "5", "gates.rate_limits[0]",
         "must be an object, not a number");
+    row("store not object", "gates.store", R"("redis")", "gates.store",
+        "must be an object, not a string");
+    row("store kind unknown", "gates.store.kind", R"("etcd")", "gates.store.kind",
+        R"(unknown store kind "etcd"; use "memory" or "redis")");
+    row("store policy unknown", "gates.store.on_failure", R"("maybe")", "gates.store.on_failure",
+        R"(unknown policy "maybe"; use "closed" (reject requests while Redis is unreachable) or )"
+        R"("open" (admit them on this instance's own counters))");
+    row("store url tls", "gates.store.url", R"("rediss://127.0.0.1:6380/0")", "gates.store.url",
+        "rediss:// (TLS) is not supported: this build uses Debian's hiredis 0.14, which has no "
+        "TLS. Use redis:// to a server on this machine, or reach a remote one through a TLS "
+        "tunnel such as stunnel or ssh -L");
+    // The message must not repeat the URL, which holds the password.
+    row("store url with password", "gates.store.url", R"("redis://:hunter2@127.0.0.1:6379/0")",
+        "gates.store.url",
+        "the Redis URL contains a password; remove it from the URL and set the environment "
+        "variable SIGNALBOX_REDIS_PASSWORD");
+    row("store url http", "gates.store.url", R"("http://127.0.0.1:6379")", "gates.store.url",
+        "invalid Redis URL; use redis://HOST:PORT/DB such as redis://127.0.0.1:6379/0");
+    row("store url database", "gates.store.url", R"("redis://127.0.0.1:6379/x")", "gates.store.url",
+        "invalid database 'x'; end the URL with /N, where N is a database number such as 0");
+    row("store prefix empty", "gates.store.prefix", R"("")", "gates.store.prefix",
+        R"(invalid key prefix ""; use letters, digits and . _ : - { }, such as "signalbox:")");
+    row("store timeout zero", "gates.store.timeout_ms", "0", "gates.store.timeout_ms",
+        "must be from 10 to 60000 milliseconds, not 0");
+    row("store ttl zero", "gates.store.reservation_ttl_s", "0", "gates.store.reservation_ttl_s",
+        "must be from 1 to 86400 seconds, not 0");
+    row("store password in file", "gates.store.password", R"("hunter2")", "gates.store.password",
+        "a password does not belong in the config file; remove it and set the environment "
+        "variable SIGNALBOX_REDIS_PASSWORD");
 }
 
 void TestConfigLoader::invalidField() {
@@ -507,15 +546,65 @@ void TestConfigLoader::saveWritesCurrentValues() {
     edited.stages[0].fallbacks.clear();
     edited.gates.dailyBudgetUsd = 25;
     edited.models[0].price.output = 0.7;
+    edited.routing.autoRouting.minQuality = {10, 60, 85};
+    edited.providers[0].apiVersion = QStringLiteral("2025-01-01-preview");
 
     const ConfigLoad reloaded = parseConfig(serializeConfig(edited));
     QVERIFY2(reloaded.problems.isEmpty(), qPrintable(problemList(reloaded.problems)));
     const Config &config = *reloaded.config;
+    QCOMPARE(config.routing.autoRouting.minQuality.low, 10);
+    QCOMPARE(config.routing.autoRouting.minQuality.medium, 60);
+    QCOMPARE(config.routing.autoRouting.minQuality.high, 85);
     QVERIFY(!config.findStage(QStringLiteral("triage")));
     QVERIFY(config.findStage(QStringLiteral("code"))->fallbacks.isEmpty());
     QCOMPARE(config.gates.dailyBudgetUsd, 25.0);
     QCOMPARE(config.models[0].price.output, 0.7);
     QCOMPARE(config.models[0].price.cachedInput, 0.15);
+    QCOMPARE(config.providers[0].apiVersion, QStringLiteral("2025-01-01-preview"));
+}
+
+void TestConfigLoader::gateStoreDefaultsAndSave() {
+    const ConfigLoad plain = parseConfig(kBaseConfig);
+    QVERIFY(plain.config);
+    QCOMPARE(plain.config->gates.store.kind, QStringLiteral("memory"));
+    QCOMPARE(plain.config->gates.store.onFailure, QStringLiteral("closed"));
+    QVERIFY(!QJsonDocument::fromJson(serializeConfig(*plain.config))
+                 .object()
+                 .value(QLatin1String("gates"))
+                 .toObject()
+                 .contains(QLatin1String("store")));
+
+    const ConfigLoad shared = parseConfig(baseWith(
+        QStringLiteral("gates.store"),
+        R"({"kind": "redis", "url": "redis://team@redis.lan:6380/2", "on_failure": "open"})"));
+    QVERIFY2(shared.config, qPrintable(problemList(shared.problems)));
+    const GateStoreConfig &store = shared.config->gates.store;
+    QCOMPARE(store.kind, QStringLiteral("redis"));
+    QCOMPARE(store.url, QStringLiteral("redis://team@redis.lan:6380/2"));
+    QCOMPARE(store.prefix, QStringLiteral("signalbox:"));
+    QCOMPARE(store.onFailure, QStringLiteral("open"));
+    QCOMPARE(store.timeoutMs, 1000);
+    QCOMPARE(store.reservationTtlSeconds, 300);
+
+    const Result<RedisEndpoint> endpoint = parseRedisUrl(store.url);
+    QVERIFY(endpoint.ok());
+    QCOMPARE(endpoint->host, QStringLiteral("redis.lan"));
+    QCOMPARE(endpoint->port, quint16(6380));
+    QCOMPARE(endpoint->database, 2);
+    QCOMPARE(endpoint->username, QStringLiteral("team"));
+
+    Config edited = *shared.config;
+    edited.gates.store.reservationTtlSeconds = 120;
+    const QJsonObject saved = QJsonDocument::fromJson(serializeConfig(edited))
+                                  .object()
+                                  .value(QLatin1String("gates"))
+                                  .toObject()
+                                  .value(QLatin1String("store"))
+                                  .toObject();
+    QCOMPARE(saved.value(QLatin1String("kind")).toString(), QStringLiteral("redis"));
+    QCOMPARE(saved.value(QLatin1String("on_failure")).toString(), QStringLiteral("open"));
+    QCOMPARE(saved.value(QLatin1String("reservation_ttl_s")).toInt(), 120);
+    QVERIFY(!saved.contains(QLatin1String("prefix")));
 }
 
 void TestConfigLoader::saveReplacesWholeFile() {

@@ -157,6 +157,7 @@ private slots:
     void summarizeSumsByModelAndStage_data();
     void summarizeSumsByModelAndStage();
     void sinceExcludesOlderRows();
+    void requestCountsPerMinute();
     void recentIsNewestFirst();
     void findPrefersRequestRow();
     void reopenKeepsDataAndVersion();
@@ -376,6 +377,43 @@ void TestLedger::sinceExcludesOlderRows() {
     QCOMPARE(points.at(0).second, 1.5);
     QCOMPARE(points.at(1).first, baseTime);
     QCOMPARE(points.at(1).second, 3.0);
+}
+
+void TestLedger::requestCountsPerMinute() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    std::unique_ptr<Ledger> ledger = openLedger(dir.path());
+    QVERIFY(ledger);
+
+    // baseTime is 12:34:56.789: two requests and a classifier call in that minute, one request
+    // at 12:33:10, and one request an hour earlier that since leaves out.
+    const QDateTime minute(QDate(2026, 3, 1), QTime(12, 34), Qt::UTC);
+    const struct {
+        qint64 offsetMs;
+        const char *kind;
+    } rows[] = {{0, "request"},
+                {-1000, "request"},
+                {-500, "classifier"},
+                {-106789, "request"},
+                {-3600000, "request"}};
+    int id = 0;
+    for (const auto &row : rows) {
+        LedgerRecord record = spendRecord(QStringLiteral("c%1").arg(id++), QStringLiteral("m"),
+                                          QString(), QLatin1String(row.kind), 0.01);
+        record.time = baseTime.addMSecs(row.offsetMs);
+        ledger->record(record);
+    }
+    ledger->flush();
+
+    std::unique_ptr<LedgerReader> reader = openReader(dir.path());
+    QVERIFY(reader);
+    const QList<QPair<QDateTime, qint64>> counts = reader->requestCounts(minute.addSecs(-600));
+    QCOMPARE(counts.size(), 2);
+    QCOMPARE(counts.at(0).first, minute.addSecs(-60));
+    QCOMPARE(counts.at(0).second, qint64(1));
+    QCOMPARE(counts.at(1).first, minute);
+    QCOMPARE(counts.at(1).second, qint64(2));
+    QCOMPARE(reader->requestCounts(baseTime.addSecs(1)).size(), 0);
 }
 
 void TestLedger::recentIsNewestFirst() {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The Signalbox authors
 #include "config/configloader.h"
+#include "routing/routepreview.h"
 #include "routing/router.h"
-#include "service/routepreview.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -189,21 +189,26 @@ void TestStageOverride::previewUsesInjectedTime() {
     const ConfigLoad load = parseConfig(
         configWithOverride(pin(QStringLiteral("deepseek-chat"), kUntil.toString(Qt::ISODate))));
     QVERIFY(load.ok());
-    const QByteArray body = R"({"model":"stage:code","messages":[{"role":"user","content":"hi"}]})";
+    const QJsonObject body =
+        QJsonDocument::fromJson(
+            R"({"model":"stage:code","messages":[{"role":"user","content":"hi"}]})")
+            .object();
 
-    const RoutePreview pinned = previewRouteFor(*load.config, body, kUntil.addSecs(-1));
-    QVERIFY(pinned.ok);
+    const RoutePreview pinned = previewRoute(*load.config, body, {}, {}, kUntil.addSecs(-1));
+    QVERIFY(pinned.routed);
     QCOMPARE(pinned.model, QStringLiteral("deepseek-chat"));
     QCOMPARE(pinned.level, QStringLiteral("stage"));
     QCOMPARE(pinned.provider, QStringLiteral("simulated"));
     QVERIFY(pinned.worstCaseCostUsd > 0);
 
-    const RoutePreview expired = previewRouteFor(*load.config, body, kUntil.addSecs(1));
+    const RoutePreview expired = previewRoute(*load.config, body, {}, {}, kUntil.addSecs(1));
     QCOMPARE(expired.model, QStringLiteral("gpt-4.1"));
 
-    const RoutePreview invalid = previewRouteFor(*load.config, "{not json");
-    QVERIFY(!invalid.ok);
-    QCOMPARE(invalid.httpStatus, 400);
+    QJsonObject unknownStage = body;
+    unknownStage.insert(QStringLiteral("model"), QStringLiteral("stage:nosuch"));
+    const RoutePreview rejected = previewRoute(*load.config, unknownStage, {}, {}, kUntil);
+    QVERIFY(!rejected.routed);
+    QCOMPARE(rejected.httpStatus, 404);
 }
 
 QTEST_GUILESS_MAIN(TestStageOverride)

@@ -1,0 +1,519 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#include "providers/providercall.h"
+
+#include "chat/tokens.h"
+#include "http/ssewriter.h"
+#include "logging.h"
+#include "providers/openaiwire.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPointer>
+#include <QUrl>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <optional>
+
+namespace signalbox {
+
+namespace {
+
+// A non-stream body larger than this is rejected, so a broken upstream cannot exhaust memory.
+constexpr qsizetype kMaxBodyBytes = 64 * 1024 * 1024;
+
+// Returns an error without the type, code and retry hints that only HTTP errors carry.
+UpstreamError makeError(UpstreamError::Kind kind, int httpStatus, QString message) {
+    UpstreamError error;
+    error.kind = kind;
+    error.httpStatus = httpStatus;
+    error.message = std::move(message);
+    return error;
+}
+
+// The largest retry delay reported, in seconds. The cap keeps the conversion of a huge header
+// value to an integer defined.
+constexpr double kMaxRetryAfterSeconds = std::numeric_limits<int>::max();
+
+QByteArray wholeSeconds(double seconds) {
+    return QByteArray::number(
+        static_cast<qint64>(std::ceil(std::min(seconds, kMaxRetryAfterSeconds))));
+}
+
+// Returns the number in the header value, or nothing when it is not a finite number >= 0.
+std::optional<double> parseDelay(const QByteArray &value) {
+    bool ok = false;
+    const double number = value.trimmed().toDouble(&ok);
+    if (!ok || !std::isfinite(number) || number < 0)
+        return std::nullopt;
+    return number;
+}
+
+// Returns the time of an HTTP date in the IMF-fixdate form, "Sun, 06 Nov 1994 08:49:37 GMT", or
+// in the RFC 2822 form with a numeric offset. Returns an invalid QDateTime for anything else.
+// NOTE: the obsolete RFC 850 and asctime date forms are not read.
+QDateTime parseHttpDate(const QByteArray &value) {
+    const QString text = QString::fromLatin1(value);
+    // Qt parses day and month names of a format in the C locale, so the English names match.
+    QDateTime date = QDateTime::fromString(text, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    if (date.isValid()) {
+        date.setTimeSpec(Qt::UTC);
+        return date;
+    }
+    return QDateTime::fromString(text, Qt::RFC2822Date);
+}
+
+// Returns the retry delay in whole seconds, rounded up, or an empty array when the reply has
+// none that parses. The order is the one of openai-python's _parse_retry_after_header:
+// retry-after-ms, then retry-after as seconds (fractions allowed), then retry-after as a date.
+QByteArray retryAfterSeconds(const QNetworkReply &reply) {
+    if (const std::optional<double> ms = parseDelay(reply.rawHeader("retry-after-ms")))
+        return wholeSeconds(*ms / 1000.0);
+
+    const QByteArray retryAfter = reply.rawHeader("retry-after");
+    if (const std::optional<double> seconds = parseDelay(retryAfter))
+        return wholeSeconds(*seconds);
+
+    const QDateTime date = parseHttpDate(retryAfter.trimmed());
+    if (!date.isValid())
+        return {};
+    const qint64 ms = QDateTime::currentDateTimeUtc().msecsTo(date);
+    return wholeSeconds(std::max<qint64>(0, ms) / 1000.0);
+}
+
+// Returns the x-should-retry header, which openai-python obeys over the retry rule of the status,
+// or nothing when it is absent or neither "true" nor "false".
+std::optional<bool> shouldRetryHeader(const QNetworkReply &reply) {
+    const QByteArray value = reply.rawHeader("x-should-retry").trimmed();
+    if (value == "true")
+        return true;
+    if (value == "false")
+        return false;
+    return std::nullopt;
+}
+
+bool isSuccess(int status) {
+    return status >= 200 && status <= 299;
+}
+
+} // namespace
+
+QString trimmedBaseUrl(const QString &baseUrl) {
+    QString base = baseUrl.trimmed();
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    return base;
+}
+
+ProviderCall::ProviderCall(UpstreamRequest request, std::unique_ptr<ProviderAdapter> adapter,
+                           QNetworkAccessManager *network, QObject *parent)
+    : UpstreamCall(parent)
+    , m_request(std::move(request))
+    , m_adapter(std::move(adapter))
+    , m_network(network) {
+    m_passThrough = m_adapter->wireFormat() == m_request.clientFormat;
+    m_decoder = m_adapter->createStreamDecoder(m_request.provider.id);
+    if (!m_passThrough)
+        m_encoder = createClientStreamEncoder(m_request.clientFormat, m_request.clientWantsUsage,
+                                              QDateTime::currentSecsSinceEpoch());
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &ProviderCall::onTimeout);
+}
+
+ProviderCall::~ProviderCall() {
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void ProviderCall::start() {
+    m_clock.start();
+
+    Result<PreparedCall> prepared = m_adapter->prepare(m_request);
+    if (!prepared) {
+        finishWith(makeError(UpstreamError::Kind::Protocol, 0, prepared.error()));
+        return;
+    }
+    const QUrl &url = prepared->url;
+    const QString scheme = url.scheme();
+    if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
+        finishWith(makeError(
+            UpstreamError::Kind::Connect, 0,
+            QStringLiteral("provider \"%1\" has an invalid base_url \"%2\"; set an http or "
+                           "https URL such as https://api.openai.com/v1")
+                .arg(m_request.provider.id, m_request.provider.baseUrl)));
+        return;
+    }
+
+    m_reply = m_network->post(buildNetworkRequest(prepared.value()), prepared->body);
+    connectReply();
+    armTimer(Phase::Connect);
+}
+
+void ProviderCall::abort() {
+    if (m_finished)
+        return;
+    finishWith(makeError(UpstreamError::Kind::Cancelled, 0,
+                         QStringLiteral("the call to upstream provider \"%1\" was cancelled")
+                             .arg(m_request.provider.id)));
+}
+
+QNetworkRequest ProviderCall::buildNetworkRequest(const PreparedCall &prepared) const {
+    QNetworkRequest request(prepared.url);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (m_request.stream)
+        request.setRawHeader("Accept", "text/event-stream");
+    else
+        request.setRawHeader("Accept", "application/json");
+    for (const auto &[name, value] : prepared.headers)
+        request.setRawHeader(name, value);
+    return request;
+}
+
+void ProviderCall::connectReply() {
+    connect(m_reply, &QNetworkReply::requestSent, this, [this] {
+        if (m_phase == Phase::Connect)
+            armTimer(Phase::FirstByte);
+    });
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
+        if (m_phase == Phase::Connect)
+            armTimer(Phase::FirstByte);
+    });
+    connect(m_reply, &QNetworkReply::readyRead, this, &ProviderCall::onReadyRead);
+    connect(m_reply, &QNetworkReply::finished, this, &ProviderCall::onReplyFinished);
+}
+
+void ProviderCall::armTimer(Phase phase) {
+    m_phase = phase;
+    const UpstreamTimeouts &timeouts = m_request.timeouts;
+    switch (phase) {
+    case Phase::Connect:
+        m_timer.start(timeouts.connectMs);
+        break;
+    case Phase::FirstByte:
+        m_timer.start(timeouts.firstByteMs);
+        break;
+    case Phase::Idle:
+        m_timer.start(timeouts.idleMs);
+        break;
+    }
+}
+
+void ProviderCall::onTimeout() {
+    QString which;
+    int ms = 0;
+    switch (m_phase) {
+    case Phase::Connect:
+        which = QStringLiteral("connect timeout");
+        ms = m_request.timeouts.connectMs;
+        break;
+    case Phase::FirstByte:
+        which = QStringLiteral("first-byte timeout");
+        ms = m_request.timeouts.firstByteMs;
+        break;
+    case Phase::Idle:
+        which = QStringLiteral("idle timeout between chunks");
+        ms = m_request.timeouts.idleMs;
+        break;
+    }
+
+    finishWith(
+        makeError(UpstreamError::Kind::Timeout, 0,
+                  QStringLiteral("upstream provider \"%1\" timed out: the %2 of %3 ms passed")
+                      .arg(m_request.provider.id, which)
+                      .arg(ms)));
+}
+
+void ProviderCall::onReadyRead() {
+    if (m_finished)
+        return;
+    if (!m_gotFirstRead)
+        onFirstRead();
+    armTimer(Phase::Idle);
+
+    const QByteArray bytes = m_reply->readAll();
+    if (m_eventStream) {
+        feedStream(bytes);
+        return;
+    }
+
+    if (m_body.size() + bytes.size() > kMaxBodyBytes) {
+        finishWith(makeError(UpstreamError::Kind::Protocol, m_result.httpStatus,
+                             QStringLiteral("upstream provider \"%1\" sent a body over %2 bytes")
+                                 .arg(m_request.provider.id)
+                                 .arg(kMaxBodyBytes)));
+        return;
+    }
+    m_body.append(bytes);
+}
+
+void ProviderCall::onFirstRead() {
+    m_gotFirstRead = true;
+    m_result.httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+
+    for (const auto &[name, value] : m_reply->rawHeaderPairs()) {
+        const QByteArray lower = name.toLower();
+        if (m_adapter->isPassedOnHeader(lower))
+            m_result.headers.append({lower, value});
+    }
+
+    const QByteArray contentType = m_reply->rawHeader("content-type").toLower();
+    m_eventStream = m_request.stream && isSuccess(m_result.httpStatus) &&
+                    contentType.contains("text/event-stream");
+    if (!m_request.stream)
+        m_result.ttftMs = m_clock.elapsed();
+}
+
+void ProviderCall::feedStream(QByteArrayView bytes) {
+    const QPointer<ProviderCall> guard(this);
+    for (const SseEvent &event : m_parser.feed(bytes)) {
+        if (!handleEvent(event) || !guard || m_finished)
+            return;
+    }
+}
+
+namespace {
+
+// Returns true when the event carries part of the answer itself, not only its id or usage.
+bool hasAnswerContent(const DecodedEvent &decoded) {
+    return std::any_of(decoded.events.cbegin(), decoded.events.cend(), [](const StreamEvent &e) {
+        return e.kind != StreamEvent::Kind::MessageStart && e.kind != StreamEvent::Kind::Usage;
+    });
+}
+
+} // namespace
+
+bool ProviderCall::handleEvent(const SseEvent &event) {
+    const DecodedEvent decoded = m_decoder->decode(event);
+    m_result.usage = m_decoder->usage();
+    m_result.usageReported = m_decoder->usageComplete();
+    m_result.inputReported = m_decoder->inputReported();
+    if (decoded.error) {
+        finishWith(*decoded.error);
+        return false;
+    }
+    if (decoded.done)
+        m_result.sawDone = true;
+    m_sawEvents = m_sawEvents || !decoded.events.isEmpty();
+
+    countStreamed(decoded);
+    m_pendingFrames += clientFrames(event, decoded);
+    // Nothing reaches the client before the first piece of the answer, so an error event right
+    // after Anthropic's message_start can still move the request to another candidate.
+    if (!m_streamStarted && !hasAnswerContent(decoded))
+        return true;
+    return flushToClient();
+}
+
+bool ProviderCall::flushToClient() {
+    if (!m_streamStarted) {
+        m_streamStarted = true;
+        emit streamStarted();
+        if (m_finished)
+            return false;
+    }
+    emitFrames(std::exchange(m_pendingFrames, QByteArray()));
+    return !m_finished;
+}
+
+QByteArray ProviderCall::clientFrames(const SseEvent &event, const DecodedEvent &decoded) {
+    if (!m_passThrough) {
+        QByteArray frames;
+        for (const StreamEvent &canonical : decoded.events)
+            frames += m_encoder->encode(canonical);
+        return frames;
+    }
+
+    // The client speaks the provider's format, so the event goes out unchanged, except what the
+    // closing frames replace and what the client did not ask for.
+    if (decoded.done && m_request.clientFormat == WireFormat::OpenAiChat)
+        return {}; // [DONE] is written once the stream is complete
+    // Signalbox may have asked for usage on the client's behalf, and some clients read
+    // choices[0] of every chunk, so the usage-only chunk goes out only on request.
+    if (decoded.usageOnly && !m_request.clientWantsUsage)
+        return {};
+    if (decoded.error || (decoded.keepAlive && event.data.isEmpty()))
+        return {};
+    return sseEvent(event.data, event.event);
+}
+
+void ProviderCall::countStreamed(const DecodedEvent &decoded) {
+    for (const StreamEvent &canonical : decoded.events) {
+        switch (canonical.kind) {
+        case StreamEvent::Kind::TextDelta:
+        case StreamEvent::Kind::ThinkingDelta:
+        case StreamEvent::Kind::ToolArgumentsDelta:
+        case StreamEvent::Kind::ToolCallStart:
+            m_streamedText += canonical.text + canonical.name;
+            break;
+        default:
+            break;
+        }
+    }
+    m_result.streamedOutputTokens = estimateTokens(m_streamedText);
+}
+
+void ProviderCall::emitFrames(const QByteArray &frames) {
+    if (frames.isEmpty())
+        return;
+    if (m_result.ttftMs < 0)
+        m_result.ttftMs = m_clock.elapsed();
+    ++m_result.streamedFrames;
+    emit streamData(frames);
+}
+
+void ProviderCall::onReplyFinished() {
+    if (m_finished)
+        return;
+
+    if (m_reply->bytesAvailable() > 0)
+        onReadyRead();
+    if (m_finished)
+        return;
+    if (!m_gotFirstRead && m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
+        onFirstRead();
+
+    if (!m_gotFirstRead) {
+        finishNetworkError();
+        return;
+    }
+    if (!isSuccess(m_result.httpStatus)) {
+        UpstreamError error =
+            m_adapter->errorFromBody(m_result.httpStatus, m_body, m_request.provider.id);
+        // A hint in the body (Gemini's RetryInfo) is kept unless the headers give one.
+        const QByteArray headerDelay = retryAfterSeconds(*m_reply);
+        if (!headerDelay.isEmpty())
+            error.retryAfter = headerDelay;
+        error.shouldRetry = shouldRetryHeader(*m_reply);
+        m_result.body = m_body;
+        finishWith(std::move(error));
+        return;
+    }
+
+    if (m_eventStream)
+        finishStream();
+    else
+        finishBody();
+}
+
+void ProviderCall::finishStream() {
+    const QPointer<ProviderCall> guard(this);
+    for (const SseEvent &event : m_parser.finish()) {
+        if (!handleEvent(event) || !guard || m_finished)
+            return;
+    }
+
+    const QString &providerId = m_request.provider.id;
+    if (m_reply->error() != QNetworkReply::NoError) {
+        finishWith(
+            makeError(UpstreamError::Kind::Protocol, m_result.httpStatus,
+                      QStringLiteral("the stream from upstream provider \"%1\" broke off: %2")
+                          .arg(providerId, m_reply->errorString())));
+        return;
+    }
+    if (!m_sawEvents) {
+        finishWith(
+            makeError(UpstreamError::Kind::Protocol, m_result.httpStatus,
+                      QStringLiteral("upstream provider \"%1\" ended its stream without any chunk")
+                          .arg(providerId)));
+        return;
+    }
+    if (m_adapter->streamNeedsEndMarker() && !m_result.sawDone) {
+        finishWith(makeError(UpstreamError::Kind::Protocol, m_result.httpStatus,
+                             QStringLiteral("the stream from upstream provider \"%1\" ended "
+                                            "before its end event")
+                                 .arg(providerId)));
+        return;
+    }
+
+    if (m_passThrough && m_request.clientFormat == WireFormat::OpenAiChat)
+        m_pendingFrames += QByteArrayLiteral("data: [DONE]\n\n");
+    else if (!m_passThrough)
+        m_pendingFrames += m_encoder->finish();
+    if (!flushToClient())
+        return;
+    finishOk();
+}
+
+void ProviderCall::finishBody() {
+    const QString &providerId = m_request.provider.id;
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(m_body, &parseError);
+    if (!document.isObject()) {
+        finishWith(
+            makeError(UpstreamError::Kind::Protocol, m_result.httpStatus,
+                      QStringLiteral("upstream provider \"%1\" returned a body that is not a JSON "
+                                     "object (%2 at offset %3)")
+                          .arg(providerId, parseError.errorString())
+                          .arg(parseError.offset)));
+        return;
+    }
+
+    const QJsonObject object = document.object();
+    if (std::optional<UpstreamError> error = m_adapter->errorInBody(object, providerId)) {
+        finishWith(std::move(*error));
+        return;
+    }
+    if (m_request.stream) {
+        finishWith(makeError(
+            UpstreamError::Kind::Protocol, m_result.httpStatus,
+            QStringLiteral("upstream provider \"%1\" answered a stream request with "
+                           "Content-Type \"%2\" instead of text/event-stream")
+                .arg(providerId, QString::fromLatin1(m_reply->rawHeader("content-type")))));
+        return;
+    }
+
+    const ChatResponse response = m_adapter->decodeResponse(object);
+    if (response.usageReported) {
+        m_result.usage = response.usage;
+        m_result.usageReported = true;
+        m_result.inputReported = true;
+    }
+    m_result.body = m_passThrough ? m_body : encodeClientResponse(m_request.clientFormat, response);
+    finishOk();
+}
+
+void ProviderCall::finishNetworkError() {
+    const QNetworkReply::NetworkError code = m_reply->error();
+    const UpstreamError::Kind kind = code == QNetworkReply::TimeoutError
+                                         ? UpstreamError::Kind::Timeout
+                                         : UpstreamError::Kind::Connect;
+    finishWith(makeError(
+        kind, 0,
+        QStringLiteral("could not reach upstream provider \"%1\" at %2: %3")
+            .arg(m_request.provider.id, m_request.provider.baseUrl, m_reply->errorString())));
+}
+
+void ProviderCall::finishWith(UpstreamError error) {
+    error.message = openaiwire::redact(error.message, m_request.apiKey);
+    m_result.body = openaiwire::redact(QString::fromUtf8(m_result.body), m_request.apiKey).toUtf8();
+    m_result.error = std::move(error);
+    qCWarning(lcUpstream).noquote()
+        << "call to provider" << m_request.provider.id << "model" << m_request.model.id
+        << "failed:" << upstreamErrorKindName(m_result.error.kind) << m_result.error.message;
+    finishOk();
+}
+
+void ProviderCall::finishOk() {
+    m_finished = true;
+    m_timer.stop();
+    if (m_reply) {
+        m_reply->disconnect(this);
+        if (m_reply->isRunning())
+            m_reply->abort();
+        m_reply->deleteLater();
+        m_reply = nullptr;
+    }
+    emit finished(m_result);
+}
+
+} // namespace signalbox

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#pragma once
+
+#include "providers/provideradapter.h"
+#include "providers/sseparser.h"
+#include "providers/upstreamcall.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QNetworkRequest;
+
+namespace signalbox {
+
+// A call to an upstream over HTTP in the wire format of its adapter. Streams are read event by
+// event and written to the client as they arrive: unchanged when the client speaks the
+// provider's format, else translated through the canonical stream events. Either way the usage
+// is read from the stream.
+class ProviderCall : public UpstreamCall {
+    Q_OBJECT
+
+public:
+    ProviderCall(UpstreamRequest request, std::unique_ptr<ProviderAdapter> adapter,
+                 QNetworkAccessManager *network, QObject *parent = nullptr);
+    ~ProviderCall() override;
+
+    void start() override;
+    void abort() override;
+    const UpstreamResult &progress() const override { return m_result; }
+
+private:
+    enum class Phase { Connect, FirstByte, Idle };
+
+    QNetworkRequest buildNetworkRequest(const PreparedCall &prepared) const;
+    void connectReply();
+    void armTimer(Phase phase);
+    void onTimeout();
+    void onReadyRead();
+    void onFirstRead();
+    void onReplyFinished();
+
+    void feedStream(QByteArrayView bytes);
+    bool handleEvent(const SseEvent &event); // returns false once the call has finished
+    bool flushToClient();                    // returns false once the call has finished
+    QByteArray clientFrames(const SseEvent &event, const DecodedEvent &decoded);
+    void countStreamed(const DecodedEvent &decoded);
+    void emitFrames(const QByteArray &frames);
+
+    void finishStream();
+    void finishBody();
+    void finishNetworkError();
+    void finishWith(UpstreamError error);
+    void finishOk();
+
+    UpstreamRequest m_request;
+    std::unique_ptr<ProviderAdapter> m_adapter;
+    bool m_passThrough = false; // the client speaks the provider's format
+    std::unique_ptr<StreamDecoder> m_decoder;
+    std::unique_ptr<ClientStreamEncoder> m_encoder; // null when passing the stream through
+    QNetworkAccessManager *m_network = nullptr;
+    QNetworkReply *m_reply = nullptr;
+    QTimer m_timer;
+    Phase m_phase = Phase::Connect;
+    QElapsedTimer m_clock;
+
+    SseParser m_parser;
+    QByteArray m_body;          // the whole body of a non-stream reply or of an HTTP error
+    QString m_streamedText;     // output text sent so far, for the estimate of a broken stream
+    QByteArray m_pendingFrames; // client frames held until the answer's first content
+    UpstreamResult m_result;
+    bool m_gotFirstRead = false;
+    bool m_eventStream = false; // the reply is a 2xx text/event-stream
+    bool m_streamStarted = false;
+    bool m_sawEvents = false; // the stream had at least one event with canonical content
+    bool m_finished = false;
+};
+
+} // namespace signalbox

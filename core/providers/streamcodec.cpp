@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#include "providers/streamcodec.h"
+
+#include "providers/anthropiccodec.h"
+#include "providers/anthropicstream.h"
+#include "providers/openaicodec.h"
+#include "providers/openaistream.h"
+
+#include <QDateTime>
+
+namespace signalbox {
+
+std::unique_ptr<ClientStreamEncoder> createClientStreamEncoder(WireFormat client, bool includeUsage,
+                                                               qint64 created) {
+    if (client == WireFormat::AnthropicMessages)
+        return std::make_unique<AnthropicStreamEncoder>();
+    return std::make_unique<OpenAiStreamEncoder>(includeUsage, created);
+}
+
+QByteArray encodeClientResponse(WireFormat client, const ChatResponse &response) {
+    if (client == WireFormat::AnthropicMessages)
+        return anthropiccodec::encodeResponse(response);
+    return openaicodec::encodeResponse(response, QDateTime::currentSecsSinceEpoch());
+}
+
+} // namespace signalbox

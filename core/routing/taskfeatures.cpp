@@ -1,0 +1,336 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#include "routing/taskfeatures.h"
+
+#include "routing/codescan.h"
+#include "routing/keywords.h"
+
+#include <QJsonArray>
+#include <QSet>
+
+namespace signalbox {
+
+namespace {
+
+// The parts of a message the keyword scan reads. Instructions sit at the start and the end of a
+// message; the middle of a long one is pasted code, logs or documents.
+constexpr qsizetype kSystemHeadChars = 2000;
+constexpr qsizetype kUserHeadChars = 4000;
+constexpr qsizetype kUserTailChars = 2000;
+constexpr qsizetype kToolHeadChars = 2000;
+constexpr qsizetype kPreviousUserHeadChars = 1000;
+constexpr double kPreviousUserWeight = 0.5;
+// An instruction such as "Translate to German:" ends at a colon or line break this early.
+constexpr qsizetype kMaxLeadInChars = 200;
+const QLatin1String kFence("```");
+
+QString messageText(const QJsonObject &message) {
+    const QJsonValue content = message.value(QLatin1String("content"));
+    if (content.isString())
+        return content.toString();
+    QString text;
+    for (const QJsonValue &part : content.toArray()) {
+        const QJsonObject object = part.toObject();
+        if (object.value(QLatin1String("type")).toString() == QLatin1String("text")) {
+            if (!text.isEmpty())
+                text += QLatin1Char('\n');
+            text += object.value(QLatin1String("text")).toString();
+        }
+    }
+    return text;
+}
+
+bool isCjkOrKana(char16_t c) {
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) ||
+           (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF);
+}
+
+bool isWordChar(QChar c) {
+    return c.isLetterOrNumber() || c == u'_';
+}
+
+// One piece of text to scan for keywords. In a code region only error signatures count.
+struct ScanWindow {
+    QStringView text;
+    bool startsInCode = false;
+    bool signaturesOnly = false;
+    double weight = 1.0; // factor on the weights of the category keywords found
+};
+
+// Collects the keyword hits of a window. Words are runs of letters and digits, joined by an
+// apostrophe or a hyphen between letters ("doesn't", "trade-off"), compared in lower case.
+class KeywordScanner {
+public:
+    explicit KeywordScanner(TaskFeatures &features)
+        : m_features(features)
+        , m_index(KeywordIndex::instance()) {}
+
+    void scan(const ScanWindow &window) {
+        // Log levels are matched before lower-casing: "ERROR" in a log, not "error" in prose.
+        for (const QLatin1String level :
+             {QLatin1String("ERROR"), QLatin1String("FATAL"), QLatin1String("FAILED")}) {
+            if (window.text.contains(level))
+                m_features.hasErrorLog = true;
+        }
+        m_textTask = false;
+        const QString lower = window.text.toString().toLower();
+        buildWords(lower, window.startsInCode);
+        m_weight = window.weight;
+        matchWords(lower, window.signaturesOnly);
+        if (m_cjkChars > 0)
+            matchSubstrings(lower, window.signaturesOnly);
+    }
+
+    // Returns true when the last scanned window has a summarize, translate or format keyword,
+    // also one already counted from an earlier window.
+    bool lastWindowHadTextTask() const { return m_textTask; }
+
+private:
+    struct Word {
+        qsizetype start;
+        qsizetype end;
+        bool inCode;
+    };
+
+    void buildWords(const QString &text, bool inCode) {
+        m_words.clear();
+        m_cjkChars = 0;
+        const qsizetype size = text.size();
+        qsizetype i = 0;
+        while (i < size) {
+            const QChar c = text[i];
+            if (c == u'`' && QStringView(text).mid(i, 3) == kFence) {
+                inCode = !inCode;
+                i += 3;
+                continue;
+            }
+            if (isCjkOrKana(c.unicode())) {
+                ++m_cjkChars;
+                ++i;
+                continue;
+            }
+            if (!isWordChar(c)) {
+                ++i;
+                continue;
+            }
+            const qsizetype start = i;
+            while (i < size) {
+                if (isWordChar(text[i])) {
+                    ++i;
+                } else if ((text[i] == u'\'' || text[i] == u'-' || text[i] == u'\u2019') &&
+                           i + 1 < size && text[i + 1].isLetter() && text[i - 1].isLetter()) {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            m_words.append({start, i, inCode});
+        }
+    }
+
+    // Words are separated by anything in the original text, so a phrase is matched by rebuilding
+    // it with single spaces. Only words that start some phrase pay for that.
+    void matchWords(const QString &text, bool signaturesOnly) {
+        const KeywordIndex &index = m_index;
+        QString phrase;
+        for (qsizetype w = 0; w < m_words.size(); ++w) {
+            const Word &word = m_words[w];
+            const QStringView view = QStringView(text).mid(word.start, word.end - word.start);
+            record(findWord(view), view, word.inCode || signaturesOnly);
+            if (!index.startsPhrase(view))
+                continue;
+            phrase = view.toString();
+            for (int extra = 1; extra < index.maxPhraseWords() && w + extra < m_words.size();
+                 ++extra) {
+                const Word &next = m_words[w + extra];
+                phrase += QLatin1Char(' ');
+                phrase += QStringView(text).mid(next.start, next.end - next.start);
+                record(index.find(phrase), phrase, word.inCode || signaturesOnly);
+            }
+        }
+    }
+
+    // Looks a word up as written, then without a plain English inflection ("crashes", "failed",
+    // "summarizing").
+    const QList<const KeywordRule *> *findWord(QStringView word) const {
+        if (const auto *rules = m_index.find(word))
+            return rules;
+        if (word.size() < 5)
+            return nullptr;
+        static const QLatin1String suffixes[] = {QLatin1String("ing"), QLatin1String("ed"),
+                                                 QLatin1String("es"), QLatin1String("s")};
+        for (const QLatin1String &suffix : suffixes) {
+            if (!word.endsWith(suffix))
+                continue;
+            const QStringView stem = word.chopped(suffix.size());
+            if (const auto *rules = m_index.find(stem))
+                return rules;
+            const QString withE = stem.toString() + QLatin1Char('e');
+            if (const auto *rules = m_index.find(withE))
+                return rules;
+        }
+        return nullptr;
+    }
+
+    void matchSubstrings(const QString &text, bool signaturesOnly) {
+        for (const KeywordRule *rule : m_index.substringRules()) {
+            if (text.contains(rule->text))
+                record(rule, rule->text, signaturesOnly);
+        }
+    }
+
+    void record(const QList<const KeywordRule *> *rules, QStringView text, bool codeOnly) {
+        if (!rules)
+            return;
+        for (const KeywordRule *rule : *rules)
+            record(rule, text, codeOnly);
+    }
+
+    void record(const KeywordRule *rule, QStringView text, bool codeOnly) {
+        if (codeOnly && rule->kind != KeywordKind::Signature)
+            return;
+        if (rule->kind == KeywordKind::Category && rule->category == TaskCategory::Summarize)
+            m_textTask = true;
+        if (m_seen.contains(rule))
+            return;
+        m_seen.insert(rule);
+        switch (rule->kind) {
+        case KeywordKind::Category:
+        case KeywordKind::Signature:
+            m_features.keywords.append({text.toString(), rule->category, rule->weight * m_weight});
+            if (rule->kind == KeywordKind::Signature)
+                m_features.hasErrorTrace = true;
+            break;
+        case KeywordKind::Hard:
+            m_features.hardMarkers += rule->weight;
+            break;
+        case KeywordKind::Easy:
+            m_features.easyMarkers += rule->weight;
+            break;
+        case KeywordKind::Build:
+            m_features.buildRequest = true;
+            break;
+        }
+    }
+
+    TaskFeatures &m_features;
+    const KeywordIndex &m_index;
+    QList<Word> m_words;
+    int m_cjkChars = 0;
+    double m_weight = 1.0;
+    bool m_textTask = false;
+    QSet<const KeywordRule *> m_seen; // each rule counts once per request
+};
+
+// Counts the words of a text, each CJK or kana character as half a word.
+int countWords(QStringView text) {
+    int words = 0;
+    int cjk = 0;
+    bool inWord = false;
+    for (QChar c : text) {
+        if (isCjkOrKana(c.unicode())) {
+            ++cjk;
+            inWord = false;
+        } else if (isWordChar(c)) {
+            words += inWord ? 0 : 1;
+            inWord = true;
+        } else {
+            inWord = false;
+        }
+    }
+    return words + cjk / 2;
+}
+
+// Splits a long message into its head and tail windows. The tail starts inside a code block
+// when an odd number of fences comes before it.
+QList<ScanWindow> userWindows(QStringView text) {
+    if (text.size() <= kUserHeadChars + kUserTailChars)
+        return {{text, false, false, 1.0}};
+    const qsizetype tailStart = text.size() - kUserTailChars;
+    const bool tailInCode = insideFence(text, tailStart);
+    return {{text.left(kUserHeadChars), false, false, 1.0},
+            {text.mid(tailStart), tailInCode, false, 1.0}};
+}
+
+// Returns the instruction that opens a message, up to its first colon or line break, or an
+// empty view when there is none early in the message.
+QStringView leadIn(QStringView text) {
+    const QStringView head = text.left(kMaxLeadInChars);
+    qsizetype end = -1;
+    for (QChar stop : {QChar(u':'), QChar(u'\uFF1A'), QChar(u'\n')}) {
+        const qsizetype at = head.indexOf(stop);
+        if (at > 0 && (end < 0 || at < end))
+            end = at;
+    }
+    // A colon that closes the whole message is a question ("What do I do:"), not a lead-in.
+    if (end < 0 || text.mid(end + 1).trimmed().isEmpty())
+        return {};
+    return text.left(end);
+}
+
+} // namespace
+
+TaskFeatures analyzeTask(const QJsonObject &body) {
+    TaskFeatures features;
+    FencedCode code;
+    const QJsonArray messages = body.value(QLatin1String("messages")).toArray();
+
+    QString systemText;
+    QString lastUserText;
+    QString previousUserText;
+    QString lastToolText;
+    for (const QJsonValue &value : messages) {
+        const QJsonObject message = value.toObject();
+        const QString role = message.value(QLatin1String("role")).toString();
+        QString text = messageText(message);
+        scanFences(text, code);
+        if (systemText.isEmpty() &&
+            (role == QLatin1String("system") || role == QLatin1String("developer")))
+            systemText = std::move(text);
+        else if (role == QLatin1String("user")) {
+            previousUserText = std::exchange(lastUserText, std::move(text));
+            ++features.userMessages;
+        } else if (role == QLatin1String("tool"))
+            lastToolText = std::move(text);
+    }
+    if (!messages.isEmpty()) {
+        features.lastMessageIsToolResult =
+            messages.last().toObject().value(QLatin1String("role")).toString() ==
+            QLatin1String("tool");
+    }
+
+    features.codeBlocks = code.blocks;
+    features.languages = code.languages;
+    features.codeLikeLines = countCodeLikeLines(lastUserText, kUserHeadChars, kUserTailChars);
+    if (features.codeBlocks == 0 && features.codeLikeLines >= 3) {
+        const QString language = guessLanguage(lastUserText);
+        if (!language.isEmpty())
+            features.languages.append(language);
+    }
+
+    KeywordScanner scanner(features);
+    const auto scan = [&](const ScanWindow &window) {
+        scanner.scan(window);
+        features.scannedChars += window.text.size();
+    };
+    scan({QStringView(systemText).left(kSystemHeadChars), false, false, 1.0});
+    const QStringView instruction = leadIn(lastUserText);
+    if (!instruction.isEmpty()) {
+        scan({instruction, false, false, 1.0});
+        features.materialSkipped = scanner.lastWindowHadTextTask();
+    }
+    const QList<ScanWindow> windows = userWindows(lastUserText);
+    for (const ScanWindow &window : windows) {
+        features.lastUserWords += countWords(window.text);
+        if (!features.materialSkipped)
+            scan(window);
+    }
+    if (!previousUserText.isEmpty())
+        scan({QStringView(previousUserText).left(kPreviousUserHeadChars), false, false,
+              kPreviousUserWeight});
+    if (features.lastMessageIsToolResult)
+        scan({QStringView(lastToolText).left(kToolHeadChars), true, true, 1.0});
+    return features;
+}
+
+} // namespace signalbox

@@ -1,0 +1,635 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+// Automatic routing: request features, the rules that profile a task, and the ranking of models.
+#include "routing/autorouter.h"
+#include "routing/classifier.h"
+#include "routing/router.h"
+#include "routing/taskfeatures.h"
+#include "routing/taskrules.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace signalbox;
+
+namespace {
+
+QJsonObject message(const QString &role, const QString &content) {
+    return {{QLatin1String("role"), role}, {QLatin1String("content"), content}};
+}
+
+QJsonObject userBody(const QString &text) {
+    return {{QLatin1String("model"), QLatin1String("auto")},
+            {QLatin1String("messages"), QJsonArray{message(QStringLiteral("user"), text)}}};
+}
+
+RouteInput autoInput(const QJsonObject &body) {
+    return routeInputFromRequest(body, {}, {});
+}
+
+ModelConfig model(const QString &id, int quality, double input, double output,
+                  const QStringList &strengths = {}, const QStringList &capabilities = {}) {
+    ModelConfig m;
+    m.id = id;
+    m.provider = QStringLiteral("p");
+    m.upstreamId = id;
+    m.price = {input, output, input, input};
+    m.contextWindow = 128000;
+    m.maxOutputTokens = 16000;
+    m.quality = quality;
+    m.strengths = strengths;
+    m.capabilities = capabilities;
+    return m;
+}
+
+// Three models on a straight quality-price line, plus one with the "code" strength.
+Config scoringConfig(double qualityWeight) {
+    Config config;
+    config.providers << ProviderConfig{QStringLiteral("p"),
+                                       QStringLiteral("openai"),
+                                       QStringLiteral("http://127.0.0.1:1/v1"),
+                                       false,
+                                       {},
+                                       {}};
+    const QStringList all{QStringLiteral("tools"), QStringLiteral("vision"),
+                          QStringLiteral("json")};
+    config.models << model(QStringLiteral("small"), 60, 0.1, 0.4, {}, all)
+                  << model(QStringLiteral("middle"), 75, 1.0, 4.0, {}, all)
+                  << model(QStringLiteral("large"), 90, 10.0, 40.0, {}, all);
+    config.routing.autoRouting.qualityWeight = qualityWeight;
+    config.routing.autoRouting.minQuality = {0, 0, 0};
+    config.routing.fallbackModel = QStringLiteral("small");
+    return config;
+}
+
+AutoChoice choose(const Config &config, const QJsonObject &body, const StageConfig *stage = nullptr,
+                  const std::optional<ClassifierOutcome> &classifier = {}) {
+    const RouteInput input = autoInput(body);
+    return chooseAutomatically(config, input.features, input.task, stage, classifier);
+}
+
+QString longCodePrompt(int functions) {
+    QString text = QStringLiteral("Review this module for bugs:\n```cpp\n");
+    for (int i = 0; i < functions; ++i)
+        text += QStringLiteral("int f%1(int x) {\n    return x * %1 + 7;\n}\n").arg(i);
+    text += QStringLiteral("```\n");
+    return text;
+}
+
+} // namespace
+
+class AutoRouterTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void featuresFindCodeBlocks();
+    void featuresGuessUntaggedLanguage();
+    void featuresFindErrorTrace();
+    void featuresIgnoreKeywordsInCode();
+    void featuresMatchCjkKeywords();
+    void featuresMatchPhrasesAndInflections();
+    void featuresSampleLongMessages();
+    void featuresSeeToolResult();
+    void featuresSkipMaterialAfterLeadIn();
+    void featuresReadPreviousUserMessage();
+    void featuresFindErrorLog();
+
+    void rulesCategory_data();
+    void rulesCategory();
+    void rulesDifficulty_data();
+    void rulesDifficulty();
+    void rulesNoHitIsUnsure();
+    void rulesGreetingInLongMessage();
+    void rulesRequiredCapabilities();
+    void rulesBuildAndShortRequests();
+
+    void weightZeroPicksCheapest();
+    void weightOnePicksBest();
+    void strengthRaisesScore();
+    void minQualityRanksFirst();
+    void contextFitExcludes();
+    void maxOutputExcludes();
+    void capabilitiesExclude();
+    void stageAllowedList();
+    void candidatesCappedAndOrdered();
+    void traceShowsEveryStep();
+
+    void classifierWantedBelowConfidence();
+    void classifierNotConfigured();
+    void classifierVerdictReplacesProfile();
+    void classifierFailureKeepsRules();
+    void classifierResponseParsing_data();
+    void classifierResponseParsing();
+    void classifierRequestIsBounded();
+    void classifierCacheKeyAndEviction();
+};
+
+void AutoRouterTest::featuresFindCodeBlocks() {
+    const TaskFeatures task = analyzeTask(userBody(QStringLiteral(
+        "Compare these:\n```py\nprint(1)\n```\nand\n```TypeScript\nlet a: number = 1;\n```\n")));
+    QCOMPARE(task.codeBlocks, 2);
+    QCOMPARE(task.languages, (QStringList{QStringLiteral("python"), QStringLiteral("typescript")}));
+    QVERIFY(task.hasCode());
+}
+
+void AutoRouterTest::featuresGuessUntaggedLanguage() {
+    const TaskFeatures fenced = analyzeTask(
+        userBody(QStringLiteral("What does this do?\n```\n#include <vector>\nint main() {}\n```")));
+    QCOMPARE(fenced.languages, QStringList{QStringLiteral("cpp")});
+
+    const TaskFeatures unfenced = analyzeTask(
+        userBody(QStringLiteral("def total(items):\n    return sum(items)\nclass Cart:\n    pass\n"
+                                "import os\n")));
+    QCOMPARE(unfenced.codeBlocks, 0);
+    QVERIFY(unfenced.codeLikeLines >= 3);
+    QCOMPARE(unfenced.languages, QStringList{QStringLiteral("python")});
+}
+
+void AutoRouterTest::featuresFindErrorTrace() {
+    const TaskFeatures task =
+        analyzeTask(userBody(QStringLiteral("```\nTraceback (most recent call last):\n  File "
+                                            "\"app.py\", line 3\nKeyError: 'id'\n```")));
+    QVERIFY(task.hasErrorTrace);
+    bool debugging = false;
+    for (const KeywordHit &hit : task.keywords)
+        debugging = debugging || hit.category == TaskCategory::Debugging;
+    QVERIFY(debugging);
+}
+
+void AutoRouterTest::featuresIgnoreKeywordsInCode() {
+    // "button", "summary" and "translate" inside code name identifiers, not the task.
+    const TaskFeatures task =
+        analyzeTask(userBody(QStringLiteral("```js\nconst button = summary.translate(x);\n```")));
+    for (const KeywordHit &hit : task.keywords)
+        QVERIFY2(hit.category == TaskCategory::Debugging, qPrintable(hit.keyword));
+}
+
+void AutoRouterTest::featuresMatchCjkKeywords() {
+    const TaskFeatures chinese = analyzeTask(userBody(QStringLiteral("请帮我翻译这段文字成英文")));
+    QCOMPARE(chinese.keywords.size(), 1);
+    QCOMPARE(chinese.keywords.first().category, TaskCategory::Summarize);
+
+    const TaskFeatures japanese =
+        analyzeTask(userBody(QStringLiteral("このボタンを中央揃えにしたい")));
+    QVERIFY(!japanese.keywords.isEmpty());
+    QCOMPARE(japanese.keywords.first().category, TaskCategory::Ui);
+}
+
+void AutoRouterTest::featuresMatchPhrasesAndInflections() {
+    const TaskFeatures task = analyzeTask(
+        userBody(QStringLiteral("The app crashes and the login doesn't work. Summarizing: bad.")));
+    QStringList keywords;
+    for (const KeywordHit &hit : task.keywords)
+        keywords << hit.keyword;
+    QVERIFY2(keywords.contains(QStringLiteral("crashes")), qPrintable(keywords.join(u',')));
+    QVERIFY2(keywords.contains(QStringLiteral("doesn't work")), qPrintable(keywords.join(u',')));
+    QVERIFY2(keywords.contains(QStringLiteral("summarizing")), qPrintable(keywords.join(u',')));
+    // Whole words only: "this" contains "hi", "prefix" contains "fix".
+    const TaskFeatures none = analyzeTask(userBody(QStringLiteral("this prefix")));
+    QVERIFY(none.keywords.isEmpty());
+}
+
+void AutoRouterTest::featuresSampleLongMessages() {
+    QString text = QStringLiteral("Please refactor the parser below.\n");
+    text += QString(50000, QLatin1Char('x')) + QStringLiteral(" translate ");
+    text += QString(50000, QLatin1Char('y')) + QStringLiteral("\nKeep the tests green.");
+    const TaskFeatures task = analyzeTask(userBody(text));
+    QVERIFY(task.scannedChars < 7000);
+    QStringList keywords;
+    for (const KeywordHit &hit : task.keywords)
+        keywords << hit.keyword;
+    QVERIFY(keywords.contains(QStringLiteral("refactor")));
+    QVERIFY(keywords.contains(QStringLiteral("tests")));
+    QVERIFY(!keywords.contains(QStringLiteral("translate"))); // in the unscanned middle
+}
+
+void AutoRouterTest::featuresSeeToolResult() {
+    QJsonObject body = userBody(QStringLiteral("Run the tests"));
+    QJsonArray messages = body.value(QLatin1String("messages")).toArray();
+    messages.append(QJsonObject{{QLatin1String("role"), QLatin1String("tool")},
+                                {QLatin1String("tool_call_id"), QLatin1String("c1")},
+                                {QLatin1String("content"),
+                                 QLatin1String("FAILED test_login - AssertionError: 401 != 200")}});
+    body.insert(QLatin1String("messages"), messages);
+    const TaskFeatures task = analyzeTask(body);
+    QVERIFY(task.lastMessageIsToolResult);
+    QVERIFY(task.hasErrorTrace);
+}
+
+void AutoRouterTest::featuresSkipMaterialAfterLeadIn() {
+    // The crash and the stack trace are what the commit message is about, not the task.
+    const TaskFeatures task = analyzeTask(userBody(QStringLiteral(
+        "Write a commit message for this diff:\n```diff\n-    raise ValueError('crash')\n"
+        "+    return None\n```")));
+    QVERIFY(task.materialSkipped);
+    QVERIFY(!task.hasErrorTrace);
+    for (const KeywordHit &hit : task.keywords)
+        QVERIFY2(hit.category != TaskCategory::Debugging, qPrintable(hit.keyword));
+
+    // The system prompt's keywords neither trigger the skip nor hide the lead-in's.
+    QJsonObject withSystem = userBody(QStringLiteral("Summarize this: the app crashes on start."));
+    QJsonArray messages = withSystem.value(QLatin1String("messages")).toArray();
+    messages.prepend(message(QStringLiteral("system"), QStringLiteral("You summarize text.")));
+    withSystem.insert(QLatin1String("messages"), messages);
+    QVERIFY(analyzeTask(withSystem).materialSkipped);
+    QJsonObject reviewer = userBody(QStringLiteral("Fix this: the app crashes on start."));
+    messages = reviewer.value(QLatin1String("messages")).toArray();
+    messages.prepend(message(QStringLiteral("system"), QStringLiteral("You summarize text.")));
+    reviewer.insert(QLatin1String("messages"), messages);
+    QVERIFY(!analyzeTask(reviewer).materialSkipped);
+
+    // Without a text task in the lead-in, the whole message is read.
+    const TaskFeatures plain = analyzeTask(userBody(QStringLiteral("Why this error:\ncrash")));
+    QVERIFY(!plain.materialSkipped);
+}
+
+void AutoRouterTest::featuresReadPreviousUserMessage() {
+    QJsonObject body = userBody(QStringLiteral("Write a Python function that parses dates."));
+    QJsonArray messages = body.value(QLatin1String("messages")).toArray();
+    messages.append(message(QStringLiteral("assistant"), QStringLiteral("def parse(s): ...")));
+    messages.append(message(QStringLiteral("user"), QStringLiteral("Now make it async.")));
+    body.insert(QLatin1String("messages"), messages);
+
+    const TaskFeatures task = analyzeTask(body);
+    QCOMPARE(task.userMessages, 2);
+    bool found = false;
+    for (const KeywordHit &hit : task.keywords) {
+        if (hit.keyword == QLatin1String("write a function"))
+            found = true;
+        if (hit.keyword == QLatin1String("function"))
+            QCOMPARE(hit.weight, 0.25); // half weight from the earlier message
+    }
+    QVERIFY(!found); // "Write a Python function" is not the phrase "write a function"
+    QVERIFY(task.buildRequest);
+}
+
+void AutoRouterTest::featuresFindErrorLog() {
+    const TaskFeatures log = analyzeTask(
+        userBody(QStringLiteral("What happened?\n```\n03:06:41 ERROR db pool exhausted\n```")));
+    QVERIFY(log.hasErrorLog);
+    const TaskFeatures prose =
+        analyzeTask(userBody(QStringLiteral("How should errors be shown to users?")));
+    QVERIFY(!prose.hasErrorLog);
+}
+
+void AutoRouterTest::rulesCategory_data() {
+    QTest::addColumn<QString>("prompt");
+    QTest::addColumn<QString>("category");
+
+    // clang-format off
+    QTest::newRow("architecture") << "How should I structure the module boundaries of a plugin system? What are the trade-offs?" << "architecture";
+    QTest::newRow("math") << "Prove that the sum of the first n odd numbers is n squared." << "reasoning";
+    QTest::newRow("debugging") << "The app crashes with a segfault when I close the window." << "debugging";
+    QTest::newRow("code") << "Write a function that parses ISO dates and add unit tests." << "code";
+    QTest::newRow("ui") << "Make the navbar sticky and add more padding to the buttons." << "ui";
+    QTest::newRow("summary") << "Summarize this meeting transcript in five bullet points." << "summarize";
+    QTest::newRow("chat") << "hey, thanks a lot!" << "chat";
+    QTest::newRow("german debugging") << "Die Anwendung stürzt beim Start ab, die Fehlermeldung ist leer." << "debugging";
+    QTest::newRow("german translate") << "Übersetze bitte diesen Absatz ins Englische." << "summarize";
+    QTest::newRow("chinese architecture") << "我们的系统应该如何做微服务拆分？请说明架构上的权衡。" << "architecture";
+    QTest::newRow("chinese ui") << "把这个按钮居中，并调整一下字体大小" << "ui";
+    // clang-format on
+}
+
+void AutoRouterTest::rulesCategory() {
+    QFETCH(QString, prompt);
+    QFETCH(QString, category);
+    const RouteInput input = autoInput(userBody(prompt));
+    const TaskProfile profile = profileTask(input.features, input.task);
+    QCOMPARE(taskCategoryName(profile.category), category);
+    QVERIFY2(profile.confidence >= 0.6, qPrintable(profile.ruleHits.join(u'\n')));
+}
+
+void AutoRouterTest::rulesDifficulty_data() {
+    QTest::addColumn<QString>("prompt");
+    QTest::addColumn<QString>("difficulty");
+
+    // clang-format off
+    QTest::newRow("greeting") << "hi there" << "low";
+    QTest::newRow("typo") << "Fix the typo in this comment: 'recieve'." << "low";
+    QTest::newRow("summary") << "Summarize this paragraph in one sentence." << "low";
+    QTest::newRow("function") << "Write a function that parses ISO dates." << "medium";
+    QTest::newRow("architecture") << "Design the architecture of a multi-tenant billing system." << "high";
+    QTest::newRow("hard debugging") << "We see an intermittent deadlock in production under concurrent writes; debug it." << "high";
+    // clang-format on
+}
+
+void AutoRouterTest::rulesDifficulty() {
+    QFETCH(QString, prompt);
+    QFETCH(QString, difficulty);
+    const RouteInput input = autoInput(userBody(prompt));
+    const TaskProfile profile = profileTask(input.features, input.task);
+    QCOMPARE(difficultyName(profile.difficulty), difficulty);
+}
+
+void AutoRouterTest::rulesNoHitIsUnsure() {
+    const RouteInput input = autoInput(userBody(QStringLiteral("Pineapple on the fourth shelf.")));
+    const TaskProfile profile = profileTask(input.features, input.task);
+    QCOMPARE(profile.confidence, 0.25);
+    QCOMPARE(profile.category, TaskCategory::Chat);
+}
+
+void AutoRouterTest::rulesGreetingInLongMessage() {
+    const QString prompt = QStringLiteral(
+        "Hi! I have a strange problem: after the last deploy the checkout page fails for some "
+        "users with a 500, and the log shows an exception in the payment client. It only "
+        "happens for orders with a coupon and I cannot find why. Any idea where to start?");
+    const RouteInput input = autoInput(userBody(prompt));
+    const TaskProfile profile = profileTask(input.features, input.task);
+    QCOMPARE(profile.category, TaskCategory::Debugging);
+}
+
+void AutoRouterTest::rulesRequiredCapabilities() {
+    QJsonObject body = userBody(QStringLiteral("Extract the invoice fields."));
+    body.insert(QLatin1String("response_format"),
+                QJsonObject{{QLatin1String("type"), QLatin1String("json_object")}});
+    body.insert(QLatin1String("tools"),
+                QJsonArray{QJsonObject{{QLatin1String("type"), QLatin1String("function")}}});
+    body.insert(QLatin1String("max_tokens"), 500);
+    const RouteInput input = autoInput(body);
+    const TaskProfile profile = profileTask(input.features, input.task);
+    QCOMPARE(profile.requiredCapabilities,
+             (QStringList{QStringLiteral("tools"), QStringLiteral("json")}));
+    QCOMPARE(profile.contextTokens, input.features.estimatedInputTokens + 500);
+    QCOMPARE(profile.category, TaskCategory::Summarize);
+}
+
+void AutoRouterTest::rulesBuildAndShortRequests() {
+    const auto points = [](const QString &prompt) {
+        const RouteInput input = autoInput(userBody(prompt));
+        return profileTask(input.features, input.task).difficultyPoints;
+    };
+    // A short how-to question is cheaper work than a request to build the same thing.
+    const double question = points(QStringLiteral("How do I center a div with flexbox?"));
+    const double build = points(QStringLiteral(
+        "Build a responsive pricing table with three cards using CSS grid: stacked on mobile, "
+        "three columns on desktop."));
+    QVERIFY2(question < build, qPrintable(QStringLiteral("%1 %2").arg(question).arg(build)));
+    QVERIFY(question < kMediumDifficultyPoints);
+    QVERIFY(build >= kMediumDifficultyPoints);
+
+    // A short request with a hard marker is not discounted: proofs are short and hard.
+    const RouteInput proof =
+        autoInput(userBody(QStringLiteral("Prove that every tree with n nodes has n-1 edges.")));
+    const TaskProfile profile = profileTask(proof.features, proof.task);
+    QVERIFY(!profile.ruleHits.join(u'\n').contains(QLatin1String("short request")));
+}
+
+void AutoRouterTest::weightZeroPicksCheapest() {
+    const AutoChoice choice = choose(scoringConfig(0.0), userBody(QStringLiteral("hello")));
+    QCOMPARE(choice.candidates, (QStringList{QStringLiteral("small"), QStringLiteral("middle"),
+                                             QStringLiteral("large")}));
+    QCOMPARE(choice.scores.first().priceScore, 1.0);
+}
+
+void AutoRouterTest::weightOnePicksBest() {
+    const AutoChoice choice = choose(scoringConfig(1.0), userBody(QStringLiteral("hello")));
+    QCOMPARE(choice.candidates, (QStringList{QStringLiteral("large"), QStringLiteral("middle"),
+                                             QStringLiteral("small")}));
+    // Quality counts from the floor (0 here) to 100 plus the strength bonus.
+    QCOMPARE(choice.scores.first().qualityScore, 90.0 / (100 + kStrengthBonus));
+}
+
+void AutoRouterTest::strengthRaisesScore() {
+    Config config = scoringConfig(0.5);
+    // Two models alike but for the strength: the one strong in code ranks first for code work.
+    config.models << model(
+        QStringLiteral("coder"), 75, 1.0, 4.0, {QStringLiteral("code")},
+        {QStringLiteral("tools"), QStringLiteral("vision"), QStringLiteral("json")});
+    const AutoChoice choice =
+        choose(config, userBody(QStringLiteral("Refactor this class and add unit tests.")));
+    const int coder = choice.candidates.indexOf(QStringLiteral("coder"));
+    const int middle = choice.candidates.indexOf(QStringLiteral("middle"));
+    QVERIFY(coder >= 0);
+    QVERIFY(middle >= 0);
+    QVERIFY(coder < middle);
+    QVERIFY(choice.scores.at(coder).strengthMatch);
+    QVERIFY(choice.scores.at(coder).score > choice.scores.at(middle).score);
+}
+
+void AutoRouterTest::minQualityRanksFirst() {
+    Config config = scoringConfig(0.0);
+    config.routing.autoRouting.minQuality = {0, 70, 85};
+    // Architecture is high difficulty: only "large" reaches 85, so the cheapest comes after it.
+    const AutoChoice choice = choose(
+        config, userBody(QStringLiteral("Design the architecture of a multi-tenant system.")));
+    QCOMPARE(choice.profile.difficulty, Difficulty::High);
+    QCOMPARE(choice.candidates.first(), QStringLiteral("large"));
+    QVERIFY(!choice.scores.at(1).meetsFloor);
+    QCOMPARE(choice.candidates.size(), 3);
+}
+
+void AutoRouterTest::contextFitExcludes() {
+    Config config = scoringConfig(0.0);
+    config.models[0].contextWindow = 2000;
+    const AutoChoice choice = choose(config, userBody(longCodePrompt(200)));
+    QVERIFY(!choice.candidates.contains(QStringLiteral("small")));
+    QVERIFY2(choice.excluded.first().startsWith(QLatin1String("small (context 2000 <")),
+             qPrintable(choice.excluded.join(u',')));
+    QCOMPARE(choice.candidates.first(), QStringLiteral("middle"));
+}
+
+void AutoRouterTest::maxOutputExcludes() {
+    Config config = scoringConfig(0.0);
+    config.models[0].maxOutputTokens = 1000;
+    QJsonObject body = userBody(QStringLiteral("hello"));
+    body.insert(QLatin1String("max_tokens"), 4000);
+    const AutoChoice choice = choose(config, body);
+    QCOMPARE(choice.candidates.first(), QStringLiteral("middle"));
+    QVERIFY(choice.excluded.first().contains(QLatin1String("max output 1000 < 4000")));
+}
+
+void AutoRouterTest::capabilitiesExclude() {
+    Config config = scoringConfig(0.0);
+    config.models[0].capabilities = {QStringLiteral("json")};
+    config.models[1].capabilities = {QStringLiteral("tools")};
+    QJsonObject body = userBody(QStringLiteral("hello"));
+    body.insert(QLatin1String("tools"),
+                QJsonArray{QJsonObject{{QLatin1String("type"), QLatin1String("function")}}});
+    body.insert(QLatin1String("response_format"),
+                QJsonObject{{QLatin1String("type"), QLatin1String("json_object")}});
+    const AutoChoice choice = choose(config, body);
+    QCOMPARE(choice.candidates, QStringList{QStringLiteral("large")});
+    QCOMPARE(choice.excluded.size(), 2);
+}
+
+void AutoRouterTest::stageAllowedList() {
+    Config config = scoringConfig(0.0);
+    StageConfig stage{QStringLiteral("review"),
+                      QStringLiteral("auto"),
+                      {},
+                      {QStringLiteral("middle"), QStringLiteral("large")},
+                      {}};
+    config.stages << stage;
+    const AutoChoice choice = choose(config, userBody(QStringLiteral("hello")), &config.stages[0]);
+    QCOMPARE(choice.candidates, (QStringList{QStringLiteral("middle"), QStringLiteral("large")}));
+
+    // Through route(): the stage's auto level keeps the global fallback out, as it is not allowed.
+    const RouteOutcome outcome = route(config, routeInputFromRequest(userBody(QStringLiteral("hi")),
+                                                                     {}, QStringLiteral("review")));
+    const RouteDecision decision = std::get<RouteDecision>(outcome);
+    QCOMPARE(decision.level, RouteLevel::Auto);
+    QCOMPARE(decision.candidates, (QStringList{QStringLiteral("middle"), QStringLiteral("large")}));
+}
+
+void AutoRouterTest::candidatesCappedAndOrdered() {
+    Config config = scoringConfig(0.6);
+    for (int i = 0; i < 5; ++i)
+        config.models << model(QStringLiteral("extra%1").arg(i), 70 + i, 0.5 + i, 2.0 + i, {},
+                               {QStringLiteral("tools")});
+    const AutoChoice choice = choose(config, userBody(QStringLiteral("hello")));
+    QCOMPARE(choice.candidates.size(), kMaxAutoCandidates);
+    QCOMPARE(choice.scores.size(), 8);
+    for (int i = 1; i < choice.scores.size(); ++i)
+        QVERIFY(choice.scores[i - 1].score >= choice.scores[i].score);
+}
+
+void AutoRouterTest::traceShowsEveryStep() {
+    const RouteOutcome outcome =
+        route(scoringConfig(0.6),
+              autoInput(userBody(QStringLiteral("Prove that sqrt(2) is irrational."))));
+    const RouteDecision decision = std::get<RouteDecision>(outcome);
+    const QString trace = decision.trace.join(u'\n');
+    QVERIFY2(trace.contains(QLatin1String("auto features: about")), qPrintable(trace));
+    QVERIFY2(trace.contains(QLatin1String("auto rules: reasoning +2 ('prove')")),
+             qPrintable(trace));
+    QVERIFY2(trace.contains(QLatin1String("auto classifier: skipped")) ||
+                 trace.contains(QLatin1String("auto classifier: not needed")),
+             qPrintable(trace));
+    QVERIFY2(trace.contains(QLatin1String("auto profile (rules): category reasoning")),
+             qPrintable(trace));
+    QVERIFY2(trace.contains(QLatin1String("auto scores (0.60 x quality + 0.40 x price): ")),
+             qPrintable(trace));
+    QVERIFY2(trace.contains(QLatin1String("auto: chose '")), qPrintable(trace));
+    QVERIFY(decision.autoChoice.has_value());
+}
+
+void AutoRouterTest::classifierWantedBelowConfidence() {
+    Config config = scoringConfig(0.6);
+    config.routing.autoRouting.classifierModel = QStringLiteral("small");
+    const QJsonObject body = userBody(QStringLiteral("Pineapple on the fourth shelf."));
+    const RouteDecision decision = std::get<RouteDecision>(route(config, autoInput(body)));
+    QVERIFY(decision.wantsClassifier());
+    QVERIFY(decision.autoChoice->classifierNote.startsWith(QLatin1String("wanted")));
+
+    // A confident profile does not ask.
+    const RouteDecision sure = std::get<RouteDecision>(
+        route(config, autoInput(userBody(QStringLiteral("Translate this into German: hello")))));
+    QVERIFY(!sure.wantsClassifier());
+}
+
+void AutoRouterTest::classifierNotConfigured() {
+    const AutoChoice choice =
+        choose(scoringConfig(0.6), userBody(QStringLiteral("Pineapple on the fourth shelf.")));
+    QVERIFY(!choice.wantsClassifier);
+    QVERIFY(choice.classifierNote.contains(QLatin1String("classifier_model is not set")));
+}
+
+void AutoRouterTest::classifierVerdictReplacesProfile() {
+    Config config = scoringConfig(0.6);
+    config.routing.autoRouting.classifierModel = QStringLiteral("small");
+    config.routing.autoRouting.minQuality = {0, 70, 85};
+    ClassifierVerdict verdict;
+    verdict.category = TaskCategory::Architecture;
+    verdict.difficulty = Difficulty::High;
+    verdict.confidence = 0.9;
+    verdict.model = QStringLiteral("small");
+    const AutoChoice choice =
+        choose(config, userBody(QStringLiteral("Pineapple on the fourth shelf.")), nullptr,
+               ClassifierOutcome{verdict, QStringLiteral("in 5 ms")});
+    QVERIFY(!choice.wantsClassifier);
+    QCOMPARE(choice.profile.source, QStringLiteral("classifier"));
+    QCOMPARE(choice.profile.category, TaskCategory::Architecture);
+    QCOMPARE(choice.profile.difficulty, Difficulty::High);
+    QCOMPARE(choice.candidates.first(), QStringLiteral("large"));
+    QVERIFY(choice.classifierNote.contains(QLatin1String("answered architecture/high")));
+}
+
+void AutoRouterTest::classifierFailureKeepsRules() {
+    Config config = scoringConfig(0.6);
+    config.routing.autoRouting.classifierModel = QStringLiteral("small");
+    const AutoChoice choice =
+        choose(config, userBody(QStringLiteral("Pineapple on the fourth shelf.")), nullptr,
+               ClassifierOutcome{std::nullopt, QStringLiteral("failed: timed out after 3000 ms")});
+    QVERIFY(!choice.wantsClassifier);
+    QCOMPARE(choice.profile.source, QStringLiteral("rules"));
+    QCOMPARE(choice.classifierNote,
+             QStringLiteral("failed: timed out after 3000 ms; the rules' answer stands"));
+}
+
+void AutoRouterTest::classifierResponseParsing_data() {
+    QTest::addColumn<QString>("content");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("category");
+    QTest::addColumn<double>("confidence");
+
+    // clang-format off
+    QTest::newRow("plain") << R"({"category":"ui","difficulty":"low","confidence":0.7})" << true << "ui" << 0.7;
+    QTest::newRow("fenced") << "```json\n{\"category\":\"Code\",\"difficulty\":\"HIGH\"}\n```" << true << "code" << 0.8;
+    QTest::newRow("unknown category") << R"({"category":"poetry","difficulty":"low"})" << false << "" << 0.0;
+    QTest::newRow("missing difficulty") << R"({"category":"code"})" << false << "" << 0.0;
+    QTest::newRow("not json") << "It is a coding task." << false << "" << 0.0;
+    // clang-format on
+}
+
+void AutoRouterTest::classifierResponseParsing() {
+    QFETCH(QString, content);
+    QFETCH(bool, valid);
+    QFETCH(QString, category);
+    QFETCH(double, confidence);
+    const QJsonObject response{
+        {QLatin1String("choices"),
+         QJsonArray{QJsonObject{
+             {QLatin1String("message"), message(QStringLiteral("assistant"), content)}}}}};
+    const Result<ClassifierVerdict> verdict =
+        parseClassifierResponse(QJsonDocument(response).toJson());
+    QCOMPARE(bool(verdict), valid);
+    if (!valid)
+        return;
+    QCOMPARE(taskCategoryName(verdict.value().category), category);
+    QCOMPARE(verdict.value().confidence, confidence);
+}
+
+void AutoRouterTest::classifierRequestIsBounded() {
+    const QJsonObject request = classifierRequest(userBody(longCodePrompt(3000)));
+    const RouteInput input = autoInput(request);
+    QVERIFY2(input.features.estimatedInputTokens < 1500,
+             qPrintable(QString::number(input.features.estimatedInputTokens)));
+    QCOMPARE(request.value(QLatin1String("max_tokens")).toInt(), 60);
+    QCOMPARE(request.value(QLatin1String("response_format"))
+                 .toObject()
+                 .value(QLatin1String("type"))
+                 .toString(),
+             QStringLiteral("json_object"));
+
+    // A classifier model without JSON mode gets the instruction alone.
+    const QJsonObject plain = classifierRequest(userBody(QStringLiteral("hi")), false);
+    QVERIFY(!plain.contains(QLatin1String("response_format")));
+}
+
+void AutoRouterTest::classifierCacheKeyAndEviction() {
+    const QJsonObject a = classifierRequest(userBody(QStringLiteral("one")));
+    const QJsonObject b = classifierRequest(userBody(QStringLiteral("two")));
+    QCOMPARE(classifierCacheKey(QStringLiteral("m"), a),
+             classifierCacheKey(QStringLiteral("m"), a));
+    QVERIFY(classifierCacheKey(QStringLiteral("m"), a) !=
+            classifierCacheKey(QStringLiteral("m"), b));
+    QVERIFY(classifierCacheKey(QStringLiteral("m"), a) !=
+            classifierCacheKey(QStringLiteral("n"), a));
+
+    ClassifierCache cache(2);
+    ClassifierVerdict verdict;
+    cache.insert("k1", verdict);
+    cache.insert("k2", verdict);
+    QVERIFY(cache.find("k1")); // k1 is now the most recently used
+    cache.insert("k3", verdict);
+    QCOMPARE(cache.size(), 2);
+    QVERIFY(cache.find("k1"));
+    QVERIFY(!cache.find("k2"));
+    QVERIFY(cache.find("k3"));
+}
+
+QTEST_APPLESS_MAIN(AutoRouterTest)
+#include "tst_autorouter.moc"

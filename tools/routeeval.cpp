@@ -1,0 +1,378 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+// signalbox-route-eval: measures the automatic router's rules against a labelled set of requests
+// and compares the cost of routing them with always calling the strongest model.
+#include "config/configloader.h"
+#include "routing/autorouter.h"
+#include "routing/router.h"
+#include "routing/taskrules.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace signalbox;
+
+namespace {
+
+// Output tokens of a classification: the verdict is a JSON object of about 20 tokens.
+constexpr qint64 kClassifierOutputTokens = 20;
+
+struct EvalCase {
+    QString id;
+    QJsonObject body;
+    TaskCategory category;
+    Difficulty difficulty;
+};
+
+// The router's decisions for one case.
+struct CaseResult {
+    TaskProfile rules;      // the rules' profile
+    bool wantsClassifier;   // confidence below the threshold
+    QString routedModel;    // rules only
+    QString oracleModel;    // with a classifier that returns the labels
+    QString strongestModel; // the highest-quality model that can serve the request
+    double routedCostUsd = 0;
+    double oracleCostUsd = 0;
+    double strongestCostUsd = 0;
+    double classifierCostUsd = 0;
+};
+
+struct Tally {
+    int cases = 0;
+    int categoryHits = 0;
+    int difficultyHits = 0;
+
+    void add(bool categoryHit, bool difficultyHit) {
+        ++cases;
+        categoryHits += categoryHit ? 1 : 0;
+        difficultyHits += difficultyHit ? 1 : 0;
+    }
+    double categoryAccuracy() const { return cases ? double(categoryHits) / cases : 0; }
+    double difficultyAccuracy() const { return cases ? double(difficultyHits) / cases : 0; }
+};
+
+struct Report {
+    QString file;
+    QString configName;
+    double qualityWeight = 0;
+    double minConfidence = 0;
+    QString classifierModel;
+    Tally all;
+    Tally rulesDecided;
+    int wantClassifier = 0;
+    double routedCostUsd = 0;
+    double classifierCostUsd = 0;
+    double oracleCostUsd = 0;
+    double strongestCostUsd = 0;
+    QMap<QString, Tally> byCategory;   // by labelled category
+    QMap<QString, Tally> byDifficulty; // by labelled difficulty
+    QMap<QString, int> routedModels;
+    QMap<QString, int> confusion; // "label -> rules" for category misses
+};
+
+Result<QList<EvalCase>> readCases(const QString &path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("failed to open %1: %2").arg(path, file.errorString())};
+
+    QList<EvalCase> cases;
+    int lineNumber = 0;
+    while (!file.atEnd()) {
+        const QByteArray line = file.readLine().trimmed();
+        ++lineNumber;
+        if (line.isEmpty())
+            continue;
+        const QJsonObject object = QJsonDocument::fromJson(line).object();
+        const auto category = parseTaskCategory(object.value(QLatin1String("category")).toString());
+        const auto difficulty =
+            parseDifficulty(object.value(QLatin1String("difficulty")).toString());
+        if (object.isEmpty() || !category || !difficulty ||
+            !object.value(QLatin1String("messages")).isArray())
+            return Error{
+                QStringLiteral("%1:%2: invalid case; each line needs \"messages\", a known "
+                               "\"category\" and \"difficulty\"")
+                    .arg(path)
+                    .arg(lineNumber)};
+        QJsonObject body = object;
+        body.insert(QLatin1String("model"), QLatin1String("auto"));
+        cases.append({object.value(QLatin1String("id")).toString(), body, *category, *difficulty});
+    }
+    if (cases.isEmpty())
+        return Error{QStringLiteral("%1 has no cases").arg(path)};
+    return cases;
+}
+
+Result<ConfigPtr> loadConfig(const QString &path) {
+    const ConfigLoad load =
+        path.isEmpty() ? parseConfig(defaultConfigJson()) : loadConfigFile(path);
+    if (load.ok())
+        return load.config;
+    QStringList problems;
+    for (const ConfigProblem &problem : load.problems)
+        problems << problem.toString();
+    return Error{QStringLiteral("invalid config: ") + problems.join(QLatin1String("; "))};
+}
+
+double costOn(const Config &config, const QString &modelId, const ChatRequestFeatures &features,
+              qint64 outputTokens) {
+    const ModelConfig *model = config.findModel(modelId);
+    return model ? expectedCostUsd(*model, features.estimatedInputTokens, outputTokens) : 0;
+}
+
+// The model "always use the strongest" would call: the highest quality among the models that
+// can serve the request, found by routing with quality weight 1 and no quality floor.
+QString strongestModelFor(const Config &config, const RouteInput &input) {
+    Config strongest = config;
+    strongest.routing.autoRouting.qualityWeight = 1.0;
+    strongest.routing.autoRouting.minQuality = {};
+    strongest.routing.autoRouting.classifierModel.clear();
+    QString best;
+    int bestQuality = -1;
+    const AutoChoice choice = chooseAutomatically(strongest, input.features, input.task, nullptr);
+    for (const CandidateScore &entry : choice.scores) {
+        if (entry.quality > bestQuality) {
+            bestQuality = entry.quality;
+            best = entry.model;
+        }
+    }
+    return best;
+}
+
+CaseResult evaluate(const Config &config, const EvalCase &evalCase) {
+    RouteInput input = routeInputFromRequest(evalCase.body, {}, {});
+    CaseResult result;
+    const AutoChoice rules = chooseAutomatically(config, input.features, input.task, nullptr);
+    result.rules = rules.profile;
+    result.wantsClassifier = rules.wantsClassifier;
+    result.routedModel = rules.candidates.value(0, config.routing.fallbackModel);
+
+    // A classifier that always returns the labels: the best the classifier could do.
+    ClassifierVerdict verdict{evalCase.category, evalCase.difficulty, 1.0, QString(), false};
+    const AutoChoice oracle =
+        rules.wantsClassifier
+            ? chooseAutomatically(config, input.features, input.task, nullptr,
+                                  ClassifierOutcome{verdict, QStringLiteral("labels")})
+            : rules;
+    result.oracleModel = oracle.candidates.value(0, config.routing.fallbackModel);
+    result.strongestModel = strongestModelFor(config, input);
+
+    // Cost model: the estimated prompt plus the output the labelled difficulty leads one to
+    // expect, the same for every model, so only the choice of model differs.
+    const qint64 output =
+        expectedOutputTokens(evalCase.difficulty, input.features.requestedMaxOutputTokens);
+    result.routedCostUsd = costOn(config, result.routedModel, input.features, output);
+    result.oracleCostUsd = costOn(config, result.oracleModel, input.features, output);
+    result.strongestCostUsd = costOn(config, result.strongestModel, input.features, output);
+    if (rules.wantsClassifier) {
+        const ChatRequestFeatures classifier = analyzeChatRequest(classifierRequest(evalCase.body));
+        result.classifierCostUsd = costOn(config, config.routing.autoRouting.classifierModel,
+                                          classifier, kClassifierOutputTokens);
+    }
+    return result;
+}
+
+void addToReport(Report &report, const EvalCase &evalCase, const CaseResult &result) {
+    const bool categoryHit = result.rules.category == evalCase.category;
+    const bool difficultyHit = result.rules.difficulty == evalCase.difficulty;
+    report.all.add(categoryHit, difficultyHit);
+    if (result.wantsClassifier)
+        ++report.wantClassifier;
+    else
+        report.rulesDecided.add(categoryHit, difficultyHit);
+    report.byCategory[taskCategoryName(evalCase.category)].add(categoryHit, difficultyHit);
+    report.byDifficulty[difficultyName(evalCase.difficulty)].add(categoryHit, difficultyHit);
+    report.routedModels[result.routedModel] += 1;
+    if (!categoryHit)
+        report.confusion[taskCategoryName(evalCase.category) + QLatin1String(" -> ") +
+                         taskCategoryName(result.rules.category)] += 1;
+    report.routedCostUsd += result.routedCostUsd;
+    report.classifierCostUsd += result.classifierCostUsd;
+    report.oracleCostUsd += result.oracleCostUsd;
+    report.strongestCostUsd += result.strongestCostUsd;
+}
+
+QString percent(double fraction) {
+    return QString::number(100 * fraction, 'f', 1) + QLatin1Char('%');
+}
+
+QString ratio(int part, int whole) {
+    return QStringLiteral("%1 / %2 (%3)")
+        .arg(part)
+        .arg(whole)
+        .arg(percent(whole ? double(part) / whole : 0));
+}
+
+QString usd(double value) {
+    return QLatin1Char('$') + QString::number(value, 'f', 4);
+}
+
+double costRatio(const Report &report) {
+    return report.strongestCostUsd > 0
+               ? (report.routedCostUsd + report.classifierCostUsd) / report.strongestCostUsd
+               : 0;
+}
+
+void printRow(QTextStream &out, const QString &name, const QString &value) {
+    out << name.leftJustified(48) << value << '\n';
+}
+
+void printText(QTextStream &out, const Report &report) {
+    out << "Auto-routing evaluation of " << report.file << '\n';
+    out << "Registry: " << report.configName << ", quality_weight " << report.qualityWeight
+        << ", classifier_min_confidence " << report.minConfidence << ", classifier_model "
+        << (report.classifierModel.isEmpty() ? QStringLiteral("(none)") : report.classifierModel)
+        << "\nCost model: estimated prompt tokens + expected output tokens by labelled difficulty "
+           "(low 400, medium 1200, high 3000, capped by max_tokens), at each model's list "
+           "price\n\n";
+
+    const int total = report.all.cases;
+    printRow(out, QStringLiteral("metric"), QStringLiteral("value"));
+    printRow(out, QStringLiteral("requests"), QString::number(total));
+    printRow(out, QStringLiteral("rules decide (confidence >= threshold)"),
+             ratio(report.rulesDecided.cases, total));
+    printRow(out, QStringLiteral("need the classifier"), ratio(report.wantClassifier, total));
+    printRow(out, QStringLiteral("category accuracy, all"), ratio(report.all.categoryHits, total));
+    printRow(out, QStringLiteral("difficulty accuracy, all"),
+             ratio(report.all.difficultyHits, total));
+    printRow(out, QStringLiteral("category accuracy, rules-decided"),
+             ratio(report.rulesDecided.categoryHits, report.rulesDecided.cases));
+    printRow(out, QStringLiteral("difficulty accuracy, rules-decided"),
+             ratio(report.rulesDecided.difficultyHits, report.rulesDecided.cases));
+    printRow(out, QStringLiteral("cost, routed by the rules"), usd(report.routedCostUsd));
+    printRow(out, QStringLiteral("cost, classifier calls"), usd(report.classifierCostUsd));
+    printRow(out, QStringLiteral("cost, routed with a label-perfect classifier"),
+             usd(report.oracleCostUsd + report.classifierCostUsd));
+    printRow(out, QStringLiteral("cost, always the strongest model"), usd(report.strongestCostUsd));
+    printRow(out, QStringLiteral("routed + classifier / strongest"), percent(costRatio(report)));
+
+    out << "\nlabel        cases  category  difficulty\n";
+    const auto printTallies = [&out](const QMap<QString, Tally> &tallies) {
+        for (auto it = tallies.cbegin(); it != tallies.cend(); ++it)
+            out << it.key().leftJustified(12) << ' ' << QString::number(it->cases).rightJustified(5)
+                << "  " << percent(it->categoryAccuracy()).rightJustified(8) << "  "
+                << percent(it->difficultyAccuracy()).rightJustified(10) << '\n';
+    };
+    printTallies(report.byCategory);
+    printTallies(report.byDifficulty);
+
+    out << "\nmodels chosen by the rules:";
+    for (auto it = report.routedModels.cbegin(); it != report.routedModels.cend(); ++it)
+        out << ' ' << it.key() << '=' << it.value();
+    out << "\ncategory misses (label -> rules):";
+    for (auto it = report.confusion.cbegin(); it != report.confusion.cend(); ++it)
+        out << ' ' << it.key() << " x" << it.value() << ';';
+    out << '\n';
+}
+
+void printCase(QTextStream &out, const EvalCase &evalCase, const CaseResult &result) {
+    const TaskProfile &rules = result.rules;
+    const bool hit = rules.category == evalCase.category && rules.difficulty == evalCase.difficulty;
+    out << (hit ? "  " : "X ") << evalCase.id.leftJustified(6) << ' '
+        << QString(taskCategoryName(evalCase.category) + u'/' + difficultyName(evalCase.difficulty))
+               .leftJustified(20)
+        << QString(taskCategoryName(rules.category) + u'/' + difficultyName(rules.difficulty))
+               .leftJustified(20)
+        << QString::number(rules.confidence, 'f', 2) << (result.wantsClassifier ? " C " : "   ")
+        << QString::number(rules.difficultyPoints, 'f', 2).rightJustified(5) << ' '
+        << result.routedModel.leftJustified(20) << ' ' << result.strongestModel << '\n';
+}
+
+QJsonObject reportJson(const Report &report) {
+    QJsonObject models;
+    for (auto it = report.routedModels.cbegin(); it != report.routedModels.cend(); ++it)
+        models.insert(it.key(), it.value());
+    const int total = report.all.cases;
+    return {
+        {QLatin1String("file"), report.file},
+        {QLatin1String("requests"), total},
+        {QLatin1String("rules_decided"), report.rulesDecided.cases},
+        {QLatin1String("classifier_share"), total ? double(report.wantClassifier) / total : 0},
+        {QLatin1String("category_accuracy"), report.all.categoryAccuracy()},
+        {QLatin1String("difficulty_accuracy"), report.all.difficultyAccuracy()},
+        {QLatin1String("rules_decided_category_accuracy"), report.rulesDecided.categoryAccuracy()},
+        {QLatin1String("rules_decided_difficulty_accuracy"),
+         report.rulesDecided.difficultyAccuracy()},
+        {QLatin1String("cost_model"), QLatin1String("expected_output_tokens")},
+        {QLatin1String("cost_routed_usd"), report.routedCostUsd},
+        {QLatin1String("cost_classifier_usd"), report.classifierCostUsd},
+        {QLatin1String("cost_oracle_usd"), report.oracleCostUsd},
+        {QLatin1String("cost_strongest_usd"), report.strongestCostUsd},
+        {QLatin1String("cost_ratio"), costRatio(report)},
+        {QLatin1String("models"), models}};
+}
+
+} // namespace
+
+int main(int argc, char *argv[]) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("signalbox-route-eval"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Routes every request of a JSONL evaluation set with the automatic router "
+                       "(rules only, no network) and reports accuracy against the labels, the "
+                       "share that would need the classifier, and the cost against always using "
+                       "the strongest model."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("JSONL file, one {\"messages\", \"category\", "
+                                                "\"difficulty\"} object per line."));
+    const QCommandLineOption config(QStringLiteral("config"),
+                                    QStringLiteral("Config file whose registry is used (default: "
+                                                   "the embedded default config)."),
+                                    QStringLiteral("PATH"));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Print the figures as one JSON object."));
+    const QCommandLineOption listCases(QStringLiteral("cases"),
+                                       QStringLiteral("Also print one line per request: labels, "
+                                                      "the rules' profile and the chosen model."));
+    parser.addOptions({config, json, listCases});
+    parser.process(app);
+
+    QTextStream err(stderr);
+    if (parser.positionalArguments().size() != 1) {
+        err << "signalbox-route-eval: expected one FILE argument; see --help\n";
+        return 2;
+    }
+    const QString path = parser.positionalArguments().first();
+    Result<QList<EvalCase>> cases = readCases(path);
+    if (!cases) {
+        err << "signalbox-route-eval: " << cases.error() << '\n';
+        return 2;
+    }
+    Result<ConfigPtr> loaded = loadConfig(parser.value(config));
+    if (!loaded) {
+        err << "signalbox-route-eval: " << loaded.error() << '\n';
+        return 2;
+    }
+
+    const Config &registry = *loaded.value();
+    Report report;
+    report.file = path;
+    report.configName =
+        parser.isSet(config) ? parser.value(config) : QStringLiteral("embedded default config");
+    report.configName += QStringLiteral(" (%1 models)").arg(registry.models.size());
+    report.qualityWeight = registry.routing.autoRouting.qualityWeight;
+    report.minConfidence = registry.routing.autoRouting.classifierMinConfidence;
+    report.classifierModel = registry.routing.autoRouting.classifierModel;
+    QTextStream out(stdout);
+    for (const EvalCase &evalCase : cases.value()) {
+        const CaseResult result = evaluate(registry, evalCase);
+        addToReport(report, evalCase, result);
+        if (parser.isSet(listCases))
+            printCase(out, evalCase, result);
+    }
+
+    if (parser.isSet(json))
+        out << QJsonDocument(reportJson(report)).toJson(QJsonDocument::Indented);
+    else
+        printText(out, report);
+    return 0;
+}

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#pragma once
+
+#include "gating/gatesnapshot.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace signalbox {
+
+// Texts that several pages show the same way: amounts, gate names and gate states.
+class ConsoleText {
+    Q_DECLARE_TR_FUNCTIONS(ConsoleText)
+
+public:
+    // "$1.2346", with five decimals below one cent so small requests do not read as $0.0000.
+    static QString usd(double amount);
+    // "$1.23", for totals and budgets.
+    static QString usdShort(double amount);
+    static QString percent(double fraction);
+
+    // "Daily budget", "Stage budget: ui", "Requests per minute: global", ...
+    static QString gateTitle(const GateStatus &gate);
+    // The gate's amount in its unit: USD for budgets, a count for rate limits.
+    static QString gateAmount(const GateStatus &gate, double amount);
+    static QString gateStateName(GateState state);
+    // Limit, spent, reserved and reset time, one per line, for a tooltip.
+    static QString gateDetails(const GateStatus &gate);
+
+    static QString stageName(const QString &stage); // "(no stage)" for an empty name
+};
+
+bool isBudgetGate(const GateStatus &gate);
+
+} // namespace signalbox

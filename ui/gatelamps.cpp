@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#include "gatelamps.h"
+
+#include "consoleicons.h"
+#include "consoletext.h"
+
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace signalbox {
+
+namespace {
+
+constexpr int LampsPerRow = 4;
+constexpr int LampSize = 22;
+
+} // namespace
+
+GateLamp::GateLamp(QWidget *parent)
+    : QWidget(parent)
+    , m_icon(new QLabel(this))
+    , m_title(new QLabel(this))
+    , m_usage(new QLabel(this)) {
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(8);
+    m_icon->setFixedSize(LampSize, LampSize);
+    layout->addWidget(m_icon);
+
+    auto *text = new QVBoxLayout;
+    text->setSpacing(0);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_usage->setForegroundRole(QPalette::PlaceholderText);
+    text->addWidget(m_title);
+    text->addWidget(m_usage);
+    layout->addLayout(text, 1);
+    setFocusPolicy(Qt::TabFocus);
+}
+
+void GateLamp::setGate(const GateStatus &gate) {
+    m_gate = gate;
+    m_icon->setPixmap(ConsoleIcons::lamp(gate.state).pixmap(LampSize, LampSize));
+    m_title->setText(ConsoleText::gateTitle(gate));
+
+    const double used = isBudgetGate(gate) ? gate.spent + gate.reserved : gate.spent;
+    const double fraction = gate.limit > 0 ? used / gate.limit : 0;
+    m_usage->setText(tr("%1 · %2 of %3")
+                         .arg(ConsoleText::gateStateName(gate.state),
+                              ConsoleText::percent(fraction),
+                              ConsoleText::gateAmount(gate, gate.limit)));
+    setToolTip(ConsoleText::gateDetails(gate));
+    setAccessibleName(
+        tr("%1: %2").arg(ConsoleText::gateTitle(gate), ConsoleText::gateStateName(gate.state)));
+    setAccessibleDescription(toolTip());
+}
+
+GateLampsView::GateLampsView(QWidget *parent)
+    : QWidget(parent)
+    , m_grid(new QGridLayout(this))
+    , m_empty(new QLabel(tr("No gates are configured: add a budget or rate limit to the "
+                            "config's gates section."),
+                         this)) {
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    m_grid->setHorizontalSpacing(24);
+    m_grid->setVerticalSpacing(8);
+    m_empty->setWordWrap(true);
+    m_grid->addWidget(m_empty, 0, 0, 1, LampsPerRow);
+    for (int column = 0; column < LampsPerRow; ++column)
+        m_grid->setColumnStretch(column, 1);
+}
+
+void GateLampsView::setSnapshot(const GateSnapshot &snapshot) {
+    while (m_lamps.size() > snapshot.gates.size())
+        delete m_lamps.takeLast();
+    while (m_lamps.size() < snapshot.gates.size()) {
+        auto *lamp = new GateLamp(this);
+        const int index = int(m_lamps.size());
+        m_grid->addWidget(lamp, 1 + index / LampsPerRow, index % LampsPerRow);
+        m_lamps.append(lamp);
+    }
+    for (qsizetype i = 0; i < snapshot.gates.size(); ++i)
+        m_lamps.at(i)->setGate(snapshot.gates.at(i));
+    m_empty->setVisible(m_lamps.isEmpty());
+}
+
+GateLamp *GateLampsView::lamp(const QString &gateId) const {
+    for (GateLamp *lamp : m_lamps) {
+        if (lamp->gate().id == gateId)
+            return lamp;
+    }
+    return nullptr;
+}
+
+} // namespace signalbox
