@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "gatespage.h"
 
+#include "gatestoreview.h"
 #include "service/routerservice.h"
 
 #include <QComboBox>
@@ -127,12 +128,19 @@ GatesPage::GatesPage(RouterService *service, QWidget *parent)
                        parent) {
     setObjectName(QStringLiteral("gates"));
     auto *columns = new QHBoxLayout;
-    columns->addWidget(createBudgetGroup(), 1);
+    auto *left = new QVBoxLayout;
+    left->addWidget(createBudgetGroup(), 1);
+    m_store = new GateStoreView(this);
+    left->addWidget(m_store);
+    columns->addLayout(left, 1);
     auto *right = new QVBoxLayout;
     right->addWidget(createRateGroup(), 3);
     right->addWidget(createModelBudgetGroup(), 2);
     columns->addLayout(right, 1);
     contentLayout()->addLayout(columns, 1);
+
+    connect(service, &RouterService::gatesChanged, m_store,
+            [this](const GateSnapshot &snapshot) { m_store->setStatus(snapshot.store); });
 
     for (QDoubleSpinBox *spin : {m_daily, m_monthly})
         connect(spin, &QDoubleSpinBox::valueChanged, this, &GatesPage::markEdited);

@@ -12,9 +12,12 @@ class QTableWidget;
 
 namespace signalbox {
 
+class GateStoreView;
+
 // The gates editor: daily and monthly budgets, the time zone and hour at which budget periods
 // start, warning thresholds, the output reserved for requests without a maximum, rate limits per
-// scope and budgets per model. Stage budgets are edited on the stages page.
+// scope and budgets per model. Stage budgets are edited on the stages page. The page also shows
+// the gate store in force, which the config file chooses and a restart changes.
 class GatesPage : public ConfigEditorPage {
     Q_OBJECT
 
@@ -32,6 +35,7 @@ public:
     QSpinBox *reserveOutput() const { return m_reserve; }
     QTableWidget *rateLimits() const { return m_rates; }
     QTableWidget *modelBudgets() const { return m_modelBudgets; }
+    GateStoreView *storeView() const { return m_store; }
 
     void addRateLimit(const QString &scope, int rpm, int tpm);
     void addModelBudget(const QString &model, double usd);
@@ -57,6 +61,7 @@ private:
     QSpinBox *m_reserve = nullptr;
     QTableWidget *m_rates = nullptr;
     QTableWidget *m_modelBudgets = nullptr;
+    GateStoreView *m_store = nullptr;
     QStringList m_modelIds;
     QStringList m_scopes;
     bool m_loading = false;

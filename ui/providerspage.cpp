@@ -18,7 +18,6 @@
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTableWidget>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace signalbox {
@@ -105,9 +104,8 @@ QWidget *ProvidersPage::createTable() {
     layout->addWidget(m_table, 1);
 
     auto *buttons = new QHBoxLayout;
-    auto *presetButton = new QToolButton(box);
-    presetButton->setText(tr("Add provider"));
-    presetButton->setPopupMode(QToolButton::InstantPopup);
+    // A push button leaves room for its menu arrow, but a tool button draws it over the text.
+    auto *presetButton = new QPushButton(tr("Add provider"), box);
     m_presetMenu = new QMenu(presetButton);
     presetButton->setMenu(m_presetMenu);
     auto *removeButton = new QPushButton(tr("Remove"), box);
