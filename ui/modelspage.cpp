@@ -136,12 +136,13 @@ void ModelsPage::updateActions() {
 }
 
 void ModelsPage::fitColumns() {
-    // Strengths can grow long; the tooltip shows what a capped column elides.
-    constexpr int kMaxListWidth = 160;
-    for (int column = 0; column < ModelTableModel::ColumnCount - 1; ++column)
+    // The two lists wrap within a capped width, so that every column fits beside the sidebar in a
+    // window 1280 pixels wide; the tooltip shows what a capped column elides.
+    constexpr int kMaxListWidth = 110;
+    for (int column = 0; column < ModelTableModel::ColumnCount; ++column)
         m_view->resizeColumnToContents(column);
-    const int strengths = ModelTableModel::StrengthsColumn;
-    m_view->setColumnWidth(strengths, qMin(m_view->columnWidth(strengths), kMaxListWidth));
+    for (const int list : {ModelTableModel::StrengthsColumn, ModelTableModel::CapabilitiesColumn})
+        m_view->setColumnWidth(list, qMin(m_view->columnWidth(list), kMaxListWidth));
     fitRows(0, m_table->rowCount() - 1);
 }
 
