@@ -18,8 +18,9 @@
 
 using namespace signalbox;
 
-// Renders each editor page on the demo config to a PNG. With SIGNALBOX_SCREENSHOTS_DIR set, the
-// pictures go there (docs/screenshots is made this way); otherwise to a temporary folder.
+// Renders each editor page alone on the demo config to a PNG, with a key stored in the test
+// keychain where one runs. With SIGNALBOX_SCREENSHOTS_DIR set, the pictures go there; otherwise
+// to a temporary folder. The README's pictures come from signalbox --screenshots instead.
 class TestPageScreenshots : public QObject {
     Q_OBJECT
 
