@@ -921,6 +921,10 @@
         <source>Providers and keys</source>
         <translation>Anbieter und Schlüssel</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
 </context>
 <context>
     <name>signalbox::ModelItemDelegate</name>
@@ -1584,6 +1588,77 @@
     <message>
         <source>the router is not running</source>
         <translation>der Router läuft nicht</translation>
+    </message>
+</context>
+<context>
+    <name>signalbox::SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>The console&apos;s language and the address the endpoint listens on.</source>
+        <translation>Die Sprache der Konsole und die Adresse, auf der der Endpunkt lauscht.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Console language</source>
+        <translation>Sprache der Konsole</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>Console &amp;language:</source>
+        <translation>&amp;Sprache der Konsole:</translation>
+    </message>
+    <message>
+        <source>The language changes when Signalbox starts again. The --language option overrides this choice.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von Signalbox. Die Option --language hat Vorrang vor dieser Wahl.</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>läuft nicht</translation>
+    </message>
+    <message>
+        <source>Base URL now:</source>
+        <translation>Basis-URL jetzt:</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>Lauschadresse</translation>
+    </message>
+    <message>
+        <source>HOST:PORT with an IP address; port 0 picks a free port</source>
+        <translation>HOST:PORT mit einer IP-Adresse; Port 0 wählt einen freien Port</translation>
+    </message>
+    <message>
+        <source>Listen &amp;address:</source>
+        <translation>Lausch&amp;adresse:</translation>
+    </message>
+    <message>
+        <source>Language saved; it changes when Signalbox starts again.</source>
+        <translation>Sprache gespeichert; sie wechselt beim nächsten Start von Signalbox.</translation>
+    </message>
+    <message>
+        <source>The router listens on a new address when Signalbox starts again.</source>
+        <translation>Der Router lauscht erst nach dem nächsten Start von Signalbox auf einer neuen Adresse.</translation>
+    </message>
+    <message>
+        <source>This run was started with --listen %1, which overrides this address.</source>
+        <translation>Dieser Lauf wurde mit --listen %1 gestartet, das diese Adresse übersteuert.</translation>
+    </message>
+    <message>
+        <source>This address is reachable from other machines, which could then spend your budget.</source>
+        <translation>Diese Adresse ist von anderen Rechnern erreichbar, die dann Ihr Budget ausgeben könnten.</translation>
     </message>
 </context>
 <context>

@@ -921,6 +921,10 @@
         <source>Providers and keys</source>
         <translation>提供商与密钥</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
 </context>
 <context>
     <name>signalbox::ModelItemDelegate</name>
@@ -1583,6 +1587,77 @@
     <message>
         <source>the router is not running</source>
         <translation>路由器未运行</translation>
+    </message>
+</context>
+<context>
+    <name>signalbox::SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>The console&apos;s language and the address the endpoint listens on.</source>
+        <translation>控制台的语言以及端点监听的地址。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Console language</source>
+        <translation>控制台语言</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>Console &amp;language:</source>
+        <translation>控制台语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The language changes when Signalbox starts again. The --language option overrides this choice.</source>
+        <translation>语言将在 Signalbox 下次启动时更改。--language 选项优先于此选择。</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>Base URL now:</source>
+        <translation>当前基础 URL：</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>监听地址</translation>
+    </message>
+    <message>
+        <source>HOST:PORT with an IP address; port 0 picks a free port</source>
+        <translation>HOST:PORT，使用 IP 地址；端口 0 会选择一个空闲端口</translation>
+    </message>
+    <message>
+        <source>Listen &amp;address:</source>
+        <translation>监听地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Language saved; it changes when Signalbox starts again.</source>
+        <translation>语言已保存；将在 Signalbox 下次启动时更改。</translation>
+    </message>
+    <message>
+        <source>The router listens on a new address when Signalbox starts again.</source>
+        <translation>路由器将在 Signalbox 下次启动时监听新地址。</translation>
+    </message>
+    <message>
+        <source>This run was started with --listen %1, which overrides this address.</source>
+        <translation>本次运行使用了 --listen %1 启动，它会覆盖此地址。</translation>
+    </message>
+    <message>
+        <source>This address is reachable from other machines, which could then spend your budget.</source>
+        <translation>此地址可从其他机器访问，它们可能会花费您的预算。</translation>
     </message>
 </context>
 <context>

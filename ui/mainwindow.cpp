@@ -11,6 +11,7 @@
 #include "playgroundpage.h"
 #include "providerspage.h"
 #include "requestspage.h"
+#include "settingspage.h"
 #include "stagespage.h"
 
 #include <QAction>
@@ -126,6 +127,12 @@ void MainWindow::createPages() {
             ConsoleIcons::glyph(ConsoleIcons::Glyph::Gates));
     addPage(new ProvidersPage(m_service, this), tr("Providers and keys"),
             ConsoleIcons::glyph(ConsoleIcons::Glyph::Providers));
+    m_settings = new SettingsPage(m_service, this);
+    addPage(m_settings, tr("Settings"), ConsoleIcons::glyph(ConsoleIcons::Glyph::Settings));
+    connect(m_settings, &SettingsPage::languageChosen, this, [this](const QString &code) {
+        if (QAction *action = m_languageActions.value(code))
+            action->setChecked(true);
+    });
     const auto showMessage = [this](const QString &message) {
         statusBar()->showMessage(message, ShortMessageMs);
     };
@@ -270,8 +277,11 @@ QMenu *MainWindow::createLanguageMenu() {
         action->setCheckable(true);
         action->setChecked(code == chosen);
         group->addAction(action);
+        m_languageActions.insert(code, action);
         connect(action, &QAction::triggered, this, [this, code] {
             saveLanguage(code);
+            if (m_settings)
+                m_settings->showLanguage(code);
             statusBar()->showMessage(tr("The language changes when Signalbox starts again."),
                                      EventMessageMs);
         });

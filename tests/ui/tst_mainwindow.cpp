@@ -43,7 +43,7 @@ void MainWindowTest::pagesInSidebarOrder() {
     const QStringList expected{QStringLiteral("dashboard"),  QStringLiteral("requests"),
                                QStringLiteral("playground"), QStringLiteral("models"),
                                QStringLiteral("stages"),     QStringLiteral("gates"),
-                               QStringLiteral("providers")};
+                               QStringLiteral("providers"),  QStringLiteral("settings")};
     QCOMPARE(window.pageCount(), expected.size());
     for (int i = 0; i < expected.size(); ++i)
         QCOMPARE(window.page(i)->objectName(), expected.at(i));

@@ -41,11 +41,11 @@ void TestScreenshotRun::everyPageIsRendered() {
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QVERIFY2(process.exitCode() == 0, output.constData());
 
-    const QStringList pictures{QStringLiteral("dashboard"),      QStringLiteral("requests"),
-                               QStringLiteral("playground"),     QStringLiteral("models"),
-                               QStringLiteral("stages"),         QStringLiteral("gates"),
-                               QStringLiteral("providers"),      QStringLiteral("dashboard-de"),
-                               QStringLiteral("dashboard-zh_CN")};
+    const QStringList pictures{QStringLiteral("dashboard"),    QStringLiteral("requests"),
+                               QStringLiteral("playground"),   QStringLiteral("models"),
+                               QStringLiteral("stages"),       QStringLiteral("gates"),
+                               QStringLiteral("providers"),    QStringLiteral("settings"),
+                               QStringLiteral("dashboard-de"), QStringLiteral("dashboard-zh_CN")};
     for (const QString &name : pictures) {
         const QImage image(QDir(dir.path()).filePath(name + QStringLiteral(".png")));
         QVERIFY2(!image.isNull(), qPrintable(name));
