@@ -9,6 +9,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QTableWidget>
+#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace signalbox {
@@ -208,6 +210,21 @@ void markInvalid(QWidget *widget, const QStringList &messages) {
     }
     widget->setPalette(palette);
     widget->setAccessibleDescription(problemTooltip(messages));
+}
+
+void markInvalidCells(QTableWidget *table,
+                      const QHash<QTableWidgetItem *, QStringList> &messagesByCell) {
+    const QBrush invalid(invalidCellColor(table->palette()));
+    for (int row = 0; row < table->rowCount(); ++row) {
+        for (int column = 0; column < table->columnCount(); ++column) {
+            QTableWidgetItem *item = table->item(row, column);
+            if (!item)
+                continue;
+            const QStringList messages = messagesByCell.value(item);
+            item->setToolTip(problemTooltip(messages));
+            item->setBackground(messages.isEmpty() ? QBrush() : invalid);
+        }
+    }
 }
 
 } // namespace signalbox

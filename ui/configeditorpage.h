@@ -4,10 +4,13 @@
 
 #include "config/configloader.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QBoxLayout;
 class QLabel;
+class QTableWidget;
+class QTableWidgetItem;
 class QPushButton;
 
 namespace signalbox {
@@ -103,5 +106,10 @@ QColor invalidCellColor(const QPalette &palette);
 // Marks a form widget as invalid, with the problems as its tooltip, or clears the mark when
 // there are none.
 void markInvalid(QWidget *widget, const QStringList &messages);
+
+// Marks each cell of the table that has problems, with them as its tooltip, and clears the mark
+// of every other cell.
+void markInvalidCells(QTableWidget *table,
+                      const QHash<QTableWidgetItem *, QStringList> &messagesByCell);
 
 } // namespace signalbox

@@ -404,17 +404,8 @@ QList<ConfigProblem> GatesPage::showProblems(const QList<ConfigProblem> &problem
         markInvalid(widget, marks.value(widget));
 
     m_loading = true;
-    for (QTableWidget *table : {m_rates, m_modelBudgets}) {
-        for (int row = 0; row < table->rowCount(); ++row) {
-            for (int column = 0; column < table->columnCount(); ++column) {
-                QTableWidgetItem *item = table->item(row, column);
-                const QStringList messages = cells.value(item);
-                item->setToolTip(problemTooltip(messages));
-                item->setBackground(messages.isEmpty() ? QBrush()
-                                                       : QBrush(invalidCellColor(palette())));
-            }
-        }
-    }
+    for (QTableWidget *table : {m_rates, m_modelBudgets})
+        markInvalidCells(table, cells);
     m_loading = false;
     return unplaced;
 }

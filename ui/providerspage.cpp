@@ -417,15 +417,7 @@ QList<ConfigProblem> ProvidersPage::showProblems(const QList<ConfigProblem> &pro
             unplaced << problem;
     }
     m_loading = true;
-    for (int row = 0; row < m_table->rowCount(); ++row) {
-        for (int column = 0; column < m_table->columnCount(); ++column) {
-            QTableWidgetItem *item = m_table->item(row, column);
-            const QStringList messages = cells.value(item);
-            item->setToolTip(problemTooltip(messages));
-            item->setBackground(messages.isEmpty() ? QBrush()
-                                                   : QBrush(invalidCellColor(palette())));
-        }
-    }
+    markInvalidCells(m_table, cells);
     m_loading = false;
     return unplaced;
 }

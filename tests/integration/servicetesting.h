@@ -2,12 +2,15 @@
 // Copyright (c) 2026 The Signalbox authors
 #pragma once
 
+#include "fakes/fakeopenai.h"
 #include "fakes/rawhttpclient.h"
 #include "service/routerservice.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -15,6 +18,32 @@ namespace signalbox::testing {
 
 // Upper bound of every wait in the service tests.
 constexpr int kServiceWaitMs = 15000;
+
+// Every message logged while a test runs, so that the test can check that no key is in one.
+// install() keeps the previous handler and passes every message on to it.
+class LogCapture {
+public:
+    static void install() { s_previous = qInstallMessageHandler(&LogCapture::capture); }
+
+    static QString text() {
+        const QMutexLocker locker(&s_mutex);
+        return s_log.join(u'\n');
+    }
+
+private:
+    static void capture(QtMsgType type, const QMessageLogContext &context, const QString &message) {
+        {
+            const QMutexLocker locker(&s_mutex);
+            s_log << message;
+        }
+        if (s_previous)
+            s_previous(type, context, message);
+    }
+
+    static inline QMutex s_mutex;
+    static inline QStringList s_log;
+    static inline QtMessageHandler s_previous = nullptr;
+};
 
 // A config with one OpenAI-kind provider at `baseUrl` and one model "mini" it serves as
 // "gpt-4o-mini", used by stage "draft". The provider's key comes from the variable `keyEnv`
@@ -69,6 +98,18 @@ inline RawResponse sendChat(quint16 port, const QString &model) {
     client.send(
         postRequest("/v1/chat/completions", QJsonDocument(body).toJson(QJsonDocument::Compact)));
     return client.nextResponse(kServiceWaitMs);
+}
+
+// Starts the fake upstream on loopback so that it accepts `key` alone, and writes a config whose
+// provider `providerId` needs a key and calls it. Returns false when either step failed.
+inline bool startKeyedUpstream(FakeOpenAiUpstream &upstream, const QString &key,
+                               const QString &providerId, const QString &configPath) {
+    if (!upstream.listen(QHostAddress::LocalHost))
+        return false;
+    upstream.script().requiredApiKey = key.toUtf8();
+    QFile file(configPath);
+    return file.open(QIODevice::WriteOnly) &&
+           file.write(oneProviderConfig(providerId, upstream.baseUrl(), true)) > 0;
 }
 
 } // namespace signalbox::testing

@@ -7,32 +7,12 @@
 
 #include <QDirIterator>
 #include <QFile>
-#include <QMutex>
 #include <QTemporaryDir>
 #include <QUuid>
 
 using namespace signalbox;
 
 namespace {
-
-// Every message logged while the tests run, to check that no key is ever in one.
-QMutex g_logMutex;
-QStringList g_log;
-QtMessageHandler g_previousHandler = nullptr;
-
-void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message) {
-    {
-        const QMutexLocker locker(&g_logMutex);
-        g_log << message;
-    }
-    if (g_previousHandler)
-        g_previousHandler(type, context, message);
-}
-
-QString loggedText() {
-    const QMutexLocker locker(&g_logMutex);
-    return g_log.join(u'\n');
-}
 
 const QString kProvider = QStringLiteral("canary");
 
@@ -71,7 +51,7 @@ private:
 void TestKeychainKeys::initTestCase() {
     if (const QString reason = testing::secretServiceMissingReason(); !reason.isEmpty())
         QSKIP(qPrintable(reason));
-    g_previousHandler = qInstallMessageHandler(captureMessage);
+    testing::LogCapture::install();
     qunsetenv("SIGNALBOX_KEY_CANARY");
 }
 
@@ -80,12 +60,8 @@ void TestKeychainKeys::init() {
     m_canary = QStringLiteral("sk-canary-") + QUuid::createUuid().toString(QUuid::Id128);
     m_dir = std::make_unique<QTemporaryDir>();
     m_upstream = std::make_unique<FakeOpenAiUpstream>();
-    QVERIFY(m_upstream->listen(QHostAddress::LocalHost));
-    m_upstream->script().requiredApiKey = m_canary.toUtf8();
-
-    QFile file(m_dir->filePath(QStringLiteral("config.json")));
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(testing::oneProviderConfig(kProvider, m_upstream->baseUrl(), true));
+    QVERIFY(testing::startKeyedUpstream(*m_upstream, m_canary, kProvider,
+                                        m_dir->filePath(QStringLiteral("config.json"))));
 }
 
 void TestKeychainKeys::cleanup() {
@@ -185,7 +161,7 @@ void TestKeychainKeys::storedKeyReachesUpstream() {
     QVERIFY(!dataFiles().contains(canary));
     QVERIFY(configFile().contains("daily_budget_usd"));
     QVERIFY(!configFile().contains(canary));
-    QVERIFY(!loggedText().contains(m_canary));
+    QVERIFY(!testing::LogCapture::text().contains(m_canary));
     for (const QList<QVariant> &event : std::as_const(*m_events))
         QVERIFY(!event.value(0).toString().contains(m_canary));
     for (const QList<QVariant> &arguments : std::as_const(*m_statuses))
@@ -210,7 +186,7 @@ void TestKeychainKeys::keyLoadedAtStart() {
         testing::sendChat(quint16(m_router->endpoint().port()), QStringLiteral("mini"));
     QVERIFY2(response.status == 200, response.body.constData());
     QCOMPARE(m_upstream->requests().first().header("authorization"), "Bearer " + m_canary.toUtf8());
-    QVERIFY(!loggedText().contains(m_canary));
+    QVERIFY(!testing::LogCapture::text().contains(m_canary));
 }
 
 void TestKeychainKeys::removedKeyIsNoLongerSent() {
@@ -252,7 +228,7 @@ void TestKeychainKeys::wrongKeyFailsConnectionTest() {
     QVERIFY(!result.error.contains(wrong));
     QCOMPARE(m_upstream->modelListRequests().first().header("authorization"),
              "Bearer " + wrong.toUtf8());
-    QVERIFY(!loggedText().contains(wrong));
+    QVERIFY(!testing::LogCapture::text().contains(wrong));
 }
 
 QTEST_GUILESS_MAIN(TestKeychainKeys)

@@ -7,26 +7,12 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-#include <QMutex>
 #include <QTemporaryDir>
 #include <QUuid>
 
 using namespace signalbox;
 
 namespace {
-
-QMutex g_logMutex;
-QStringList g_log;
-QtMessageHandler g_previousHandler = nullptr;
-
-void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message) {
-    {
-        const QMutexLocker locker(&g_logMutex);
-        g_log << message;
-    }
-    if (g_previousHandler)
-        g_previousHandler(type, context, message);
-}
 
 const QString kProvider = QStringLiteral("local");
 
@@ -59,7 +45,7 @@ private:
 };
 
 void TestKeyFileOptIn::initTestCase() {
-    g_previousHandler = qInstallMessageHandler(captureMessage);
+    testing::LogCapture::install();
     qunsetenv("SIGNALBOX_KEY_LOCAL");
 }
 
@@ -67,11 +53,8 @@ void TestKeyFileOptIn::init() {
     m_canary = QStringLiteral("sk-filekey-") + QUuid::createUuid().toString(QUuid::Id128);
     m_dir = std::make_unique<QTemporaryDir>();
     m_upstream = std::make_unique<FakeOpenAiUpstream>();
-    QVERIFY(m_upstream->listen(QHostAddress::LocalHost));
-    m_upstream->script().requiredApiKey = m_canary.toUtf8();
-    QFile file(m_dir->filePath(QStringLiteral("config.json")));
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(testing::oneProviderConfig(kProvider, m_upstream->baseUrl(), true));
+    QVERIFY(testing::startKeyedUpstream(*m_upstream, m_canary, kProvider,
+                                        m_dir->filePath(QStringLiteral("config.json"))));
 }
 
 void TestKeyFileOptIn::cleanup() {
@@ -166,8 +149,7 @@ void TestKeyFileOptIn::optInKeepsKeyInOwnerOnlyFile() {
     }
     QVERIFY(!others.isEmpty());
     QVERIFY(!others.contains(m_canary.toUtf8()));
-    const QMutexLocker locker(&g_logMutex);
-    QVERIFY(!g_log.join(u'\n').contains(m_canary));
+    QVERIFY(!testing::LogCapture::text().contains(m_canary));
 }
 
 void TestKeyFileOptIn::optOutRemovesFileAndKey() {
