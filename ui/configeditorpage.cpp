@@ -10,7 +10,6 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QTableWidget>
-#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace signalbox {
