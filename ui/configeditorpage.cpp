@@ -115,7 +115,7 @@ void ConfigEditorPage::showStatus(const QString &message) {
 }
 
 void ConfigEditorPage::onConfigChanged(const ConfigPtr &config) {
-    // refresh() sends the config in force again; only a swapped config is news to the page.
+    // refresh() sends the config in force again, but only a swapped config is news to the page.
     if (!config || config == m_source)
         return;
     m_source = config;
