@@ -118,7 +118,7 @@ void RouterService::connectKeys() {
 }
 
 void RouterService::onConfigChanged(const ConfigPtr &config) {
-    // refresh() sends the config in force again; the key manager needs only real swaps.
+    // refresh() sends the config in force again, but the key manager needs only real swaps.
     if (config != m_config) {
         const bool first = !m_config;
         m_config = config;
