@@ -77,6 +77,37 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>edit %1 of %2</source>
+        <translation>%1 von %2 bearbeiten</translation>
+    </message>
+    <message>
+        <source>delete models (%1)</source>
+        <translation>Modelle löschen (%1)</translation>
+    </message>
+    <message>
+        <source>stored in the keychain</source>
+        <translation>im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>stored in the key file</source>
+        <translation>in der Schlüsseldatei gespeichert</translation>
+    </message>
+    <message>
+        <source>from the environment variable %1</source>
+        <translation>aus der Umgebungsvariable %1</translation>
+    </message>
+</context>
+<context>
     <name>RequestCsv</name>
     <message>
         <source>Cannot open %1 for writing: %2</source>
@@ -235,10 +266,171 @@
     </message>
 </context>
 <context>
+    <name>signalbox::CatalogImportDialog</name>
+    <message>
+        <source>Import from a price catalog</source>
+        <translation>Aus einem Preiskatalog importieren</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Reading the catalog</source>
+        <translation>Katalog wird gelesen</translation>
+    </message>
+    <message>
+        <source>Filter by name, e.g. gpt-4o or claude</source>
+        <translation>Nach Namen filtern, z. B. gpt-4o oder claude</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>Catalog &amp;provider:</source>
+        <translation>Katalog-&amp;Anbieter:</translation>
+    </message>
+    <message>
+        <source>Models whose catalog provider matches no configured provider are added to this one</source>
+        <translation>Modelle, deren Katalog-Anbieter zu keinem eingerichteten Anbieter passt, werden diesem hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Add unmatched models &amp;to:</source>
+        <translation>Nicht zugeordnete Modelle hinzufügen &amp;zu:</translation>
+    </message>
+    <message>
+        <source>Catalog model</source>
+        <translation>Katalogmodell</translation>
+    </message>
+    <message>
+        <source>Catalog provider</source>
+        <translation>Katalog-Anbieter</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <source>Import does</source>
+        <translation>Import bewirkt</translation>
+    </message>
+    <message>
+        <source>Catalog models</source>
+        <translation>Katalogmodelle</translation>
+    </message>
+    <message>
+        <source>Check shown</source>
+        <translation>Angezeigte auswählen</translation>
+    </message>
+    <message>
+        <source>Uncheck all</source>
+        <translation>Alle abwählen</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The catalog could not be read: %1</source>
+        <translation>Der Katalog konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>All providers</source>
+        <translation>Alle Anbieter</translation>
+    </message>
+    <message>
+        <source>add %1 at %2</source>
+        <translation>%1 bei %2 hinzufügen</translation>
+    </message>
+    <message>
+        <source>update prices of %1</source>
+        <translation>Preise von %1 aktualisieren</translation>
+    </message>
+    <message>
+        <source>prices already match</source>
+        <translation>Preise stimmen bereits überein</translation>
+    </message>
+    <message>
+        <source>%1 chat models in the catalog, %2 shown. Checked: %3 to add, %4 to update.</source>
+        <translation>%1 Chatmodelle im Katalog, %2 angezeigt. Ausgewählt: %3 zum Hinzufügen, %4 zum Aktualisieren.</translation>
+    </message>
+</context>
+<context>
     <name>signalbox::ChatStream</name>
     <message>
         <source>HTTP %1: %2</source>
         <translation>HTTP %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>signalbox::CheckListEditor</name>
+    <message>
+        <source>Add a name and press Enter</source>
+        <translation>Namen eingeben und Eingabetaste drücken</translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation>Neuer Name</translation>
+    </message>
+</context>
+<context>
+    <name>signalbox::ConfigEditorPage</name>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Drop the edits on this page and show the config in force</source>
+        <translation>Die Änderungen auf dieser Seite verwerfen und die gültige Konfiguration zeigen</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Save the edits and apply them to the running router</source>
+        <translation>Die Änderungen speichern und auf den laufenden Router anwenden</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Wird angewendet …</translation>
+    </message>
+    <message>
+        <source>Edits dropped</source>
+        <translation>Änderungen verworfen</translation>
+    </message>
+    <message>
+        <source>The config changed elsewhere; Apply keeps those changes and adds yours</source>
+        <translation>Die Konfiguration wurde anderswo geändert; Anwenden behält diese Änderungen und fügt Ihre hinzu</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Angewendet</translation>
+    </message>
+    <message>
+        <source>Not applied</source>
+        <translation>Nicht angewendet</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>und %1 weitere</translation>
+    </message>
+    <message>
+        <source>Problems: %1. Marked fields show the reason on hover.</source>
+        <translation>Probleme: %1. Markierte Felder zeigen den Grund beim Darüberfahren.</translation>
     </message>
 </context>
 <context>
@@ -336,6 +528,231 @@
     <message>
         <source>No gates are configured: add a budget or rate limit to the config&apos;s gates section.</source>
         <translation>Keine Schranken konfiguriert: Legen Sie im Abschnitt „gates“ der Konfiguration ein Budget oder Ratenlimit fest.</translation>
+    </message>
+</context>
+<context>
+    <name>signalbox::GateStoreView</name>
+    <message>
+        <source>Gate store</source>
+        <translation>Schrankenspeicher</translation>
+    </message>
+    <message>
+        <source>Gate store status</source>
+        <translation>Status des Schrankenspeichers</translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation>Speicher:</translation>
+    </message>
+    <message>
+        <source>Health:</source>
+        <translation>Zustand:</translation>
+    </message>
+    <message>
+        <source>When unreachable:</source>
+        <translation>Wenn nicht erreichbar:</translation>
+    </message>
+    <message>
+        <source>Instances reporting:</source>
+        <translation>Meldende Instanzen:</translation>
+    </message>
+    <message>
+        <source>Pending settlements:</source>
+        <translation>Ausstehende Abrechnungen:</translation>
+    </message>
+    <message>
+        <source>The store is chosen in gates.store of the config file and changes when Signalbox restarts.</source>
+        <translation>Der Speicher wird in gates.store der Konfigurationsdatei gewählt und wechselt beim Neustart von Signalbox.</translation>
+    </message>
+    <message>
+        <source>Waiting for the router…</source>
+        <translation>Warten auf den Router …</translation>
+    </message>
+    <message>
+        <source>Redis at %1, shared by every instance with the same prefix</source>
+        <translation>Redis unter %1, geteilt von allen Instanzen mit demselben Präfix</translation>
+    </message>
+    <message>
+        <source>In memory, this process only</source>
+        <translation>Im Arbeitsspeicher, nur dieser Prozess</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>Fehlerfrei</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Unreachable: %1</source>
+        <translation>Nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>Requests pass, held to this instance&apos;s own counters (open)</source>
+        <translation>Anfragen werden durchgelassen, begrenzt durch die eigenen Zähler dieser Instanz (open)</translation>
+    </message>
+    <message>
+        <source>Requests are rejected with 503 (closed)</source>
+        <translation>Anfragen werden mit 503 abgelehnt (closed)</translation>
+    </message>
+</context>
+<context>
+    <name>signalbox::GatesPage</name>
+    <message>
+        <source>Gates</source>
+        <translation>Schranken</translation>
+    </message>
+    <message>
+        <source>Budgets and rate limits every request is held to. A request whose worst-case cost does not fit a budget moves to a cheaper fallback or is rejected with 402; one over a rate limit gets 429.</source>
+        <translation>Budgets und Ratenlimits, an die jede Anfrage gebunden ist. Eine Anfrage, deren Kosten im ungünstigsten Fall nicht in ein Budget passen, geht an ein günstigeres Ersatzmodell oder wird mit 402 abgelehnt; eine über einem Ratenlimit erhält 429.</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>Budgets</translation>
+    </message>
+    <message>
+        <source>no daily budget</source>
+        <translation>kein Tagesbudget</translation>
+    </message>
+    <message>
+        <source>Daily budget in USD</source>
+        <translation>Tagesbudget in USD</translation>
+    </message>
+    <message>
+        <source>&amp;Daily budget:</source>
+        <translation>&amp;Tagesbudget:</translation>
+    </message>
+    <message>
+        <source>no monthly budget</source>
+        <translation>kein Monatsbudget</translation>
+    </message>
+    <message>
+        <source>Monthly budget in USD</source>
+        <translation>Monatsbudget in USD</translation>
+    </message>
+    <message>
+        <source>&amp;Monthly budget:</source>
+        <translation>&amp;Monatsbudget:</translation>
+    </message>
+    <message>
+        <source>The day and month of the budgets follow this time zone</source>
+        <translation>Tag und Monat der Budgets folgen dieser Zeitzone</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <source>The hour at which the day starts; the month starts at this hour on the 1st</source>
+        <translation>Die Stunde, zu der der Tag beginnt; der Monat beginnt zu dieser Stunde am 1.</translation>
+    </message>
+    <message>
+        <source>&amp;Reset hour:</source>
+        <translation>&amp;Rücksetzstunde:</translation>
+    </message>
+    <message>
+        <source>e.g. 50, 80, 95</source>
+        <translation>z. B. 50, 80, 95</translation>
+    </message>
+    <message>
+        <source>Percentages of each budget at which a warning is shown once per period, separated by commas</source>
+        <translation>Prozentsätze jedes Budgets, bei denen einmal pro Zeitraum eine Warnung erscheint, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>&amp;Warn at (%):</source>
+        <translation>&amp;Warnen bei (%):</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> Tokens</translation>
+    </message>
+    <message>
+        <source>Output reserved for a request that sets no max_tokens, capped by the model&apos;s maximum output</source>
+        <translation>Ausgabe, die für eine Anfrage ohne max_tokens reserviert wird, begrenzt durch die maximale Ausgabe des Modells</translation>
+    </message>
+    <message>
+        <source>Reserve &amp;output:</source>
+        <translation>&amp;Ausgabe reservieren:</translation>
+    </message>
+    <message>
+        <source>Daily budgets per stage are set on the Stages page.</source>
+        <translation>Tagesbudgets pro Stufe werden auf der Seite Stufen festgelegt.</translation>
+    </message>
+    <message>
+        <source>Rate limits per minute</source>
+        <translation>Ratenlimits pro Minute</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Geltungsbereich</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Rate limits</source>
+        <translation>Ratenlimits</translation>
+    </message>
+    <message>
+        <source>Scope: global, provider:ID, model:ID or stage:NAME. 0 means no limit.</source>
+        <translation>Geltungsbereich: global, provider:ID, model:ID oder stage:NAME. 0 bedeutet kein Limit.</translation>
+    </message>
+    <message>
+        <source>Daily budgets per model</source>
+        <translation>Tagesbudgets pro Modell</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>USD per day</source>
+        <translation>USD pro Tag</translation>
+    </message>
+    <message>
+        <source>Model budgets</source>
+        <translation>Modellbudgets</translation>
+    </message>
+    <message>
+        <source>not a list of numbers; write percentages such as 50, 80, 95</source>
+        <translation>keine Liste von Zahlen; Prozentsätze wie 50, 80, 95 angeben</translation>
+    </message>
+</context>
+<context>
+    <name>signalbox::KeyManager</name>
+    <message>
+        <source>The key is empty; paste the provider&apos;s key.</source>
+        <translation>Der Schlüssel ist leer; fügen Sie den Schlüssel des Anbieters ein.</translation>
+    </message>
+    <message>
+        <source>No keychain is available, so the key was not stored. Turn on the key file to store it in the data folder instead.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar, daher wurde der Schlüssel nicht gespeichert. Schalten Sie die Schlüsseldatei ein, um ihn stattdessen im Datenordner zu speichern.</translation>
+    </message>
+    <message>
+        <source>Storing the key in %1 failed: %2</source>
+        <translation>Speichern des Schlüssels in %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The key is stored in %1.</source>
+        <translation>Der Schlüssel ist in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Removing the key failed: %1</source>
+        <translation>Entfernen des Schlüssels fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The stored key was removed.</source>
+        <translation>Der gespeicherte Schlüssel wurde entfernt.</translation>
     </message>
 </context>
 <context>
@@ -488,6 +905,191 @@
         <source>Copied %1 to the clipboard</source>
         <translation>%1 in die Zwischenablage kopiert</translation>
     </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Stufen</translation>
+    </message>
+    <message>
+        <source>Gates</source>
+        <translation>Schranken</translation>
+    </message>
+    <message>
+        <source>Providers and keys</source>
+        <translation>Anbieter und Schlüssel</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+</context>
+<context>
+    <name>signalbox::ModelItemDelegate</name>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Price in USD per million tokens</source>
+        <translation>Preis in USD pro Million Tokens</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+</context>
+<context>
+    <name>signalbox::ModelTableModel</name>
+    <message>
+        <source>add model %1</source>
+        <translation>Modell %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>duplicate model %1</source>
+        <translation>Modell %1 duplizieren</translation>
+    </message>
+    <message>
+        <source>import from a price catalog (%1 models)</source>
+        <translation>aus einem Preiskatalog importieren (%1 Modelle)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>USD per million tokens</source>
+        <translation>USD pro Million Tokens</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>0 to 100, higher is better; automatic routing weighs it against price</source>
+        <translation>0 bis 100, höher ist besser; das automatische Routing wägt sie gegen den Preis ab</translation>
+    </message>
+    <message>
+        <source>Model id</source>
+        <translation>Modell-ID</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Upstream id</source>
+        <translation>Upstream-ID</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Cache read</source>
+        <translation>Cache lesen</translation>
+    </message>
+    <message>
+        <source>Cache write</source>
+        <translation>Cache schreiben</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <source>Max output</source>
+        <translation>Max. Ausgabe</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation>Stärken</translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation>Fähigkeiten</translation>
+    </message>
+</context>
+<context>
+    <name>signalbox::ModelsPage</name>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Every model the router can call, with its prices in USD per million tokens. Double-click a cell to edit it; changes apply when you press Apply.</source>
+        <translation>Alle Modelle, die der Router aufrufen kann, mit ihren Preisen in USD pro Million Tokens. Doppelklicken Sie auf eine Zelle, um sie zu bearbeiten; Änderungen gelten, sobald Sie Anwenden drücken.</translation>
+    </message>
+    <message>
+        <source>Model registry</source>
+        <translation>Modellverzeichnis</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a model</source>
+        <translation>Ein Modell hinzufügen</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source>Add a copy of the selected model</source>
+        <translation>Eine Kopie des ausgewählten Modells hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected models</source>
+        <translation>Die ausgewählten Modelle löschen</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Import prices…</source>
+        <translation>Preise importieren …</translation>
+    </message>
+    <message>
+        <source>Add models or update prices from a LiteLLM price catalog (model_prices_and_context_window.json)</source>
+        <translation>Modelle hinzufügen oder Preise aus einem LiteLLM-Preiskatalog aktualisieren (model_prices_and_context_window.json)</translation>
+    </message>
+    <message>
+        <source>Import a LiteLLM price catalog</source>
+        <translation>Einen LiteLLM-Preiskatalog importieren</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Imported: %1 added, %2 updated</source>
+        <translation>Importiert: %1 hinzugefügt, %2 aktualisiert</translation>
+    </message>
 </context>
 <context>
     <name>signalbox::PlaygroundPage</name>
@@ -630,6 +1232,160 @@
     <message>
         <source>%1 tokens in, %2 out; cost %3; latency %4 ms</source>
         <translation>%1 Tokens rein, %2 raus; Kosten %3; Latenz %4 ms</translation>
+    </message>
+</context>
+<context>
+    <name>signalbox::ProvidersPage</name>
+    <message>
+        <source>Providers and keys</source>
+        <translation>Anbieter und Schlüssel</translation>
+    </message>
+    <message>
+        <source>Where each provider is reached and how it is called. Provider edits apply with Apply. Keys are saved at once, to the OS keychain, and never to the config file.</source>
+        <translation>Wie jeder Anbieter erreicht und aufgerufen wird. Änderungen an Anbietern gelten mit Anwenden. Schlüssel werden sofort im Schlüsselbund des Betriebssystems gespeichert, niemals in der Konfigurationsdatei.</translation>
+    </message>
+    <message>
+        <source>Provider id</source>
+        <translation>Anbieter-ID</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <source>Needs key</source>
+        <translation>Braucht Schlüssel</translation>
+    </message>
+    <message>
+        <source>Key variable</source>
+        <translation>Schlüsselvariable</translation>
+    </message>
+    <message>
+        <source>Providers</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Add provider</source>
+        <translation>Anbieter hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Paste a new key</source>
+        <translation>Neuen Schlüssel einfügen</translation>
+    </message>
+    <message>
+        <source>New API key</source>
+        <translation>Neuer API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Save key</source>
+        <translation>Schlüssel speichern</translation>
+    </message>
+    <message>
+        <source>Remove key</source>
+        <translation>Schlüssel entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the stored key; keys in environment variables stay</source>
+        <translation>Den gespeicherten Schlüssel entfernen; Schlüssel in Umgebungsvariablen bleiben</translation>
+    </message>
+    <message>
+        <source>Store keys in an unencrypted file when no keychain is available</source>
+        <translation>Schlüssel in einer unverschlüsselten Datei speichern, wenn kein Schlüsselbund verfügbar ist</translation>
+    </message>
+    <message>
+        <source>The file is readable only by your user account, but the keys in it are not encrypted: anyone with access to your account or to its backups can read them. Turning this off deletes the file.</source>
+        <translation>Die Datei ist nur für Ihr Benutzerkonto lesbar, aber die Schlüssel darin sind nicht verschlüsselt: Wer Zugriff auf Ihr Konto oder dessen Sicherungen hat, kann sie lesen. Beim Ausschalten wird die Datei gelöscht.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>List the provider&apos;s models with GET {base_url}/models and the provider&apos;s key</source>
+        <translation>Die Modelle des Anbieters mit GET {base_url}/models und dem Schlüssel des Anbieters auflisten</translation>
+    </message>
+    <message>
+        <source>Lists the models the provider offers with your key.</source>
+        <translation>Listet die Modelle auf, die der Anbieter mit Ihrem Schlüssel anbietet.</translation>
+    </message>
+    <message>
+        <source>Models the provider lists</source>
+        <translation>Vom Anbieter aufgelistete Modelle</translation>
+    </message>
+    <message>
+        <source>Custom provider</source>
+        <translation>Eigener Anbieter</translation>
+    </message>
+    <message>
+        <source>Key of %1</source>
+        <translation>Schlüssel von %1</translation>
+    </message>
+    <message>
+        <source>Checking the keychain…</source>
+        <translation>Schlüsselbund wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Keys are stored in the OS keychain under the service &quot;signalbox&quot;.</source>
+        <translation>Schlüssel werden im Schlüsselbund des Betriebssystems unter dem Dienst „signalbox“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No keychain service is available&lt;/b&gt; (%1). Keys cannot be stored securely here: set them in environment variables, or turn on the key file below.</source>
+        <translation>&lt;b&gt;Kein Schlüsselbund-Dienst verfügbar&lt;/b&gt; (%1). Schlüssel können hier nicht sicher gespeichert werden: Setzen Sie sie in Umgebungsvariablen oder schalten Sie unten die Schlüsseldatei ein.</translation>
+    </message>
+    <message>
+        <source>Keys go to %1</source>
+        <translation>Schlüssel kommen nach %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No key.&lt;/b&gt; Requests to this provider fail until you save one here or set %1.</source>
+        <translation>&lt;b&gt;Kein Schlüssel.&lt;/b&gt; Anfragen an diesen Anbieter schlagen fehl, bis Sie hier einen speichern oder %1 setzen.</translation>
+    </message>
+    <message>
+        <source>This provider needs no key.</source>
+        <translation>Dieser Anbieter braucht keinen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Key %1: &lt;code&gt;%2&lt;/code&gt;</source>
+        <translation>Schlüssel %1: &lt;code&gt;%2&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>Connected. Models listed: %1</source>
+        <translation>Verbunden. Aufgelistete Modelle: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Failed:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Fehlgeschlagen:&lt;/b&gt; %1</translation>
+    </message>
+</context>
+<context>
+    <name>signalbox::QualityEditor</name>
+    <message>
+        <source>Quality</source>
+        <translation>Qualität</translation>
     </message>
 </context>
 <context>
@@ -789,14 +1545,17 @@
     </message>
 </context>
 <context>
+    <name>signalbox::RouterService</name>
+    <message>
+        <source>the router is not running</source>
+        <translation>der Router läuft nicht</translation>
+    </message>
+</context>
+<context>
     <name>signalbox::RouterWorker</name>
     <message>
         <source>%1 reached %2% of its limit: $%3 of $%4 spent</source>
         <translation>%1 hat %2 % seines Limits erreicht: $%3 von $%4 ausgegeben</translation>
-    </message>
-    <message>
-        <source>Config file %1 has invalid gates, the previous config stays in force: %2</source>
-        <translation>Die Konfigurationsdatei %1 enthält ungültige Schranken, die vorherige Konfiguration bleibt in Kraft: %2</translation>
     </message>
     <message>
         <source>Config reloaded from %1</source>
@@ -805,6 +1564,101 @@
     <message>
         <source>Config file %1 is invalid, the previous config stays in force: %2</source>
         <translation>Die Konfigurationsdatei %1 ist ungültig, die vorherige Konfiguration bleibt in Kraft: %2</translation>
+    </message>
+    <message>
+        <source>invalid gates: %1</source>
+        <translation>ungültige Schranken: %1</translation>
+    </message>
+    <message>
+        <source>Config file %1 was not applied, the previous config stays in force: %2</source>
+        <translation>Die Konfigurationsdatei %1 wurde nicht angewendet, die vorherige Konfiguration bleibt in Kraft: %2</translation>
+    </message>
+    <message>
+        <source>gates.store changed in %1; restart Signalbox to use the new gate store</source>
+        <translation>gates.store wurde in %1 geändert; starten Sie Signalbox neu, um den neuen Schrankenspeicher zu verwenden</translation>
+    </message>
+    <message>
+        <source>in memory (demo)</source>
+        <translation>im Arbeitsspeicher (Demo)</translation>
+    </message>
+    <message>
+        <source>Config applied and saved %1</source>
+        <translation>Konfiguration angewendet und gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>the router is not running</source>
+        <translation>der Router läuft nicht</translation>
+    </message>
+</context>
+<context>
+    <name>signalbox::SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>The console&apos;s language and the address the endpoint listens on.</source>
+        <translation>Die Sprache der Konsole und die Adresse, auf der der Endpunkt lauscht.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Console language</source>
+        <translation>Sprache der Konsole</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>Console &amp;language:</source>
+        <translation>&amp;Sprache der Konsole:</translation>
+    </message>
+    <message>
+        <source>The language changes when Signalbox starts again. The --language option overrides this choice.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von Signalbox. Die Option --language hat Vorrang vor dieser Wahl.</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>läuft nicht</translation>
+    </message>
+    <message>
+        <source>Base URL now:</source>
+        <translation>Basis-URL jetzt:</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>Lauschadresse</translation>
+    </message>
+    <message>
+        <source>HOST:PORT with an IP address; port 0 picks a free port</source>
+        <translation>HOST:PORT mit einer IP-Adresse; Port 0 wählt einen freien Port</translation>
+    </message>
+    <message>
+        <source>Listen &amp;address:</source>
+        <translation>Lausch&amp;adresse:</translation>
+    </message>
+    <message>
+        <source>Language saved; it changes when Signalbox starts again.</source>
+        <translation>Sprache gespeichert; sie wechselt beim nächsten Start von Signalbox.</translation>
+    </message>
+    <message>
+        <source>The router listens on a new address when Signalbox starts again.</source>
+        <translation>Der Router lauscht erst nach dem nächsten Start von Signalbox auf einer neuen Adresse.</translation>
+    </message>
+    <message>
+        <source>This run was started with --listen %1, which overrides this address.</source>
+        <translation>Dieser Lauf wurde mit --listen %1 gestartet, das diese Adresse übersteuert.</translation>
+    </message>
+    <message>
+        <source>This address is reachable from other machines, which could then spend your budget.</source>
+        <translation>Diese Adresse ist von anderen Rechnern erreichbar, die dann Ihr Budget ausgeben könnten.</translation>
     </message>
 </context>
 <context>
@@ -862,6 +1716,157 @@
     <message>
         <source>Warnings at %1</source>
         <translation>Warnungen bei %1</translation>
+    </message>
+</context>
+<context>
+    <name>signalbox::StagesPage</name>
+    <message>
+        <source>Stages</source>
+        <translation>Stufen</translation>
+    </message>
+    <message>
+        <source>Pipeline stages pick their model by name: send &quot;stage:NAME&quot; as the model, or the X-Signalbox-Stage header. Fallbacks are tried in order, top first; drag them to reorder.</source>
+        <translation>Pipeline-Stufen wählen ihr Modell über den Namen: Senden Sie „stage:NAME“ als Modell oder den Header X-Signalbox-Stage. Ersatzmodelle werden der Reihe nach versucht, von oben; ziehen Sie sie, um sie umzuordnen.</translation>
+    </message>
+    <message>
+        <source>New stage name</source>
+        <translation>Name der neuen Stufe</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected stage and its budget</source>
+        <translation>Die ausgewählte Stufe und ihr Budget entfernen</translation>
+    </message>
+    <message>
+        <source>&quot;auto&quot; lets the router pick among the allowed models</source>
+        <translation>„auto“ lässt den Router unter den erlaubten Modellen wählen</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>&amp;Fallbacks:</source>
+        <translation>&amp;Ersatzmodelle:</translation>
+    </message>
+    <message>
+        <source>Allowed models</source>
+        <translation>Erlaubte Modelle</translation>
+    </message>
+    <message>
+        <source>With no model checked, the stage may use every model</source>
+        <translation>Ist kein Modell ausgewählt, darf die Stufe jedes Modell verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Allowed models:</source>
+        <translation>E&amp;rlaubte Modelle:</translation>
+    </message>
+    <message>
+        <source>no stage budget</source>
+        <translation>kein Stufenbudget</translation>
+    </message>
+    <message>
+        <source>Daily budget of the stage in USD</source>
+        <translation>Tagesbudget der Stufe in USD</translation>
+    </message>
+    <message>
+        <source>Daily &amp;budget:</source>
+        <translation>Tages&amp;budget:</translation>
+    </message>
+    <message>
+        <source>&amp;Override:</source>
+        <translation>&amp;Übersteuerung:</translation>
+    </message>
+    <message>
+        <source>Fallbacks in order</source>
+        <translation>Ersatzmodelle der Reihe nach</translation>
+    </message>
+    <message>
+        <source>Model to add as a fallback</source>
+        <translation>Modell, das als Ersatz hinzugefügt wird</translation>
+    </message>
+    <message>
+        <source>Add fallback</source>
+        <translation>Ersatzmodell hinzufügen</translation>
+    </message>
+    <message>
+        <source>Pin to</source>
+        <translation>Festlegen auf</translation>
+    </message>
+    <message>
+        <source>Route this stage to one model until the given time, then return to its own model</source>
+        <translation>Diese Stufe bis zum angegebenen Zeitpunkt an ein Modell leiten, danach zu ihrem eigenen Modell zurückkehren</translation>
+    </message>
+    <message>
+        <source>Model the stage is pinned to</source>
+        <translation>Modell, auf das die Stufe festgelegt ist</translation>
+    </message>
+    <message>
+        <source>Pinned until, local time</source>
+        <translation>Festgelegt bis, Ortszeit</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Routing preview</source>
+        <translation>Routing-Vorschau</translation>
+    </message>
+    <message>
+        <source>A sample prompt for the selected stage</source>
+        <translation>Ein Beispiel-Prompt für die ausgewählte Stufe</translation>
+    </message>
+    <message>
+        <source>Refactor the settings dialog so that it remembers its size.</source>
+        <translation>Überarbeite den Einstellungsdialog so, dass er sich seine Größe merkt.</translation>
+    </message>
+    <message>
+        <source>Sample prompt</source>
+        <translation>Beispiel-Prompt</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Show which model the router would pick, with the edits on this page</source>
+        <translation>Zeigen, welches Modell der Router mit den Änderungen auf dieser Seite wählen würde</translation>
+    </message>
+    <message>
+        <source>Stage &quot;%1&quot;</source>
+        <translation>Stufe „%1“</translation>
+    </message>
+    <message>
+        <source>Asking the router…</source>
+        <translation>Router wird gefragt …</translation>
+    </message>
+    <message>
+        <source>The preview needs the router, which is not running.</source>
+        <translation>Die Vorschau braucht den Router, der nicht läuft.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rejected with HTTP %1:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;Abgelehnt mit HTTP %1:&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; at %2, route &lt;i&gt;%3&lt;/i&gt;. Fallbacks: %4. Worst case %5 for about %6 input tokens.&lt;br&gt;%7</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; bei %2, Route &lt;i&gt;%3&lt;/i&gt;. Ersatzmodelle: %4. Ungünstigster Fall %5 für etwa %6 Eingabe-Tokens.&lt;br&gt;%7</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
     </message>
 </context>
 <context>

@@ -120,6 +120,90 @@ void paintPlay(QPainter &painter, const QRectF &rect, const QColor &color) {
     painter.drawPolygon(triangle);
 }
 
+// Four tiles: the model registry.
+void paintTiles(QPainter &painter, const QRectF &rect, const QColor &color) {
+    const qreal unit = qMin(rect.width(), rect.height()) / 8;
+    const QPointF origin = rect.center() - QPointF(4 * unit, 4 * unit);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(color);
+    for (int row = 0; row < 2; ++row) {
+        for (int column = 0; column < 2; ++column) {
+            const QRectF tile(origin.x() + (0.8 + column * 3.4) * unit,
+                              origin.y() + (0.8 + row * 3.4) * unit, 3.0 * unit, 3.0 * unit);
+            painter.drawRoundedRect(tile, 0.5 * unit, 0.5 * unit);
+        }
+    }
+}
+
+// Three boxes joined by a line: a pipeline of stages.
+void paintPipeline(QPainter &painter, const QRectF &rect, const QColor &color) {
+    const qreal unit = qMin(rect.width(), rect.height()) / 8;
+    const QPointF origin = rect.center() - QPointF(4 * unit, 4 * unit);
+    painter.setPen(QPen(color, 0.6 * unit));
+    painter.drawLine(QPointF(origin.x() + 2 * unit, origin.y() + 1.6 * unit),
+                     QPointF(origin.x() + 6 * unit, origin.y() + 6.4 * unit));
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(color);
+    const QPointF centers[] = {{1.6, 1.6}, {4.0, 4.0}, {6.4, 6.4}};
+    for (const QPointF &center : centers) {
+        painter.drawRoundedRect(QRectF(origin.x() + (center.x() - 1.2) * unit,
+                                       origin.y() + (center.y() - 1.2) * unit, 2.4 * unit,
+                                       2.4 * unit),
+                                0.4 * unit, 0.4 * unit);
+    }
+}
+
+// Two posts and a barrier arm: a gate.
+void paintBarrier(QPainter &painter, const QRectF &rect, const QColor &color) {
+    const qreal unit = qMin(rect.width(), rect.height()) / 8;
+    const QPointF origin = rect.center() - QPointF(4 * unit, 4 * unit);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(color);
+    painter.drawRect(
+        QRectF(origin.x() + 0.8 * unit, origin.y() + 1.2 * unit, 1.2 * unit, 6.0 * unit));
+    painter.drawRect(
+        QRectF(origin.x() + 6.0 * unit, origin.y() + 1.2 * unit, 1.2 * unit, 6.0 * unit));
+    for (int i = 0; i < 3; ++i) {
+        const QRectF stripe(origin.x() + (2.2 + i * 1.3) * unit, origin.y() + 2.6 * unit,
+                            0.9 * unit, 1.6 * unit);
+        painter.drawRect(stripe);
+    }
+}
+
+// A key: the provider keys.
+void paintKey(QPainter &painter, const QRectF &rect, const QColor &color) {
+    const qreal unit = qMin(rect.width(), rect.height()) / 8;
+    const QPointF origin = rect.center() - QPointF(4 * unit, 4 * unit);
+    painter.setPen(QPen(color, 0.8 * unit));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawEllipse(
+        QRectF(origin.x() + 0.6 * unit, origin.y() + 2.4 * unit, 3.2 * unit, 3.2 * unit));
+    painter.drawLine(QPointF(origin.x() + 3.8 * unit, origin.y() + 4.0 * unit),
+                     QPointF(origin.x() + 7.4 * unit, origin.y() + 4.0 * unit));
+    painter.drawLine(QPointF(origin.x() + 6.6 * unit, origin.y() + 4.0 * unit),
+                     QPointF(origin.x() + 6.6 * unit, origin.y() + 5.6 * unit));
+    painter.drawLine(QPointF(origin.x() + 5.2 * unit, origin.y() + 4.0 * unit),
+                     QPointF(origin.x() + 5.2 * unit, origin.y() + 5.2 * unit));
+}
+
+// A cog wheel: the settings.
+void paintCog(QPainter &painter, const QRectF &rect, const QColor &color) {
+    const qreal unit = qMin(rect.width(), rect.height()) / 8;
+    const QPointF c = rect.center();
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(color);
+    for (int i = 0; i < 8; ++i) {
+        painter.save();
+        painter.translate(c);
+        painter.rotate(i * 45.0);
+        painter.drawRect(QRectF(-0.7 * unit, -3.8 * unit, 1.4 * unit, 1.6 * unit));
+        painter.restore();
+    }
+    painter.setPen(QPen(color, 1.2 * unit));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawEllipse(c, 2.2 * unit, 2.2 * unit);
+}
+
 void paintPauseBars(QPainter &painter, const QRectF &rect, const QColor &color) {
     const qreal unit = qMin(rect.width(), rect.height()) / 8;
     const QPointF c = rect.center();
@@ -175,6 +259,21 @@ QIcon glyph(Glyph glyph) {
             break;
         case Glyph::Playground:
             paintPlay(painter, rect, color);
+            break;
+        case Glyph::Models:
+            paintTiles(painter, rect, color);
+            break;
+        case Glyph::Stages:
+            paintPipeline(painter, rect, color);
+            break;
+        case Glyph::Gates:
+            paintBarrier(painter, rect, color);
+            break;
+        case Glyph::Providers:
+            paintKey(painter, rect, color);
+            break;
+        case Glyph::Settings:
+            paintCog(painter, rect, color);
             break;
         case Glyph::Pause:
             paintPauseBars(painter, rect, color);

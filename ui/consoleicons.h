@@ -13,7 +13,17 @@ namespace signalbox {
 // stay sharp on high-DPI screens without image files.
 namespace ConsoleIcons {
 
-enum class Glyph { Dashboard, Requests, Playground, Pause };
+enum class Glyph {
+    Dashboard,
+    Requests,
+    Playground,
+    Models,
+    Stages,
+    Gates,
+    Providers,
+    Settings,
+    Pause
+};
 
 QColor stateColor(GateState state);
 QColor pausedColor();

@@ -5,9 +5,14 @@
 #include "consoleicons.h"
 #include "consoletext.h"
 #include "dashboardpage.h"
+#include "gatespage.h"
 #include "languages.h"
+#include "modelspage.h"
 #include "playgroundpage.h"
+#include "providerspage.h"
 #include "requestspage.h"
+#include "settingspage.h"
+#include "stagespage.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -114,6 +119,20 @@ void MainWindow::createPages() {
     addPage(m_dashboard, tr("Dashboard"), ConsoleIcons::glyph(ConsoleIcons::Glyph::Dashboard));
     addPage(m_requests, tr("Requests"), ConsoleIcons::glyph(ConsoleIcons::Glyph::Requests));
     addPage(m_playground, tr("Playground"), ConsoleIcons::glyph(ConsoleIcons::Glyph::Playground));
+    addPage(new ModelsPage(m_service, this), tr("Models"),
+            ConsoleIcons::glyph(ConsoleIcons::Glyph::Models));
+    addPage(new StagesPage(m_service, this), tr("Stages"),
+            ConsoleIcons::glyph(ConsoleIcons::Glyph::Stages));
+    addPage(new GatesPage(m_service, this), tr("Gates"),
+            ConsoleIcons::glyph(ConsoleIcons::Glyph::Gates));
+    addPage(new ProvidersPage(m_service, this), tr("Providers and keys"),
+            ConsoleIcons::glyph(ConsoleIcons::Glyph::Providers));
+    m_settings = new SettingsPage(m_service, this);
+    addPage(m_settings, tr("Settings"), ConsoleIcons::glyph(ConsoleIcons::Glyph::Settings));
+    connect(m_settings, &SettingsPage::languageChosen, this, [this](const QString &code) {
+        if (QAction *action = m_languageActions.value(code))
+            action->setChecked(true);
+    });
     const auto showMessage = [this](const QString &message) {
         statusBar()->showMessage(message, ShortMessageMs);
     };
@@ -258,8 +277,11 @@ QMenu *MainWindow::createLanguageMenu() {
         action->setCheckable(true);
         action->setChecked(code == chosen);
         group->addAction(action);
+        m_languageActions.insert(code, action);
         connect(action, &QAction::triggered, this, [this, code] {
             saveLanguage(code);
+            if (m_settings)
+                m_settings->showLanguage(code);
             statusBar()->showMessage(tr("The language changes when Signalbox starts again."),
                                      EventMessageMs);
         });

@@ -4,6 +4,7 @@
 
 #include "service/routerservice.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QUrl>
 
@@ -19,6 +20,7 @@ namespace signalbox {
 class DashboardPage;
 class PlaygroundPage;
 class RequestsPage;
+class SettingsPage;
 
 // The console's frame: a sidebar of pages, a status bar with the endpoint, today's spend and
 // the live/paused switch, and menus. It reaches the router only through the RouterService.
@@ -46,6 +48,7 @@ public:
     DashboardPage *dashboard() const { return m_dashboard; }
     RequestsPage *requestsPage() const { return m_requests; }
     PlaygroundPage *playground() const { return m_playground; }
+    SettingsPage *settingsPage() const { return m_settings; }
     QAction *pauseAction() const { return m_pauseAction; }
     QToolButton *pauseButton() const { return m_pauseButton; }
 
@@ -85,6 +88,8 @@ private:
     DashboardPage *m_dashboard = nullptr;
     RequestsPage *m_requests = nullptr;
     PlaygroundPage *m_playground = nullptr;
+    SettingsPage *m_settings = nullptr;
+    QHash<QString, QAction *> m_languageActions; // the View menu's language choices by code
     QMenu *m_goMenu = nullptr;
     QList<QAction *> m_pageActions; // the Go menu's entry per page, in page order
     QAction *m_pauseAction = nullptr;

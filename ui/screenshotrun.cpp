@@ -5,12 +5,15 @@
 #include "languages.h"
 #include "mainwindow.h"
 #include "playgroundpage.h"
+#include "providerspage.h"
 #include "requestfilter.h"
 #include "requestspage.h"
 #include "service/routerservice.h"
+#include "stagespage.h"
 
 #include <QComboBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTableView>
 
 #include <cstdio>
@@ -125,6 +128,10 @@ void ScreenshotRun::preparePage(int index) {
         selectInterestingRequest();
     else if (page == m_window->playground())
         startPlaygroundAnswer();
+    else if (auto *stages = qobject_cast<StagesPage *>(page))
+        previewStage(stages);
+    else if (auto *providers = qobject_cast<ProvidersPage *>(page))
+        testProvider(providers);
 }
 
 // A request that fell back to its second candidate shows the most in the detail pane.
@@ -148,11 +155,25 @@ void ScreenshotRun::startPlaygroundAnswer() {
     page->routeBox()->setCurrentIndex(std::max(0, code));
     page->preview();
     // The shot waits for the streamed response, or for the cap when it does not finish.
-    m_holding = true;
-    connect(page, &PlaygroundPage::answerFinished, this, &ScreenshotRun::resume,
-            Qt::SingleShotConnection);
-    QTimer::singleShot(AnswerWaitMs, this, &ScreenshotRun::resume);
+    holdUntil(page, &PlaygroundPage::answerFinished, AnswerWaitMs);
     page->send();
+}
+
+// The stage with a fallback and an allowed list, previewed on the page's sample prompt.
+void ScreenshotRun::previewStage(StagesPage *page) {
+    page->selectStage(QStringLiteral("architecture"));
+    holdUntil(page, &StagesPage::previewShown);
+    page->runPreview();
+}
+
+// Two presets added but not applied, as while setting up real providers, and the simulated
+// provider's model list. Only the simulated provider is called: it runs in this process.
+void ScreenshotRun::testProvider(ProvidersPage *page) {
+    page->addPreset(QStringLiteral("openai"));
+    page->addPreset(QStringLiteral("anthropic"));
+    page->selectProvider(QStringLiteral("simulated"));
+    holdUntil(page, &ProvidersPage::connectionTested);
+    page->testButton()->click();
 }
 
 // A window built after the language is installed, so every tr() call in it is translated.

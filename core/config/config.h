@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The Signalbox authors
 #pragma once
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
@@ -53,11 +54,22 @@ struct ModelConfig {
     bool hasCapability(const QString &name) const { return capabilities.contains(name); }
 };
 
+// A temporary pin of a stage to one model, for example while another model has an outage.
+// The router honours it until `until` has passed; after that the stage's own model applies again.
+struct StageOverride {
+    QString model;
+    QDateTime until; // in UTC
+
+    bool isActiveAt(const QDateTime &now) const { return now < until; }
+    bool operator==(const StageOverride &other) const = default;
+};
+
 struct StageConfig {
     QString name;
     QString model; // a model id or "auto"
     QStringList fallbacks;
     QStringList allowed; // empty means every model is allowed
+    std::optional<StageOverride> stageOverride;
 };
 
 // The lowest model quality (0-100) the automatic router considers for a task of each difficulty

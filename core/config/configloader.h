@@ -56,6 +56,9 @@ QByteArray serializeConfig(const Config &config);
 // Writes serializeConfig(config) atomically: readers see the old file or the new one, never a mix.
 Status saveConfigFile(const QString &path, const Config &config);
 
+// Writes already serialized config JSON atomically, like saveConfigFile().
+Status saveConfigJson(const QString &path, const QByteArray &json);
+
 // Creates the parent folders and writes the embedded default when the file does not exist yet.
 Status ensureConfigFile(const QString &path);
 

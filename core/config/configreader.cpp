@@ -186,7 +186,33 @@ QList<StageConfig> ConfigReader::readStages(const QJsonObject &root) {
         stage.model = readString(object, path, QStringLiteral("model"), Presence::Required);
         stage.fallbacks = readStringList(object, path, QStringLiteral("fallbacks"));
         stage.allowed = readStringList(object, path, QStringLiteral("allowed"));
+        stage.stageOverride = readStageOverride(object, path);
         result.append(stage);
+    }
+    return result;
+}
+
+std::optional<StageOverride> ConfigReader::readStageOverride(const QJsonObject &stage,
+                                                             const QString &stagePath) {
+    const QString key = QStringLiteral("override");
+    if (!stage.contains(key) || stage.value(key).isNull())
+        return std::nullopt;
+    const QJsonObject object = readObject(stage, stagePath, key, Presence::Optional);
+    if (!stage.value(key).isObject())
+        return std::nullopt; // already reported as the wrong type
+
+    const QString path = joinPath(stagePath, key);
+    StageOverride result;
+    result.model = readString(object, path, QStringLiteral("model"), Presence::Required);
+    const QString until = readString(object, path, QStringLiteral("until"), Presence::Required);
+    if (!until.isEmpty()) {
+        result.until = QDateTime::fromString(until, Qt::ISODateWithMs).toUTC();
+        if (!result.until.isValid()) {
+            addProblem(joinPath(path, QStringLiteral("until")),
+                       QStringLiteral("invalid time \"%1\"; use an ISO 8601 time such as "
+                                      "\"2026-07-24T18:00:00Z\"")
+                           .arg(until));
+        }
     }
     return result;
 }

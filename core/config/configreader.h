@@ -38,6 +38,8 @@ private:
     ModelConfig readModel(const QJsonObject &object, const QString &path);
     Price readPrice(const QJsonObject &model, const QString &modelPath);
     QList<StageConfig> readStages(const QJsonObject &root);
+    std::optional<StageOverride> readStageOverride(const QJsonObject &stage,
+                                                   const QString &stagePath);
     RoutingConfig readRouting(const QJsonObject &root);
     GatesConfig readGates(const QJsonObject &root);
     QList<RateLimitConfig> readRateLimits(const QJsonObject &gates);

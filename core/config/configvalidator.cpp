@@ -222,6 +222,28 @@ private:
             const QString allowedPath = joinPath(path, QStringLiteral("allowed"));
             for (qsizetype j = 0; j < stage.allowed.size(); ++j)
                 checkModelReference(indexPath(allowedPath, j), stage.allowed.at(j));
+            if (stage.stageOverride)
+                checkStageOverride(joinPath(path, QStringLiteral("override")), stage);
+        }
+    }
+
+    void checkStageOverride(const QString &path, const StageConfig &stage) {
+        const StageOverride &pin = *stage.stageOverride;
+        const QString modelPath = joinPath(path, QStringLiteral("model"));
+        if (pin.model.isEmpty()) {
+            add(modelPath, QStringLiteral("must not be empty; name the model the stage is "
+                                          "pinned to"));
+        } else if (pin.model == kAuto) {
+            add(modelPath, QStringLiteral("must name a model, not \"auto\"; to route the stage "
+                                          "automatically set its model to \"auto\""));
+        } else {
+            checkModelReference(modelPath, pin.model);
+            checkAllowed(modelPath, stage, pin.model);
+        }
+        if (!pin.until.isValid()) {
+            add(joinPath(path, QStringLiteral("until")),
+                QStringLiteral("missing or invalid time; use an ISO 8601 time such as "
+                               "\"2026-07-24T18:00:00Z\""));
         }
     }
 

@@ -26,6 +26,10 @@ public:
 
     QString path() const { return m_path; }
 
+    // Records content the app itself is about to write to the file, so that the change event of
+    // that write is not reported as an outside edit.
+    void expectContent(const QByteArray &content) { m_lastContent = content; }
+
 signals:
     // The file changed and is valid.
     void configLoaded(signalbox::ConfigPtr config);

@@ -121,6 +121,15 @@ QJsonObject stagesJson(const QList<StageConfig> &stages, const QJsonObject &sour
             stage.fallbacks.isEmpty());
         put(object, QStringLiteral("allowed"), QJsonArray::fromStringList(stage.allowed),
             stage.allowed.isEmpty());
+        if (stage.stageOverride) {
+            const StageOverride &pin = *stage.stageOverride;
+            object.insert(
+                QStringLiteral("override"),
+                QJsonObject{{QStringLiteral("model"), pin.model},
+                            {QStringLiteral("until"), pin.until.toUTC().toString(Qt::ISODate)}});
+        } else {
+            object.remove(QStringLiteral("override"));
+        }
         result.insert(stage.name, object);
     }
     return result;
@@ -228,6 +237,10 @@ QByteArray serializeConfig(const Config &config) {
 }
 
 Status saveConfigFile(const QString &path, const Config &config) {
+    return saveConfigJson(path, serializeConfig(config));
+}
+
+Status saveConfigJson(const QString &path, const QByteArray &json) {
     // QSaveFile writes a temporary file next to the target and renames it over the target on
     // commit, so a crash or a full disk leaves the old file as it was.
     QSaveFile file(path);
@@ -235,8 +248,6 @@ Status saveConfigFile(const QString &path, const Config &config) {
         return Error{QStringLiteral("failed to save the config to %1: %2")
                          .arg(QDir::toNativeSeparators(path), file.errorString())};
     }
-
-    const QByteArray json = serializeConfig(config);
     if (file.write(json) != json.size() || !file.commit()) {
         return Error{QStringLiteral("failed to save the config to %1: %2")
                          .arg(QDir::toNativeSeparators(path), file.errorString())};

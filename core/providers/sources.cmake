@@ -14,4 +14,5 @@ target_sources(signalbox_core PRIVATE
     providers/anthropicprovider.h providers/anthropicprovider.cpp
     providers/geminicodec.h providers/geminicodec.cpp
     providers/geminiprovider.h providers/geminiprovider.cpp
-    providers/upstreamfactory.h providers/upstreamfactory.cpp)
+    providers/upstreamfactory.h providers/upstreamfactory.cpp
+    providers/modellisting.h providers/modellisting.cpp)

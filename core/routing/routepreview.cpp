@@ -10,12 +10,9 @@
 namespace signalbox {
 
 RoutePreview previewRoute(const Config &config, const QJsonObject &body, const QString &headerModel,
-                          const QString &headerStage) {
-    RouteInput input;
-    input.model = body.value(QLatin1String("model")).toString();
-    input.headerModel = headerModel;
-    input.headerStage = headerStage;
-    input.features = analyzeChatRequest(body);
+                          const QString &headerStage, const QDateTime &now) {
+    RouteInput input = routeInputFromRequest(body, headerModel, headerStage);
+    input.now = now;
 
     RoutePreview preview;
     preview.estimatedInputTokens = input.features.estimatedInputTokens;

@@ -4,6 +4,7 @@
 
 #include "config/config.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QMetaType>
 #include <QString>
@@ -32,9 +33,12 @@ struct RoutePreview {
 };
 
 // Routes a Chat Completions body without calling any upstream. headerModel and headerStage are
-// the X-Signalbox-Model and X-Signalbox-Stage headers, empty when absent.
+// the X-Signalbox-Model and X-Signalbox-Stage headers, empty when absent. `now` is the time stage
+// overrides are checked against; invalid means the current time. The classifier is not asked, so
+// an "auto" request is routed by the task rules alone.
 RoutePreview previewRoute(const Config &config, const QJsonObject &body,
-                          const QString &headerModel = {}, const QString &headerStage = {});
+                          const QString &headerModel = {}, const QString &headerStage = {},
+                          const QDateTime &now = {});
 
 // Builds the body of a successful POST /api/route answer.
 QJsonObject routePreviewToJson(const RoutePreview &preview);

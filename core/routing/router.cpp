@@ -4,6 +4,8 @@
 
 #include "routing/autorouter.h"
 
+#include <optional>
+
 namespace signalbox {
 
 namespace {
@@ -101,8 +103,42 @@ RouteOutcome routeAuto(const Config &config, const RouteInput &input, const Stag
     return decision;
 }
 
+// Routes to the model a stage override pins the stage to, while the override has not expired.
+std::optional<RouteDecision> routePinnedStage(const Config &config, const RouteInput &input,
+                                              const StageConfig &stage, QStringList &trace) {
+    if (!stage.stageOverride)
+        return std::nullopt;
+
+    const StageOverride &pin = *stage.stageOverride;
+    const QDateTime now = input.now.isValid() ? input.now : QDateTime::currentDateTimeUtc();
+    const QString until = pin.until.toUTC().toString(Qt::ISODate);
+    if (!pin.isActiveAt(now)) {
+        trace << QStringLiteral("the override of stage '%1' to '%2' expired at %3")
+                     .arg(stage.name, pin.model, until);
+        return std::nullopt;
+    }
+    if (!config.findModel(pin.model)) {
+        trace << QStringLiteral("the override of stage '%1' names unknown model '%2'; ignored")
+                     .arg(stage.name, pin.model);
+        return std::nullopt;
+    }
+
+    RouteDecision decision;
+    decision.level = RouteLevel::Stage;
+    decision.stage = stage.name;
+    decision.trace = trace;
+    decision.trace << QStringLiteral("stage '%1' is pinned to '%2' by its override until %3")
+                          .arg(stage.name, pin.model, until);
+    decision.candidates << pin.model;
+    appendFallbacks(config, &stage, decision);
+    return decision;
+}
+
 RouteOutcome routeStage(const Config &config, const RouteInput &input, const StageConfig &stage,
                         QStringList trace) {
+    if (std::optional<RouteDecision> pinned = routePinnedStage(config, input, stage, trace))
+        return *pinned;
+
     trace << QStringLiteral("stage '%1' is assigned '%2'").arg(stage.name, stage.model);
     if (stage.model == kAuto)
         return routeAuto(config, input, &stage, trace);

@@ -8,6 +8,7 @@
 #include "routing/classifier.h"
 #include "routing/taskfeatures.h"
 
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 
@@ -28,6 +29,8 @@ struct RouteInput {
     TaskFeatures task;
     // The classifier's verdict, or the reason there is none. Absent until the caller consulted it.
     std::optional<ClassifierOutcome> classifier;
+    // The time a stage override is checked against. Invalid means the current time.
+    QDateTime now;
 };
 
 // Builds the router's input from a Chat Completions body and the Signalbox headers.

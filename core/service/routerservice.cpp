@@ -4,12 +4,21 @@
 
 #include "ledger/ledger.h"
 #include "logging.h"
+#include "service/keymanager.h"
 #include "service/routerworker.h"
 
 #include <QMetaMethod>
+#include <QDir>
 #include <QThread>
 
 namespace signalbox {
+
+namespace {
+
+// The opt-in key file, in the data folder next to the ledger.
+constexpr char kKeyFileName[] = "keys.json";
+
+} // namespace
 
 RouterService::RouterService(ServiceOptions options, QObject *parent)
     : QObject(parent)
@@ -20,8 +29,20 @@ RouterService::RouterService(ServiceOptions options, QObject *parent)
     qRegisterMetaType<signalbox::GateSnapshot>();
     qRegisterMetaType<signalbox::SpendSeries>();
     qRegisterMetaType<signalbox::RequestRate>();
+    qRegisterMetaType<signalbox::Config>();
     qRegisterMetaType<signalbox::ConfigPtr>();
+    qRegisterMetaType<signalbox::ConfigProblem>();
+    qRegisterMetaType<QList<signalbox::ConfigProblem>>();
+    qRegisterMetaType<signalbox::ProviderConfig>();
     qRegisterMetaType<signalbox::RoutePreview>();
+    qRegisterMetaType<signalbox::ProviderModels>();
+    qRegisterMetaType<signalbox::KeyStatus>();
+    qRegisterMetaType<signalbox::KeychainState>();
+    qRegisterMetaType<signalbox::KeySource>();
+
+    const QString keyFile = QDir(m_options.dataDir).filePath(QLatin1String(kKeyFileName));
+    m_keys = std::make_unique<KeyManager>(keyFile);
+    connectKeys();
 }
 
 RouterService::~RouterService() {
@@ -42,7 +63,13 @@ void RouterService::start() {
     m_worker->setPaused(m_paused);
     m_worker->moveToThread(m_thread.get());
     connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
+    connectWorker();
 
+    m_thread->start();
+    QMetaObject::invokeMethod(m_worker, &RouterWorker::start);
+}
+
+void RouterService::connectWorker() {
     connect(m_worker, &RouterWorker::ready, this, [this](const QUrl &endpoint) {
         m_endpoint = endpoint;
         emit ready(endpoint);
@@ -54,8 +81,11 @@ void RouterService::start() {
     connect(m_worker, &RouterWorker::gatesChanged, this, &RouterService::gatesChanged);
     connect(m_worker, &RouterWorker::spendSeriesChanged, this, &RouterService::spendSeriesChanged);
     connect(m_worker, &RouterWorker::requestRateChanged, this, &RouterService::requestRateChanged);
-    connect(m_worker, &RouterWorker::configChanged, this, &RouterService::configChanged);
+    connect(m_worker, &RouterWorker::configChanged, this, &RouterService::onConfigChanged);
+    connect(m_worker, &RouterWorker::configApplied, this, &RouterService::configApplied);
+    connect(m_worker, &RouterWorker::configApplyFailed, this, &RouterService::configApplyFailed);
     connect(m_worker, &RouterWorker::routePreviewed, this, &RouterService::routePreviewed);
+    connect(m_worker, &RouterWorker::connectionTested, this, &RouterService::connectionTested);
     connect(m_ledger.get(), &Ledger::recorded, this, [this](const LedgerRecord &record) {
         // Rows committed before ready() are in recentLoaded(), which comes first; the demo
         // history alone is thousands of them.
@@ -67,9 +97,41 @@ void RouterService::start() {
         if (isSignalConnected(QMetaMethod::fromSignal(&RouterService::usageChanged)))
             QMetaObject::invokeMethod(m_worker, &RouterWorker::scheduleUsageRefresh);
     });
+}
 
-    m_thread->start();
-    QMetaObject::invokeMethod(m_worker, &RouterWorker::start);
+// Keys read or stored on this thread go to the router thread's cache; the router never waits
+// for the keychain.
+void RouterService::connectKeys() {
+    connect(m_keys.get(), &KeyManager::keyLoaded, this,
+            [this](const QString &providerId, const QString &key, KeySource source) {
+                if (m_worker)
+                    QMetaObject::invokeMethod(m_worker,
+                                              [worker = m_worker, providerId, key, source] {
+                                                  worker->setStoredKey(providerId, key, source);
+                                              });
+            });
+    connect(m_keys.get(), &KeyManager::keyDropped, this, [this](const QString &providerId) {
+        if (m_worker)
+            QMetaObject::invokeMethod(
+                m_worker, [worker = m_worker, providerId] { worker->dropStoredKey(providerId); });
+    });
+    connect(m_keys.get(), &KeyManager::stateChanged, this, &RouterService::keychainStateChanged);
+    connect(m_keys.get(), &KeyManager::statusChanged, this, &RouterService::keyStatusChanged);
+    connect(m_keys.get(), &KeyManager::operationFinished, this,
+            &RouterService::keyOperationFinished);
+}
+
+void RouterService::onConfigChanged(const ConfigPtr &config) {
+    // refresh() sends the config in force again, but the key manager needs only real swaps.
+    if (config != m_config) {
+        const bool first = !m_config;
+        m_config = config;
+        if (first)
+            m_keys->start(config->providers);
+        else
+            m_keys->setProviders(config->providers);
+    }
+    emit configChanged(config);
 }
 
 void RouterService::stop() {
@@ -102,13 +164,83 @@ void RouterService::refresh() {
         QMetaObject::invokeMethod(m_worker, &RouterWorker::refreshAll);
 }
 
-quint64 RouterService::previewRoute(const QJsonObject &body) {
+quint64 RouterService::previewRoute(const QJsonObject &body, ConfigPtr draft) {
     if (!m_worker || m_endpoint.isEmpty())
         return 0;
     const quint64 id = ++m_lastPreviewId;
-    QMetaObject::invokeMethod(m_worker,
-                              [worker = m_worker, id, body] { worker->previewRoute(id, body); });
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, id, body, draft = std::move(draft)] {
+        worker->previewRoute(id, body, draft);
+    });
     return id;
+}
+
+int RouterService::failLater(int requestId, const QList<ConfigProblem> &problems) {
+    QMetaObject::invokeMethod(
+        this, [this, requestId, problems] { emit configApplyFailed(requestId, problems); },
+        Qt::QueuedConnection);
+    return requestId;
+}
+
+int RouterService::applyConfig(Config edited) {
+    const int requestId = m_nextRequestId++;
+    if (!m_worker || !m_config)
+        return failLater(requestId, {ConfigProblem{{}, tr("the router is not running")}});
+
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, requestId, edited = std::move(edited)] {
+        worker->applyEditedConfig(requestId, edited);
+    });
+    return requestId;
+}
+
+int RouterService::testConnection(const ProviderConfig &provider) {
+    const int requestId = m_nextRequestId++;
+    if (!m_worker) {
+        ProviderModels result;
+        result.providerId = provider.id;
+        result.error = tr("the router is not running");
+        QMetaObject::invokeMethod(
+            this, [this, requestId, result] { emit connectionTested(requestId, result); },
+            Qt::QueuedConnection);
+        return requestId;
+    }
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, requestId, provider] {
+        worker->testConnection(requestId, provider);
+    });
+    return requestId;
+}
+
+KeychainState RouterService::keychainState() const {
+    return m_keys->state();
+}
+
+KeyStatus RouterService::keyStatus(const QString &providerId) const {
+    return m_keys->status(providerId);
+}
+
+void RouterService::storeKey(const QString &providerId, const QString &key) {
+    m_keys->storeKey(providerId, key);
+}
+
+void RouterService::removeKey(const QString &providerId) {
+    m_keys->removeKey(providerId);
+}
+
+void RouterService::setKeyFileEnabled(bool enabled) {
+    m_keys->setKeyFileEnabled(enabled);
+}
+
+void RouterService::setKeychainService(const QString &service, int timeoutMs) {
+    m_keys->keychain().setServiceName(service);
+    m_keys->keychain().setTimeout(timeoutMs);
+}
+
+QList<ProviderConfig> RouterService::providerPresets() {
+    const ConfigLoad load = parseConfig(defaultConfigJson());
+    if (!load.ok()) {
+        qCCritical(lcConfig) << "the embedded default config is invalid";
+        return {};
+    }
+    return load.config->providers;
 }
 
 } // namespace signalbox

@@ -2,12 +2,13 @@
 // Copyright (c) 2026 The Signalbox authors
 #pragma once
 
-#include "config/config.h"
+#include "config/configloader.h"
 #include "gating/gatesnapshot.h"
 #include "ledger/ledgerreader.h"
 #include "ledger/ledgerrecord.h"
 #include "routing/routepreview.h"
 #include "service/consoledata.h"
+#include "service/servicetypes.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -20,6 +21,7 @@ class QThread;
 
 namespace signalbox {
 
+class KeyManager;
 class Ledger;
 class RouterWorker;
 
@@ -60,11 +62,41 @@ public:
     void refresh();
 
     // Asks for the dry-run routing decision of a Chat Completions body, as POST /api/route makes
-    // it. routePreviewed() carries the returned id. Returns 0, and sends nothing, before ready().
-    quint64 previewRoute(const QJsonObject &body);
+    // it but without the classifier: against `draft` when it is set, e.g. an edited copy not
+    // applied yet, else against the config in force. routePreviewed() carries the returned id.
+    // Returns 0, and sends nothing, before ready().
+    quint64 previewRoute(const QJsonObject &body, signalbox::ConfigPtr draft = {});
 
     QUrl endpoint() const { return m_endpoint; }
     const ServiceOptions &options() const { return m_options; }
+
+    // The config in force; null until the router has loaded it. configChanged() reports every
+    // later swap.
+    ConfigPtr config() const { return m_config; }
+
+    // Validates an edited copy of the config, saves it atomically to the config file (in demo
+    // mode it stays in memory) and swaps it in on the router thread between requests. Returns an
+    // id; configApplied() or configApplyFailed() carries it back with the outcome.
+    int applyConfig(signalbox::Config edited);
+
+    // Lists the provider's models with GET {base_url}/models and the provider's key, on the router
+    // thread. Returns an id that connectionTested() carries back.
+    int testConnection(const signalbox::ProviderConfig &provider);
+
+    // Keys: kept in the OS keychain (service "signalbox", account = provider id), or in an
+    // owner-only file in the data folder once the user turned it on. Results arrive as
+    // keyStatusChanged() and keyOperationFinished(); the key itself never comes back.
+    KeychainState keychainState() const;
+    KeyStatus keyStatus(const QString &providerId) const;
+    void storeKey(const QString &providerId, const QString &key);
+    void removeKey(const QString &providerId);
+    void setKeyFileEnabled(bool enabled);
+
+    // For tests: the keychain service name and timeout. Call before start().
+    void setKeychainService(const QString &service, int timeoutMs);
+
+    // The providers of the embedded default config, offered as presets when adding a provider.
+    static QList<ProviderConfig> providerPresets();
 
 signals:
     void ready(const QUrl &endpoint);
@@ -83,12 +115,32 @@ signals:
     void gatesChanged(const signalbox::GateSnapshot &snapshot);
     void spendSeriesChanged(const signalbox::SpendSeries &series);
     void requestRateChanged(const signalbox::RequestRate &rate);
-    // The config in force: sent when the router is ready and after every reload.
+    // The config in force: sent when the router is ready, after every swap (an applied edit or a
+    // reloaded file) and again on refresh(). A receiver that must tell a new config from a repeat
+    // compares the pointers.
     void configChanged(const signalbox::ConfigPtr &config);
     void routePreviewed(quint64 id, const signalbox::RoutePreview &preview);
 
+    void configApplied(int requestId, const signalbox::ConfigPtr &config);
+    // Every problem with its field path, or one problem without a path when saving failed.
+    void configApplyFailed(int requestId, const QList<signalbox::ConfigProblem> &problems);
+    void connectionTested(int requestId, const signalbox::ProviderModels &result);
+
+    void keychainStateChanged(const signalbox::KeychainState &state);
+    void keyStatusChanged(const signalbox::KeyStatus &status);
+    // The outcome of storeKey(), removeKey() or setKeyFileEnabled(), as a sentence for people.
+    void keyOperationFinished(const QString &providerId, bool ok, const QString &message);
+
 private:
+    void connectWorker();
+    void connectKeys();
+    void onConfigChanged(const ConfigPtr &config);
+    int failLater(int requestId, const QList<ConfigProblem> &problems);
+
     ServiceOptions m_options;
+    std::unique_ptr<KeyManager> m_keys;
+    ConfigPtr m_config;
+    int m_nextRequestId = 1;
     std::unique_ptr<Ledger> m_ledger;
     std::unique_ptr<QThread> m_thread;
     RouterWorker *m_worker = nullptr; // lives on m_thread, deleted when it finishes

@@ -14,7 +14,9 @@
 #include "http/httpserver.h"
 #include "ledger/ledger.h"
 #include "logging.h"
+#include "providers/modellisting.h"
 #include "routing/classifier.h"
+#include "routing/routepreview.h"
 #include "secrets/envkeys.h"
 #include "service/demohistory.h"
 #include "service/demotraffic.h"
@@ -68,8 +70,8 @@ Result<Endpoint> parseEndpoint(const QString &text) {
 Result<QByteArray> accessTokenFor(const ServerConfig &server) {
     if (server.accessTokenRef.isEmpty())
         return QByteArray();
-    // TODO: look server.accessTokenRef up in the keychain first, once the key store exists; for
-    // now the token comes from the environment only.
+    // TODO: look server.accessTokenRef up in the keychain as well. The key manager loads only
+    // provider keys, so the token comes from the environment for now.
     const QByteArray token = qgetenv("SIGNALBOX_ACCESS_TOKEN").trimmed();
     if (token.isEmpty()) {
         return Error{QStringLiteral("server.access_token_ref is set to '%1' but "
@@ -103,8 +105,8 @@ RouterWorker::RouterWorker(ServiceOptions options, Ledger *ledger)
     m_environment.ledger = ledger;
     m_classifierCache = std::make_unique<ClassifierCache>();
     m_environment.classifierCache = m_classifierCache.get();
-    m_environment.apiKeyFor = [](const ProviderConfig &provider) {
-        return upstreamKeyFor(provider);
+    m_environment.apiKeyFor = [this](const ProviderConfig &provider) {
+        return lookUpKey(provider, m_storedKeys).key;
     };
     m_environment.warnOnce = [this](const QString &key, const QString &message) {
         if (m_warned.contains(key))
@@ -184,7 +186,8 @@ Result<ConfigPtr> RouterWorker::loadInitialConfig() {
     }
 
     m_watcher = std::make_unique<ConfigWatcher>(m_options.configPath);
-    connect(m_watcher.get(), &ConfigWatcher::configLoaded, this, &RouterWorker::applyConfig);
+    connect(m_watcher.get(), &ConfigWatcher::configLoaded, this,
+            &RouterWorker::onConfigFileChanged);
     connect(m_watcher.get(), &ConfigWatcher::configRejected, this, &RouterWorker::rejectConfig);
     return load.config;
 }
@@ -344,30 +347,15 @@ Status RouterWorker::startServer(const Config &config) {
     return m_server->listen(address->host, address->port);
 }
 
-void RouterWorker::applyConfig(const ConfigPtr &config) {
+Status RouterWorker::swapConfig(const ConfigPtr &config) {
     // Requests in flight keep the snapshot they started with; new ones get this one.
     const Result<QByteArray> token = accessTokenFor(config->server);
-    if (!token.ok()) {
-        qCWarning(lcConfig).noquote()
-            << "config file" << m_options.configPath
-            << "cannot be applied; the previous config stays in force:" << token.error();
-        emit eventLogged(tr("Config file %1 cannot be applied, the previous config stays in "
-                            "force: %2")
-                             .arg(m_options.configPath, token.error()));
-        return;
-    }
+    if (!token.ok())
+        return Error{token.error()};
     warnIfStoreChanged(config->gates.store);
     if (m_gates) {
-        if (Status policy = m_gates->setPolicy(gatePolicyFromConfig(config->gates)); !policy.ok()) {
-            qCWarning(lcConfig).noquote() << "config file" << m_options.configPath
-                                          << "has invalid gates; the previous config stays in "
-                                             "force:"
-                                          << policy.error();
-            emit eventLogged(tr("Config file %1 has invalid gates, the previous config stays in "
-                                "force: %2")
-                                 .arg(m_options.configPath, policy.error()));
-            return;
-        }
+        if (Status policy = m_gates->setPolicy(gatePolicyFromConfig(config->gates)); !policy.ok())
+            return Error{tr("invalid gates: %1").arg(policy.error())};
     }
     m_environment.config = config;
     m_warned.clear(); // the new config may fix a problem, or bring it back
@@ -375,9 +363,22 @@ void RouterWorker::applyConfig(const ConfigPtr &config) {
     m_environment.guard.accessToken = token.value();
     if (m_server)
         m_server->setLimits(limitsFor(*config));
+    emit configChanged(config);
+    return Ok{};
+}
+
+void RouterWorker::onConfigFileChanged(const ConfigPtr &config) {
+    if (Status swapped = swapConfig(config); !swapped.ok()) {
+        qCWarning(lcConfig).noquote()
+            << "config file" << m_options.configPath
+            << "was not applied; the previous config stays in force:" << swapped.error();
+        emit eventLogged(tr("Config file %1 was not applied, the previous config stays in force: "
+                            "%2")
+                             .arg(m_options.configPath, swapped.error()));
+        return;
+    }
     qCInfo(lcConfig).noquote() << "config reloaded from" << m_options.configPath;
     emit eventLogged(tr("Config reloaded from %1").arg(m_options.configPath));
-    emit configChanged(config);
     scheduleUsageRefresh();
 }
 
@@ -391,6 +392,68 @@ void RouterWorker::warnIfStoreChanged(const GateStoreConfig &store) {
                                   << "; the gate store in use stays until Signalbox restarts";
     emit eventLogged(tr("gates.store changed in %1; restart Signalbox to use the new gate store")
                          .arg(m_options.configPath));
+}
+
+void RouterWorker::applyEditedConfig(int requestId, const Config &edited) {
+    if (QList<ConfigProblem> problems = validateConfig(edited); !problems.isEmpty()) {
+        emit configApplyFailed(requestId, problems);
+        return;
+    }
+
+    // The snapshot swapped in is parsed from the bytes that are saved, so the router uses
+    // exactly what the file holds.
+    const QByteArray json = serializeConfig(edited);
+    const ConfigLoad load = parseConfig(json);
+    if (!load.ok()) {
+        emit configApplyFailed(requestId, load.problems);
+        return;
+    }
+    if (!m_options.demo) {
+        if (Status saved = saveConfigJson(m_options.configPath, json); !saved.ok()) {
+            qCWarning(lcConfig).noquote() << saved.error();
+            emit configApplyFailed(requestId, {ConfigProblem{{}, saved.error()}});
+            return;
+        }
+        // The watcher gets a change event for this write, but the content is the app's own, so it
+        // is not reloaded.
+        if (m_watcher)
+            m_watcher->expectContent(json);
+    }
+    if (Status swapped = swapConfig(load.config); !swapped.ok()) {
+        emit configApplyFailed(requestId, {ConfigProblem{{}, swapped.error()}});
+        return;
+    }
+
+    const QString where = m_options.demo ? tr("in memory (demo)") : m_options.configPath;
+    qCInfo(lcConfig).noquote() << "applied the config edited in the console, saved"
+                               << (m_options.demo ? QStringLiteral("in memory only")
+                                                  : QStringLiteral("to ") + m_options.configPath);
+    emit eventLogged(tr("Config applied and saved %1").arg(where));
+    emit configApplied(requestId, load.config);
+}
+
+void RouterWorker::testConnection(int requestId, const ProviderConfig &provider) {
+    if (!m_networks) {
+        ProviderModels result;
+        result.providerId = provider.id;
+        result.error = tr("the router is not running");
+        emit connectionTested(requestId, result);
+        return;
+    }
+    const QString key = lookUpKey(provider, m_storedKeys).key;
+    auto *call = new ModelListCall(provider, key, m_networks->manager(), this);
+    call->start([this, call, requestId](const ProviderModels &result) {
+        emit connectionTested(requestId, result);
+        call->deleteLater();
+    });
+}
+
+void RouterWorker::setStoredKey(const QString &providerId, const QString &key, KeySource source) {
+    m_storedKeys.insert(providerId, StoredKey{key, source});
+}
+
+void RouterWorker::dropStoredKey(const QString &providerId) {
+    m_storedKeys.remove(providerId);
 }
 
 void RouterWorker::rejectConfig(const QList<ConfigProblem> &problems) {
@@ -487,10 +550,11 @@ RequestRate RouterWorker::requestRate() const {
     return rate;
 }
 
-void RouterWorker::previewRoute(quint64 id, const QJsonObject &body) {
-    if (!m_environment.config)
+void RouterWorker::previewRoute(quint64 id, const QJsonObject &body, const ConfigPtr &draft) {
+    const ConfigPtr config = draft ? draft : m_environment.config;
+    if (!config)
         return;
-    emit routePreviewed(id, signalbox::previewRoute(*m_environment.config, body));
+    emit routePreviewed(id, signalbox::previewRoute(*config, body));
 }
 
 } // namespace signalbox

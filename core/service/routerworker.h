@@ -5,8 +5,10 @@
 #include "api/apienvironment.h"
 #include "config/configloader.h"
 #include "ledger/ledgerreader.h"
+#include "secrets/keylookup.h"
 #include "service/consoledata.h"
 #include "service/routerservice.h"
+#include "service/servicetypes.h"
 
 #include <QObject>
 #include <QSet>
@@ -43,7 +45,16 @@ public:
     void setPaused(bool paused);
     void scheduleUsageRefresh();
     void refreshAll();
-    void previewRoute(quint64 id, const QJsonObject &body);
+    // Routes a body against `draft` when it is set, else against the config in force.
+    void previewRoute(quint64 id, const QJsonObject &body, const signalbox::ConfigPtr &draft);
+
+    // Validates an edited config, saves it (except in demo mode) and swaps it in.
+    void applyEditedConfig(int requestId, const signalbox::Config &edited);
+    void testConnection(int requestId, const signalbox::ProviderConfig &provider);
+
+    // The key cache: keys read from the keychain or the key file, used before the environment.
+    void setStoredKey(const QString &providerId, const QString &key, signalbox::KeySource source);
+    void dropStoredKey(const QString &providerId);
 
 signals:
     void ready(const QUrl &endpoint);
@@ -54,8 +65,13 @@ signals:
     void gatesChanged(const signalbox::GateSnapshot &snapshot);
     void spendSeriesChanged(const signalbox::SpendSeries &series);
     void requestRateChanged(const signalbox::RequestRate &rate);
+    // The config in force: emitted when the router is ready, after every swap (an applied edit
+    // or a reloaded file) and by refreshAll().
     void configChanged(const signalbox::ConfigPtr &config);
+    void configApplied(int requestId, const signalbox::ConfigPtr &config);
+    void configApplyFailed(int requestId, const QList<signalbox::ConfigProblem> &problems);
     void routePreviewed(quint64 id, const signalbox::RoutePreview &preview);
+    void connectionTested(int requestId, const signalbox::ProviderModels &result);
 
 private:
     Result<ConfigPtr> loadInitialConfig();
@@ -68,7 +84,8 @@ private:
     void onGateStoreHealthChanged(bool healthy, const QString &message);
     void onWarningReached(const QString &gateId, double fraction, double spentUsd, double limitUsd);
     Status startServer(const Config &config);
-    void applyConfig(const ConfigPtr &config);
+    Status swapConfig(const ConfigPtr &config);
+    void onConfigFileChanged(const ConfigPtr &config);
     void warnIfStoreChanged(const GateStoreConfig &store);
     void rejectConfig(const QList<ConfigProblem> &problems);
     void refreshUsage();
@@ -89,6 +106,7 @@ private:
     std::unique_ptr<DemoTraffic> m_demoTraffic;
     std::unique_ptr<ConfigWatcher> m_watcher;
     NetworkPool *m_networks = nullptr;
+    QHash<QString, StoredKey> m_storedKeys; // provider id -> key from the keychain or key file
     // Children of the worker, so that moveToThread() moves them to the router thread, where
     // scheduleUsageRefresh() and start() start them.
     QTimer m_usageTimer;

@@ -3,6 +3,7 @@
 #include "simulatedupstream.h"
 
 #include "chat/tokens.h"
+#include "config/configloader.h"
 #include "http/httpexchange.h"
 #include "http/httpserver.h"
 #include "http/ssewriter.h"
@@ -171,12 +172,27 @@ void SimulatedUpstream::handle(HttpExchange *exchange) {
         return;
     }
     if (request.method == "GET" && request.path.endsWith("/models")) {
-        exchange->respond(200, json, QByteArrayLiteral(R"({"object":"list","data":[]})"));
+        exchange->respond(200, json, modelList());
         return;
     }
     exchange->respond(404, json,
                       QByteArrayLiteral(R"({"error":{"message":"not found","type":)"
                                         R"("invalid_request_error","param":null,"code":null}})"));
+}
+
+// Lists the upstream ids of the demo config's models, as OpenAI's GET /v1/models does.
+QByteArray SimulatedUpstream::modelList() const {
+    QJsonArray data;
+    const ConfigLoad demo = parseConfig(demoConfigJson());
+    for (const ModelConfig &model : demo.ok() ? demo.config->models : QList<ModelConfig>()) {
+        data.append(QJsonObject{{QLatin1String("id"), model.upstreamId},
+                                {QLatin1String("object"), QLatin1String("model")},
+                                {QLatin1String("created"), 0},
+                                {QLatin1String("owned_by"), QLatin1String("signalbox-demo")}});
+    }
+    const QJsonObject list{{QLatin1String("object"), QLatin1String("list")},
+                           {QLatin1String("data"), data}};
+    return QJsonDocument(list).toJson(QJsonDocument::Compact);
 }
 
 void SimulatedUpstream::answer(HttpExchange *exchange) {

@@ -29,6 +29,7 @@ public:
 private:
     void handle(HttpExchange *exchange);
     void answer(HttpExchange *exchange);
+    QByteArray modelList() const;
 
     std::unique_ptr<HttpServer> m_server;
 };

@@ -150,6 +150,9 @@ void FakeOpenAiUpstream::onRequest(FakeHttpConnection *connection, const FakeHtt
     }
 
     if (request.method == "GET" && request.path.endsWith("/models")) {
+        m_modelListRequests.append(request);
+        if (rejectWrongKey(connection, request))
+            return;
         const QByteArray body = "{\"object\":\"list\",\"data\":[{\"id\":\"gpt-4o-mini\","
                                 "\"object\":\"model\",\"created\":1721172741,"
                                 "\"owned_by\":\"system\"}]}";
@@ -169,9 +172,31 @@ void FakeOpenAiUpstream::onRequest(FakeHttpConnection *connection, const FakeHtt
     m_requests.append(request);
     ++m_completionCount;
     emit requestReceived();
-    if (rejectedByAzure(connection, request))
+    if (rejectWrongKey(connection, request) || rejectedByAzure(connection, request))
         return;
     answerChat(connection, request);
+}
+
+// OpenAI rejects a wrong key with 401 and a message that shows the key's first three and last
+// four characters with asterisks between them.
+bool FakeOpenAiUpstream::rejectWrongKey(FakeHttpConnection *connection,
+                                        const FakeHttpRequest &request)
+{
+    if (m_script.requiredApiKey.isEmpty())
+        return false;
+    const QByteArray authorization = request.header("authorization");
+    if (authorization == "Bearer " + m_script.requiredApiKey)
+        return false;
+    const QByteArray sent = authorization.mid(7);
+    const QByteArray shown =
+        sent.size() > 8 ? sent.left(3) + QByteArray(sent.size() - 7, '*') + sent.right(4) : sent;
+    connection->writeResponse(
+        401, commonHeaders("application/json"),
+        fakeopenai::openAiError("Incorrect API key provided: " + shown +
+                                    ". You can find your API key at "
+                                    "https://platform.openai.com/account/api-keys.",
+                                "invalid_request_error", "invalid_api_key"));
+    return true;
 }
 
 bool FakeOpenAiUpstream::rejectedByAzure(FakeHttpConnection *connection,

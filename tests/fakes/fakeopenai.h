@@ -60,6 +60,10 @@ struct FakeOpenAiScript {
     // must go to /openai/deployments/<deployment>/chat/completions?api-version=... with an
     // api-key header, and other deployments get Azure's 404 DeploymentNotFound.
     QByteArray azureDeployment;
+
+    // When set, every request whose Authorization is not "Bearer <requiredApiKey>" gets OpenAI's
+    // 401 invalid_api_key answer.
+    QByteArray requiredApiKey;
 };
 
 // Sets the script fields named in a JSON object (the keys of POST /__fake/script): reply,
@@ -83,6 +87,8 @@ public:
 
     FakeOpenAiScript &script() { return m_script; }
     const QList<FakeHttpRequest> &requests() const { return m_requests; }
+    // GET .../models requests, which requests() does not contain.
+    const QList<FakeHttpRequest> &modelListRequests() const { return m_modelListRequests; }
     int dataEventsSent() const { return m_dataEventsSent; } // "data:" events in all streams
     int disconnects() const { return m_disconnects; }       // connections closed by the client
 
@@ -99,6 +105,7 @@ private:
     void answerChat(FakeHttpConnection *connection, const FakeHttpRequest &request);
     bool rejectedByAzure(FakeHttpConnection *connection, const FakeHttpRequest &request);
     void answerError(FakeHttpConnection *connection);
+    bool rejectWrongKey(FakeHttpConnection *connection, const FakeHttpRequest &request);
     void answerStream(FakeHttpConnection *connection, const FakeHttpRequest &request);
     QList<QByteArray> streamEvents(const FakeHttpRequest &request) const;
     QList<QByteArray> toolCallEvents(const FakeHttpRequest &request) const;
@@ -108,6 +115,7 @@ private:
     QTcpServer *m_server;
     FakeOpenAiScript m_script;
     QList<FakeHttpRequest> m_requests;
+    QList<FakeHttpRequest> m_modelListRequests;
     int m_dataEventsSent = 0;
     int m_disconnects = 0;
     int m_completionCount = 0;

@@ -21,6 +21,7 @@ class MainWindowTest : public QObject {
 
 private slots:
     void initTestCase();
+    void pagesInSidebarOrder();
     void addedPageIsShownAndRemembered();
     void insertedPageKeepsOrder();
     void pauseSwitchAnswers503();
@@ -35,40 +36,54 @@ void MainWindowTest::initTestCase() {
     useTemporarySettings(m_settings);
 }
 
+void MainWindowTest::pagesInSidebarOrder() {
+    RouterFixture router;
+    QVERIFY(router.writeConfig({}));
+    MainWindow window(router.create());
+    const QStringList expected{QStringLiteral("dashboard"),  QStringLiteral("requests"),
+                               QStringLiteral("playground"), QStringLiteral("models"),
+                               QStringLiteral("stages"),     QStringLiteral("gates"),
+                               QStringLiteral("providers"),  QStringLiteral("settings")};
+    QCOMPARE(window.pageCount(), expected.size());
+    for (int i = 0; i < expected.size(); ++i)
+        QCOMPARE(window.page(i)->objectName(), expected.at(i));
+}
+
 void MainWindowTest::addedPageIsShownAndRemembered() {
+    QSettings().remove(QStringLiteral("window/page"));
     RouterFixture router;
     QVERIFY(router.writeConfig({}));
     router.create();
+    const int builtIn = MainWindow(router.service()).pageCount();
     {
         MainWindow window(router.service());
-        QCOMPARE(window.pageCount(), 3);
         QCOMPARE(window.currentPageIndex(), 0);
 
-        auto *models = new QWidget;
-        models->setObjectName(QStringLiteral("models"));
-        const int index = window.addPage(models, QStringLiteral("Models"), QIcon());
-        QCOMPARE(index, 3);
-        QCOMPARE(window.pageIndex(QStringLiteral("models")), 3);
+        auto *extra = new QWidget;
+        extra->setObjectName(QStringLiteral("extra"));
+        const int index = window.addPage(extra, QStringLiteral("Extra"), QIcon());
+        QCOMPARE(index, builtIn);
+        QCOMPARE(window.pageIndex(QStringLiteral("extra")), builtIn);
         QCOMPARE(window.currentPageIndex(), 0);
 
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
-        QCOMPARE(window.currentPageIndex(), 3);
+        QTest::keyClick(&window, Qt::Key(Qt::Key_1 + builtIn), Qt::ControlModifier);
+        QCOMPARE(window.currentPageIndex(), builtIn);
         window.close();
     }
-    QCOMPARE(QSettings().value(QStringLiteral("window/page")).toString(), QStringLiteral("models"));
+    QCOMPARE(QSettings().value(QStringLiteral("window/page")).toString(), QStringLiteral("extra"));
 
     // A new window shows the remembered page as soon as it is added.
     MainWindow again(router.service());
-    auto *models = new QWidget;
-    models->setObjectName(QStringLiteral("models"));
-    again.addPage(models, QStringLiteral("Models"), QIcon());
-    QCOMPARE(again.currentPageIndex(), 3);
+    auto *extra = new QWidget;
+    extra->setObjectName(QStringLiteral("extra"));
+    again.addPage(extra, QStringLiteral("Extra"), QIcon());
+    QCOMPARE(again.currentPageIndex(), builtIn);
 }
 
-// An editor page goes between the dashboard and the request log; the page shown stays shown and
-// the Ctrl+number shortcuts follow the new order.
+// A page inserted between the dashboard and the request log: the page shown stays shown and the
+// Ctrl+number shortcuts follow the new order.
 void MainWindowTest::insertedPageKeepsOrder() {
     QSettings().remove(QStringLiteral("window/page"));
     RouterFixture router;
@@ -79,11 +94,11 @@ void MainWindowTest::insertedPageKeepsOrder() {
     window.showPage(window.pageIndex(QStringLiteral("requests")));
     QCOMPARE(window.currentPageIndex(), 1);
 
-    auto *stages = new QWidget;
-    stages->setObjectName(QStringLiteral("stages"));
-    QCOMPARE(window.insertPage(1, stages, QStringLiteral("Stages"), QIcon()), 1);
+    auto *inserted = new QWidget;
+    inserted->setObjectName(QStringLiteral("inserted"));
+    QCOMPARE(window.insertPage(1, inserted, QStringLiteral("Inserted"), QIcon()), 1);
     QCOMPARE(window.pageIndex(QStringLiteral("dashboard")), 0);
-    QCOMPARE(window.pageIndex(QStringLiteral("stages")), 1);
+    QCOMPARE(window.pageIndex(QStringLiteral("inserted")), 1);
     QCOMPARE(window.pageIndex(QStringLiteral("requests")), 2);
     QCOMPARE(window.currentPageIndex(), 2);
     QCOMPARE(window.page(window.currentPageIndex())->objectName(), QStringLiteral("requests"));

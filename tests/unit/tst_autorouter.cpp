@@ -617,7 +617,8 @@ void AutoRouterTest::stageAllowedList() {
     StageConfig stage{QStringLiteral("review"),
                       QStringLiteral("auto"),
                       {},
-                      {QStringLiteral("middle"), QStringLiteral("large")}};
+                      {QStringLiteral("middle"), QStringLiteral("large")},
+                      {}};
     config.stages << stage;
     const AutoChoice choice = choose(config, userBody(QStringLiteral("hello")), &config.stages[0]);
     QCOMPARE(choice.candidates, (QStringList{QStringLiteral("middle"), QStringLiteral("large")}));

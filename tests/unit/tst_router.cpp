@@ -42,9 +42,10 @@ Config testConfig() {
     config.stages << StageConfig{QStringLiteral("architecture"),
                                  QStringLiteral("strong"),
                                  {QStringLiteral("big")},
-                                 {QStringLiteral("strong"), QStringLiteral("big")}}
-                  << StageConfig{QStringLiteral("ui"), QStringLiteral("mini"), {}, {}}
-                  << StageConfig{QStringLiteral("triage"), QStringLiteral("auto"), {}, {}};
+                                 {QStringLiteral("strong"), QStringLiteral("big")},
+                                 {}}
+                  << StageConfig{QStringLiteral("ui"), QStringLiteral("mini"), {}, {}, {}}
+                  << StageConfig{QStringLiteral("triage"), QStringLiteral("auto"), {}, {}, {}};
     config.routing.fallbackModel = QStringLiteral("mini");
     return config;
 }

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#pragma once
+
+#include "config/config.h"
+
+#include <QHash>
+#include <QString>
+
+namespace signalbox {
+
+// Where a provider's key came from, in the order they are looked up.
+enum class KeySource {
+    None,
+    Keychain,          // the OS keychain, service "signalbox", account = provider id
+    File,              // the opt-in key file in the data folder
+    SignalboxVariable, // SIGNALBOX_KEY_<PROVIDER_ID>
+    ProviderVariable,  // the variable the provider's key_env names
+};
+
+// A key held in memory on the router thread, with the store it was read from.
+struct StoredKey {
+    QString key;
+    KeySource source = KeySource::None;
+};
+
+struct KeyLookup {
+    QString key; // empty when no source has one
+    KeySource source = KeySource::None;
+    QString variable; // the environment variable, for the two variable sources
+};
+
+// Looks up a provider's key: a stored key (keychain or key file) first, then
+// SIGNALBOX_KEY_<PROVIDER_ID>, then the provider's key_env variable.
+KeyLookup lookUpKey(const ProviderConfig &provider, const QHash<QString, StoredKey> &stored);
+
+// Returns a form of the key that is safe to show: the first three and the last four characters
+// of a key of at least 16 characters, e.g. "sk-…9f3c", and only bullets for shorter keys.
+QString maskKey(const QString &key);
+
+} // namespace signalbox

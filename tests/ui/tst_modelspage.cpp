@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#include "checklisteditor.h"
+#include "modeldelegate.h"
+#include "modelspage.h"
+#include "modeltablemodel.h"
+#include "pagetesting.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QPushButton>
+#include <QTableView>
+
+using namespace signalbox;
+
+namespace {
+
+QStringList ids(const ModelTableModel *table) {
+    QStringList result;
+    for (const ModelConfig &model : table->models())
+        result << model.id;
+    return result;
+}
+
+QStringList problemPaths(const QList<ConfigProblem> &problems) {
+    QStringList paths;
+    for (const ConfigProblem &problem : problems)
+        paths << problem.path;
+    return paths;
+}
+
+} // namespace
+
+class TestModelsPage : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void invalidPriceMarksCell();
+    void duplicateIdMarksCell();
+    void addDuplicateDeleteUndoRedo();
+    void keyboardUndoRedo();
+    void delegateEditorsWriteValues();
+    void applyReachesRouter();
+    void revertDropsEdits();
+
+private:
+    QModelIndex cell(int row, int column) const { return m_page->tableModel()->index(row, column); }
+
+    testing::DemoRouter m_router;
+    std::unique_ptr<ModelsPage> m_page;
+};
+
+void TestModelsPage::init() {
+    QVERIFY(m_router.start());
+    m_page = std::make_unique<ModelsPage>(m_router.service.get());
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->tableModel()->rowCount(), 6, testing::kPageWaitMs);
+}
+
+void TestModelsPage::cleanup() {
+    m_page.reset();
+    m_router.service.reset();
+}
+
+void TestModelsPage::invalidPriceMarksCell() {
+    ModelTableModel *table = m_page->tableModel();
+    QVERIFY(table->setData(cell(0, ModelTableModel::OutputPriceColumn), -1.0));
+
+    QVERIFY(problemPaths(m_page->problems())
+                .contains(QStringLiteral("models[0].price_per_mtok.output")));
+    const QString tooltip =
+        cell(0, ModelTableModel::OutputPriceColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tooltip.contains(QStringLiteral("must be >= 0")), qPrintable(tooltip));
+    QVERIFY(cell(0, ModelTableModel::OutputPriceColumn).data(Qt::BackgroundRole).isValid());
+    QVERIFY(!cell(0, ModelTableModel::InputPriceColumn).data(Qt::BackgroundRole).isValid());
+    QVERIFY(!m_page->applyButton()->isEnabled());
+
+    table->undoStack()->undo();
+    QVERIFY(m_page->problems().isEmpty());
+    QVERIFY(!cell(0, ModelTableModel::OutputPriceColumn).data(Qt::BackgroundRole).isValid());
+    QCOMPARE(table->models().at(0).price.output, 0.60);
+}
+
+void TestModelsPage::duplicateIdMarksCell() {
+    ModelTableModel *table = m_page->tableModel();
+    QVERIFY(table->setData(cell(1, ModelTableModel::IdColumn), QStringLiteral("gpt-4o-mini")));
+    const QString tooltip = cell(1, ModelTableModel::IdColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tooltip.contains(QStringLiteral("duplicate model id")), qPrintable(tooltip));
+
+    // The renamed model is still referenced by stages, so those problems are listed too.
+    QVERIFY(problemPaths(m_page->problems()).contains(QStringLiteral("models[1].id")));
+    QVERIFY(!m_page->applyButton()->isEnabled());
+}
+
+void TestModelsPage::addDuplicateDeleteUndoRedo() {
+    ModelTableModel *table = m_page->tableModel();
+    QUndoStack *stack = table->undoStack();
+    const QStringList original = ids(table);
+
+    table->addModel(QStringLiteral("simulated"));
+    QCOMPARE(table->rowCount(), 7);
+    QCOMPARE(table->models().last().id, QStringLiteral("new-model"));
+    QCOMPARE(table->models().last().provider, QStringLiteral("simulated"));
+    QVERIFY(m_page->problems().isEmpty());
+
+    table->duplicateModel(0);
+    QCOMPARE(table->rowCount(), 8);
+    QCOMPARE(table->models().at(1).id, QStringLiteral("gpt-4o-mini-copy"));
+    QCOMPARE(table->models().at(1).price.output, table->models().at(0).price.output);
+
+    table->removeModels({0, 2, 1});
+    QCOMPARE(table->rowCount(), 5);
+    QVERIFY(!ids(table).contains(QStringLiteral("gpt-4o-mini")));
+
+    stack->undo(); // the delete
+    QCOMPARE(ids(table).mid(0, 3),
+             QStringList({QStringLiteral("gpt-4o-mini"), QStringLiteral("gpt-4o-mini-copy"),
+                          QStringLiteral("gpt-4.1")}));
+    stack->undo(); // the duplicate
+    stack->undo(); // the add
+    QCOMPARE(ids(table), original);
+    QVERIFY(!stack->canUndo());
+
+    stack->redo();
+    stack->redo();
+    QCOMPARE(table->rowCount(), 8);
+    QCOMPARE(table->models().at(1).id, QStringLiteral("gpt-4o-mini-copy"));
+}
+
+void TestModelsPage::keyboardUndoRedo() {
+    m_page->show();
+    QApplication::setActiveWindow(m_page.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    m_page->view()->setFocus();
+
+    ModelTableModel *table = m_page->tableModel();
+    QVERIFY(table->setData(cell(2, ModelTableModel::QualityColumn), 95));
+    QCOMPARE(table->models().at(2).quality, 95);
+
+    QTest::keyClick(m_page->view(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(table->models().at(2).quality, 89);
+    QTest::keyClick(m_page->view(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(table->models().at(2).quality, 95);
+}
+
+void TestModelsPage::delegateEditorsWriteValues() {
+    ModelTableModel *table = m_page->tableModel();
+    auto *delegate = qobject_cast<ModelItemDelegate *>(m_page->view()->itemDelegate());
+    QVERIFY(delegate);
+    QStyleOptionViewItem option;
+    QWidget *viewport = m_page->view()->viewport();
+
+    const QModelIndex provider = cell(0, ModelTableModel::ProviderColumn);
+    std::unique_ptr<QWidget> editor(delegate->createEditor(viewport, option, provider));
+    auto *combo = qobject_cast<QComboBox *>(editor.get());
+    QVERIFY(combo);
+    QCOMPARE(combo->count(), 1);
+    QCOMPARE(combo->itemText(0), QStringLiteral("simulated"));
+
+    const QModelIndex capabilities = cell(5, ModelTableModel::CapabilitiesColumn);
+    editor.reset(delegate->createEditor(viewport, option, capabilities));
+    auto *checks = qobject_cast<CheckListEditor *>(editor.get());
+    QVERIFY(checks);
+    delegate->setEditorData(checks, capabilities);
+    QCOMPARE(checks->checked(), QStringList({QStringLiteral("tools"), QStringLiteral("json")}));
+    checks->setChecked({QStringLiteral("tools"), QStringLiteral("vision")});
+    delegate->setModelData(checks, table, capabilities);
+    QCOMPARE(table->models().at(5).capabilities,
+             QStringList({QStringLiteral("tools"), QStringLiteral("vision")}));
+
+    const QModelIndex price = cell(5, ModelTableModel::InputPriceColumn);
+    editor.reset(delegate->createEditor(viewport, option, price));
+    auto *spin = qobject_cast<QDoubleSpinBox *>(editor.get());
+    QVERIFY(spin);
+    QCOMPARE(spin->minimum(), 0.0);
+    spin->setValue(0.35);
+    delegate->setModelData(spin, table, price);
+    QCOMPARE(table->models().at(5).price.input, 0.35);
+    QCOMPARE(table->undoStack()->count(), 2);
+}
+
+void TestModelsPage::applyReachesRouter() {
+    ModelTableModel *table = m_page->tableModel();
+    QVERIFY(table->setData(cell(1, ModelTableModel::OutputPriceColumn), 7.5));
+    QVERIFY(m_page->isDirty());
+    QVERIFY(m_page->applyButton()->isEnabled());
+
+    QSignalSpy applied(m_page.get(), &ConfigEditorPage::applied);
+    m_page->applyButton()->click();
+    QVERIFY(applied.wait(testing::kPageWaitMs));
+    QCOMPARE(m_router.service->config()->findModel(QStringLiteral("gpt-4.1"))->price.output, 7.5);
+    QVERIFY(!m_page->isDirty());
+    QVERIFY(!m_page->applyButton()->isEnabled());
+    QCOMPARE(table->models().at(1).price.output, 7.5);
+}
+
+void TestModelsPage::revertDropsEdits() {
+    ModelTableModel *table = m_page->tableModel();
+    table->addModel(QStringLiteral("simulated"));
+    QVERIFY(m_page->revertButton()->isEnabled());
+    m_page->revertButton()->click();
+    QCOMPARE(table->rowCount(), 6);
+    QVERIFY(!m_page->isDirty());
+}
+
+QTEST_MAIN(TestModelsPage)
+#include "tst_modelspage.moc"

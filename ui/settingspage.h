@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#pragma once
+
+#include "configeditorpage.h"
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+
+namespace signalbox {
+
+// The console's settings: its language, kept in QSettings and used from the next start, and the
+// endpoint's listen address, server.listen of the config, which the router binds when it starts.
+class SettingsPage : public ConfigEditorPage {
+    Q_OBJECT
+
+public:
+    explicit SettingsPage(RouterService *service, QWidget *parent = nullptr);
+
+    QComboBox *languageBox() const { return m_language; }
+    QLineEdit *listenEdit() const { return m_listen; }
+    QLabel *listenNote() const { return m_listenNote; }
+
+    // Shows a language chosen elsewhere, such as the View menu, without saving it again. An empty
+    // code is the system language.
+    void showLanguage(const QString &code);
+
+signals:
+    // The user chose a language here, and it was saved. An empty code is the system language.
+    void languageChosen(const QString &code);
+
+protected:
+    void loadConfig(const Config &config) override;
+    void mergeInto(Config &config) const override;
+    QList<ConfigProblem> showProblems(const QList<ConfigProblem> &problems) override;
+
+private:
+    QWidget *createLanguageGroup();
+    QWidget *createEndpointGroup();
+    void onLanguageActivated(int index);
+    void updateListenNote();
+
+    QComboBox *m_language = nullptr;
+    QLineEdit *m_listen = nullptr;
+    QLabel *m_endpoint = nullptr;
+    QLabel *m_listenNote = nullptr;
+};
+
+} // namespace signalbox
