@@ -104,13 +104,6 @@ bool isSuccess(int status) {
 
 } // namespace
 
-QString trimmedBaseUrl(const QString &baseUrl) {
-    QString base = baseUrl.trimmed();
-    while (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    return base;
-}
-
 ProviderCall::ProviderCall(UpstreamRequest request, std::unique_ptr<ProviderAdapter> adapter,
                            QNetworkAccessManager *network, QObject *parent)
     : UpstreamCall(parent)
