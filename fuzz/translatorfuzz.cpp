@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "translatorfuzz.h"
 
+#include "chat/tokens.h"
 #include "fuzzsplit.h"
 #include "providers/anthropiccodec.h"
 #include "providers/anthropicprovider.h"
@@ -110,6 +111,9 @@ void checkRequest(WireFormat client, const uint8_t *data, size_t size) {
     const Result<ChatRequest> chat = decodeRequest(client, document.object());
     if (!chat.ok())
         return;
+    // ChatRun reads the routing features from the body (OpenAI) or the decoded request.
+    (void)analyzeChatRequest(document.object());
+    (void)analyzeChatRequest(chat.value());
 
     UpstreamRequest request;
     request.provider.id = QStringLiteral("fuzz");
