@@ -1,29 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The Signalbox authors
 //
-// Translates arbitrary bytes read in OpenAI's Chat Completions format. The first byte selects
-// what the rest is: a client's request, which is prepared for every provider kind, a provider's
-// response body, or a provider's event stream fed in pieces. translatorfuzz.h lists the
-// invariants.
-#include "providers/openaiprovider.h"
+// Translates arbitrary bytes read in OpenAI's Chat Completions format, as translatorfuzz.h
+// describes.
 #include "translatorfuzz.h"
 
-using namespace signalbox;
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    if (size == 0)
-        return 0;
-    const OpenAiAdapter adapter;
-    switch (data[0] % 3) {
-    case 0:
-        fuzz::checkRequest(WireFormat::OpenAiChat, data, size);
-        break;
-    case 1:
-        fuzz::checkResponse(adapter, data, size);
-        break;
-    default:
-        fuzz::checkStream(adapter, data, size);
-        break;
-    }
+    signalbox::fuzz::runTranslatorInput(signalbox::WireFormat::OpenAiChat, data, size);
     return 0;
 }

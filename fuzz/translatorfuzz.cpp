@@ -101,8 +101,6 @@ void checkPrepared(const ProviderAdapter &adapter, UpstreamRequest request) {
         std::abort();
 }
 
-} // namespace
-
 void checkRequest(WireFormat client, const uint8_t *data, size_t size) {
     const QByteArray payload = payloadBytes(data, size);
     const QJsonDocument document = QJsonDocument::fromJson(payload);
@@ -147,8 +145,6 @@ void checkResponse(const ProviderAdapter &adapter, const uint8_t *data, size_t s
     requireJsonObject(encodeClientResponse(WireFormat::OpenAiChat, response));
     requireJsonObject(encodeClientResponse(WireFormat::AnthropicMessages, response));
 }
-
-namespace {
 
 QList<SseEvent> parseFrames(const QByteArray &frames) {
     SseParser parser;
@@ -253,8 +249,6 @@ bool handleAll(StreamRun &run, const QList<SseEvent> &events) {
     return true;
 }
 
-} // namespace
-
 void checkStream(const ProviderAdapter &adapter, const uint8_t *data, size_t size) {
     StreamRun run(adapter, size > 0 && (data[0] & 0x10) != 0);
     SseParser parser;
@@ -272,6 +266,22 @@ void checkStream(const ProviderAdapter &adapter, const uint8_t *data, size_t siz
     if (running)
         handleAll(run, parser.finish());
     run.finish();
+}
+
+} // namespace
+
+void runTranslatorInput(WireFormat format, const uint8_t *data, size_t size) {
+    if (size == 0)
+        return;
+    const std::unique_ptr<ProviderAdapter> adapter = adapterFor(format);
+    const bool isClientFormat = format != WireFormat::Gemini;
+    const int step = data[0] % (isClientFormat ? 3 : 2);
+    if (step == 0)
+        checkResponse(*adapter, data, size);
+    else if (step == 1)
+        checkStream(*adapter, data, size);
+    else
+        checkRequest(format, data, size);
 }
 
 } // namespace signalbox::fuzz
