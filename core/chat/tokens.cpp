@@ -170,8 +170,10 @@ ChatRequestFeatures analyzeChatRequest(const QJsonObject &body) {
     // max_completion_tokens replaces the deprecated max_tokens; honour whichever is set.
     const QJsonValue maxCompletion = body.value(QLatin1String("max_completion_tokens"));
     const QJsonValue maxTokens = body.value(QLatin1String("max_tokens"));
+    // toInteger() returns 0 for a value that is not a whole number within qint64, such as 1e300,
+    // whose conversion to qint64 would be undefined.
     features.requestedMaxOutputTokens =
-        maxCompletion.isDouble() ? qint64(maxCompletion.toDouble()) : qint64(maxTokens.toDouble(0));
+        maxCompletion.isDouble() ? maxCompletion.toInteger() : maxTokens.toInteger();
 
     features.stream = body.value(QLatin1String("stream")).toBool(false);
     features.includeUsage = body.value(QLatin1String("stream_options"))

@@ -161,8 +161,8 @@ QByteArray retryDelay(const QJsonArray &details) {
             continue;
         bool ok = false;
         const double seconds = delay.chopped(1).toDouble(&ok);
-        if (ok && seconds >= 0)
-            return QByteArray::number(qint64(std::ceil(seconds)));
+        if (ok && std::isfinite(seconds) && seconds >= 0)
+            return wholeRetrySeconds(seconds);
     }
     return {};
 }

@@ -18,7 +18,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <optional>
 
 namespace signalbox {
@@ -35,15 +34,6 @@ UpstreamError makeError(UpstreamError::Kind kind, int httpStatus, QString messag
     error.httpStatus = httpStatus;
     error.message = std::move(message);
     return error;
-}
-
-// The largest retry delay reported, in seconds. The cap keeps the conversion of a huge header
-// value to an integer defined.
-constexpr double kMaxRetryAfterSeconds = std::numeric_limits<int>::max();
-
-QByteArray wholeSeconds(double seconds) {
-    return QByteArray::number(
-        static_cast<qint64>(std::ceil(std::min(seconds, kMaxRetryAfterSeconds))));
 }
 
 // Returns the number in the header value, or nothing when it is not a finite number >= 0.
@@ -74,17 +64,17 @@ QDateTime parseHttpDate(const QByteArray &value) {
 // retry-after-ms, then retry-after as seconds (fractions allowed), then retry-after as a date.
 QByteArray retryAfterSeconds(const QNetworkReply &reply) {
     if (const std::optional<double> ms = parseDelay(reply.rawHeader("retry-after-ms")))
-        return wholeSeconds(*ms / 1000.0);
+        return wholeRetrySeconds(*ms / 1000.0);
 
     const QByteArray retryAfter = reply.rawHeader("retry-after");
     if (const std::optional<double> seconds = parseDelay(retryAfter))
-        return wholeSeconds(*seconds);
+        return wholeRetrySeconds(*seconds);
 
     const QDateTime date = parseHttpDate(retryAfter.trimmed());
     if (!date.isValid())
         return {};
     const qint64 ms = QDateTime::currentDateTimeUtc().msecsTo(date);
-    return wholeSeconds(std::max<qint64>(0, ms) / 1000.0);
+    return wholeRetrySeconds(std::max<qint64>(0, ms) / 1000.0);
 }
 
 // Returns the x-should-retry header, which openai-python obeys over the retry rule of the status,
@@ -103,13 +93,6 @@ bool isSuccess(int status) {
 }
 
 } // namespace
-
-QString trimmedBaseUrl(const QString &baseUrl) {
-    QString base = baseUrl.trimmed();
-    while (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    return base;
-}
 
 ProviderCall::ProviderCall(UpstreamRequest request, std::unique_ptr<ProviderAdapter> adapter,
                            QNetworkAccessManager *network, QObject *parent)

@@ -8,7 +8,7 @@ target_sources(signalbox_core PRIVATE
     providers/openaistream.h providers/openaistream.cpp
     providers/anthropiccodec.h providers/anthropiccodec.cpp
     providers/anthropicstream.h providers/anthropicstream.cpp
-    providers/provideradapter.h
+    providers/provideradapter.h providers/provideradapter.cpp
     providers/providercall.h providers/providercall.cpp
     providers/openaiprovider.h providers/openaiprovider.cpp
     providers/anthropicprovider.h providers/anthropicprovider.cpp

@@ -2,7 +2,24 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "providers/upstreamcall.h"
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
 namespace signalbox {
+
+namespace {
+
+// The largest retry delay reported, in seconds. The cap keeps the conversion of a huge value to
+// an integer defined.
+constexpr double kMaxRetryAfterSeconds = std::numeric_limits<int>::max();
+
+} // namespace
+
+QByteArray wholeRetrySeconds(double seconds) {
+    return QByteArray::number(
+        static_cast<qint64>(std::ceil(std::min(seconds, kMaxRetryAfterSeconds))));
+}
 
 bool UpstreamError::retryable() const {
     switch (kind) {

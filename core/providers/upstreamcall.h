@@ -60,6 +60,10 @@ struct UpstreamError {
     bool retryable() const;
 };
 
+// Returns a retry delay for UpstreamError::retryAfter: whole seconds, rounded up, at most INT_MAX.
+// `seconds` must be finite and not negative.
+QByteArray wholeRetrySeconds(double seconds);
+
 // Returns the lower-case name of an error kind, for logs and the ledger.
 QString upstreamErrorKindName(UpstreamError::Kind kind);
 

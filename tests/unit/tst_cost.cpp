@@ -22,6 +22,8 @@ private slots:
     void requestFeatures();
     void reservedOutput_data();
     void reservedOutput();
+    void requestFeaturesOutOfRangeMaxTokens_data();
+    void requestFeaturesOutOfRangeMaxTokens();
 };
 
 void CostTest::cost_data() {
@@ -125,6 +127,26 @@ void CostTest::reservedOutput() {
     QFETCH(double, reasoningFactor);
     QFETCH(qint64, expected);
     QCOMPARE(reservedOutputTokens(requestMax, modelMax, 4096, reasoningFactor), expected);
+}
+
+void CostTest::requestFeaturesOutOfRangeMaxTokens_data() {
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<qint64>("maxOutputTokens");
+
+    // Converting a limit past the range of qint64 is undefined behaviour, so such a limit reads
+    // as none.
+    QTest::newRow("huge max_tokens") << QByteArray(R"({"max_tokens":1e300})") << qint64(0);
+    QTest::newRow("huge negative max_completion_tokens")
+        << QByteArray(R"({"max_completion_tokens":-1e300})") << qint64(0);
+    QTest::newRow("largest exact max_tokens")
+        << QByteArray(R"({"max_tokens":9007199254740992})") << qint64(9007199254740992);
+}
+
+void CostTest::requestFeaturesOutOfRangeMaxTokens() {
+    QFETCH(QByteArray, body);
+    QFETCH(qint64, maxOutputTokens);
+    const ChatRequestFeatures features = analyzeChatRequest(QJsonDocument::fromJson(body).object());
+    QCOMPARE(features.requestedMaxOutputTokens, maxOutputTokens);
 }
 
 QTEST_APPLESS_MAIN(CostTest)

@@ -12,6 +12,7 @@
 #include "providers/sseparser.h"
 #include "providers/streamcodec.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -117,6 +118,8 @@ private slots:
     void anthropicUsageCountedOnce();
     void errorEnvelopes_data();
     void errorEnvelopes();
+    void geminiRetryDelay_data();
+    void geminiRetryDelay();
 };
 
 void TestTranslation::requestTranslation_data() {
@@ -941,6 +944,37 @@ void TestTranslation::errorEnvelopes() {
     QCOMPARE("data: " + errorBody(WireFormat::OpenAiChat, error) + "\n\n", openAiEvent);
     QCOMPARE("event: error\ndata: " + errorBody(WireFormat::AnthropicMessages, error) + "\n\n",
              anthropicEvent);
+}
+
+void TestTranslation::geminiRetryDelay_data() {
+    QTest::addColumn<QString>("retryDelay");
+    QTest::addColumn<QByteArray>("retryAfter");
+
+    QTest::newRow("whole seconds") << QStringLiteral("41s") << QByteArray("41");
+    QTest::newRow("fraction rounded up") << QStringLiteral("1.5s") << QByteArray("2");
+    // Converting a delay past the range of qint64 is undefined behaviour, so the delay is capped.
+    QTest::newRow("huge delay capped") << QStringLiteral("1e300s") << QByteArray("2147483647");
+    QTest::newRow("infinite delay ignored") << QStringLiteral("infs") << QByteArray();
+    QTest::newRow("negative delay ignored") << QStringLiteral("-1s") << QByteArray();
+    QTest::newRow("no unit ignored") << QStringLiteral("41") << QByteArray();
+}
+
+void TestTranslation::geminiRetryDelay() {
+    QFETCH(QString, retryDelay);
+    QFETCH(QByteArray, retryAfter);
+    const QJsonObject retryInfo{
+        {QStringLiteral("@type"), QStringLiteral("type.googleapis.com/google.rpc.RetryInfo")},
+        {QStringLiteral("retryDelay"), retryDelay}};
+    const QJsonObject body{
+        {QStringLiteral("error"),
+         QJsonObject{{QStringLiteral("code"), 429},
+                     {QStringLiteral("message"), QStringLiteral("Resource exhausted")},
+                     {QStringLiteral("status"), QStringLiteral("RESOURCE_EXHAUSTED")},
+                     {QStringLiteral("details"), QJsonArray{retryInfo}}}}};
+
+    const UpstreamError error = geminicodec::errorFromObject(body, 429, QStringLiteral("gemini"));
+    QCOMPARE(error.httpStatus, 429);
+    QCOMPARE(error.retryAfter, retryAfter);
 }
 
 QTEST_GUILESS_MAIN(TestTranslation)
