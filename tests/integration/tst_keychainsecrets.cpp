@@ -36,7 +36,6 @@ private slots:
     void accessTokenFromKeychain();
 
 private:
-    bool writeSecret(const QString &account, const QString &value);
     bool writeConfig(const QJsonObject &server, const QJsonObject &gates);
     QString startService();
     RawResponse sendUntilNot(int status, const QByteArray &headers);
@@ -72,30 +71,12 @@ void TestKeychainSecrets::init() {
 void TestKeychainSecrets::cleanup() {
     if (m_router)
         m_router->stop();
-    // Leave nothing behind in the keychain.
-    KeychainKeyStore store;
-    store.setServiceName(m_service);
-    for (const QString &account : {kRedisPasswordAccount, kAccessTokenAccount}) {
-        bool removed = false;
-        QObject context;
-        store.deleteKey(account, &context, [&removed](const KeyStoreReply &) { removed = true; });
-        QVERIFY(QTest::qWaitFor([&removed] { return removed; }, testing::kServiceWaitMs));
-    }
+    for (const QString &account : {kRedisPasswordAccount, kAccessTokenAccount})
+        QVERIFY(testing::deleteKeychainKey(m_service, account));
     m_events.reset();
     m_router.reset();
     m_upstream.reset();
     m_dir.reset();
-}
-
-bool TestKeychainSecrets::writeSecret(const QString &account, const QString &value) {
-    KeychainKeyStore store;
-    store.setServiceName(m_service);
-    std::optional<bool> written;
-    QObject context;
-    store.writeKey(account, value, &context,
-                   [&written](const KeyStoreReply &reply) { written = reply.ok(); });
-    return QTest::qWaitFor([&written] { return written.has_value(); }, testing::kServiceWaitMs) &&
-           *written;
 }
 
 // One provider that needs no key, with `server` and `gates` merged into the config.
@@ -177,7 +158,7 @@ void TestKeychainSecrets::redisPasswordFromKeychain() {
     RedisTestServer redis;
     QVERIFY2(redis.start({QStringLiteral("--requirepass"), m_secret}),
              qPrintable(redis.errorString()));
-    QVERIFY(writeSecret(kRedisPasswordAccount, m_secret));
+    QVERIFY(testing::writeKeychainKey(m_service, kRedisPasswordAccount, m_secret));
     const QJsonObject store{{QLatin1String("kind"), QLatin1String("redis")},
                             {QLatin1String("url"), redis.url()},
                             {QLatin1String("prefix"), QLatin1String("sbsecret:")}};
@@ -203,7 +184,7 @@ void TestKeychainSecrets::redisPasswordFromKeychain() {
 }
 
 void TestKeychainSecrets::accessTokenFromKeychain() {
-    QVERIFY(writeSecret(kAccessTokenAccount, m_secret));
+    QVERIFY(testing::writeKeychainKey(m_service, kAccessTokenAccount, m_secret));
     QVERIFY(writeConfig(QJsonObject{{QLatin1String("access_token_ref"), QLatin1String("local")}},
                         QJsonObject{{QLatin1String("daily_budget_usd"), 5}}));
     const QString failure = startService();
