@@ -126,10 +126,10 @@ void KeyManager::accept(const QString &providerId, const QString &key, KeySource
 void KeyManager::storeKey(const QString &providerId, const QString &key) {
     const QString trimmed = key.trimmed();
     if (trimmed.isEmpty()) {
-        emit operationFinished(providerId, false,
-                               isServiceSecretAccount(providerId)
-                                   ? tr("The value is empty; paste the password or token.")
-                                   : tr("The key is empty; paste the provider's key."));
+        finishLater(providerId, false,
+                    isServiceSecretAccount(providerId)
+                        ? tr("The value is empty; paste the password or token.")
+                        : tr("The key is empty; paste the provider's key."));
         return;
     }
 
