@@ -727,6 +727,18 @@
         <source>not a list of numbers; write percentages such as 50, 80, 95</source>
         <translation>keine Liste von Zahlen; Prozentsätze wie 50, 80, 95 angeben</translation>
     </message>
+    <message>
+        <source>Redis password</source>
+        <translation>Redis-Passwort</translation>
+    </message>
+    <message>
+        <source>Paste the Redis password</source>
+        <translation>Redis-Passwort einfügen</translation>
+    </message>
+    <message>
+        <source>Kept in the keychain, never in the config file. The router uses it at once; SIGNALBOX_REDIS_PASSWORD, when set, takes precedence.</source>
+        <translation>Wird im Schlüsselbund aufbewahrt, nie in der Konfigurationsdatei. Der Router verwendet es sofort; SIGNALBOX_REDIS_PASSWORD hat Vorrang, wenn gesetzt.</translation>
+    </message>
 </context>
 <context>
     <name>signalbox::KeyManager</name>
@@ -753,6 +765,10 @@
     <message>
         <source>The stored key was removed.</source>
         <translation>Der gespeicherte Schlüssel wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>The value is empty; paste the password or token.</source>
+        <translation>Der Wert ist leer; fügen Sie das Passwort oder Token ein.</translation>
     </message>
 </context>
 <context>
@@ -1591,6 +1607,49 @@
     </message>
 </context>
 <context>
+    <name>signalbox::SecretField</name>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the stored value; a value in the environment variable stays</source>
+        <translation>Den gespeicherten Wert entfernen; ein Wert in der Umgebungsvariable bleibt</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Wird entfernt …</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not set.&lt;/b&gt; Save it here or set %1.</source>
+        <translation>&lt;b&gt;Nicht gesetzt.&lt;/b&gt; Speichern Sie den Wert hier oder setzen Sie %1.</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain: %1</source>
+        <translation>Im Schlüsselbund gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Stored in the key file: %1</source>
+        <translation>In der Schlüsseldatei gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>From the environment variable %1: %2. It takes precedence over the stored value.</source>
+        <translation>Aus der Umgebungsvariable %1: %2. Sie hat Vorrang vor dem gespeicherten Wert.</translation>
+    </message>
+    <message>
+        <source>From the environment variable %1: %2.</source>
+        <translation>Aus der Umgebungsvariable %1: %2.</translation>
+    </message>
+</context>
+<context>
     <name>signalbox::SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -1659,6 +1718,22 @@
     <message>
         <source>This address is reachable from other machines, which could then spend your budget.</source>
         <translation>Diese Adresse ist von anderen Rechnern erreichbar, die dann Ihr Budget ausgeben könnten.</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>Paste the access token clients must send</source>
+        <translation>Zugriffstoken einfügen, das Clients senden müssen</translation>
+    </message>
+    <message>
+        <source>The endpoint requires no token now. It requires this one once server.access_token_ref is set in the config.</source>
+        <translation>Der Endpunkt verlangt derzeit kein Token. Er verlangt dieses, sobald server.access_token_ref in der Konfiguration gesetzt ist.</translation>
+    </message>
+    <message>
+        <source>server.access_token_ref is set: every request except GET /health must send this token as &quot;Authorization: Bearer TOKEN&quot;. SIGNALBOX_ACCESS_TOKEN, when set, takes precedence.</source>
+        <translation>server.access_token_ref ist gesetzt: Jede Anfrage außer GET /health muss dieses Token als „Authorization: Bearer TOKEN“ senden. SIGNALBOX_ACCESS_TOKEN hat Vorrang, wenn gesetzt.</translation>
     </message>
 </context>
 <context>

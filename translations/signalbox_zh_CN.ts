@@ -727,6 +727,18 @@
         <source>not a list of numbers; write percentages such as 50, 80, 95</source>
         <translation>不是数字列表；请填写百分比，例如 50, 80, 95</translation>
     </message>
+    <message>
+        <source>Redis password</source>
+        <translation>Redis 密码</translation>
+    </message>
+    <message>
+        <source>Paste the Redis password</source>
+        <translation>粘贴 Redis 密码</translation>
+    </message>
+    <message>
+        <source>Kept in the keychain, never in the config file. The router uses it at once; SIGNALBOX_REDIS_PASSWORD, when set, takes precedence.</source>
+        <translation>保存在钥匙串中，绝不写入配置文件。路由器会立即使用它；若设置了 SIGNALBOX_REDIS_PASSWORD，则以其为准。</translation>
+    </message>
 </context>
 <context>
     <name>signalbox::KeyManager</name>
@@ -753,6 +765,10 @@
     <message>
         <source>The stored key was removed.</source>
         <translation>已移除存储的密钥。</translation>
+    </message>
+    <message>
+        <source>The value is empty; paste the password or token.</source>
+        <translation>值为空；请粘贴密码或令牌。</translation>
     </message>
 </context>
 <context>
@@ -1590,6 +1606,49 @@
     </message>
 </context>
 <context>
+    <name>signalbox::SecretField</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove the stored value; a value in the environment variable stays</source>
+        <translation>移除已存储的值；环境变量中的值保持不变</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>正在移除…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not set.&lt;/b&gt; Save it here or set %1.</source>
+        <translation>&lt;b&gt;未设置。&lt;/b&gt;请在此保存，或设置 %1。</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain: %1</source>
+        <translation>已存储在钥匙串中：%1</translation>
+    </message>
+    <message>
+        <source>Stored in the key file: %1</source>
+        <translation>已存储在密钥文件中：%1</translation>
+    </message>
+    <message>
+        <source>From the environment variable %1: %2. It takes precedence over the stored value.</source>
+        <translation>来自环境变量 %1：%2。它优先于已存储的值。</translation>
+    </message>
+    <message>
+        <source>From the environment variable %1: %2.</source>
+        <translation>来自环境变量 %1：%2。</translation>
+    </message>
+</context>
+<context>
     <name>signalbox::SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -1658,6 +1717,22 @@
     <message>
         <source>This address is reachable from other machines, which could then spend your budget.</source>
         <translation>此地址可从其他机器访问，它们可能会花费您的预算。</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>访问令牌</translation>
+    </message>
+    <message>
+        <source>Paste the access token clients must send</source>
+        <translation>粘贴客户端必须发送的访问令牌</translation>
+    </message>
+    <message>
+        <source>The endpoint requires no token now. It requires this one once server.access_token_ref is set in the config.</source>
+        <translation>端点目前不要求令牌。在配置中设置 server.access_token_ref 后，端点会要求此令牌。</translation>
+    </message>
+    <message>
+        <source>server.access_token_ref is set: every request except GET /health must send this token as &quot;Authorization: Bearer TOKEN&quot;. SIGNALBOX_ACCESS_TOKEN, when set, takes precedence.</source>
+        <translation>已设置 server.access_token_ref：除 GET /health 外，每个请求都必须以 &quot;Authorization: Bearer TOKEN&quot; 发送此令牌。若设置了 SIGNALBOX_ACCESS_TOKEN，则以其为准。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,8 @@
 #include "gatespage.h"
 
 #include "gatestoreview.h"
+#include "secretfield.h"
+#include "secrets/keylookup.h"
 #include "service/routerservice.h"
 
 #include <QComboBox>
@@ -132,6 +134,7 @@ GatesPage::GatesPage(RouterService *service, QWidget *parent)
     left->addWidget(createBudgetGroup(), 1);
     m_store = new GateStoreView(this);
     left->addWidget(m_store);
+    left->addWidget(createPasswordGroup());
     columns->addLayout(left, 1);
     auto *right = new QVBoxLayout;
     right->addWidget(createRateGroup(), 3);
@@ -268,9 +271,26 @@ QStringList GatesPage::scopeChoices() const {
     return m_scopes;
 }
 
+QWidget *GatesPage::createPasswordGroup() {
+    m_passwordGroup = new QGroupBox(tr("Redis password"), this);
+    auto *layout = new QVBoxLayout(m_passwordGroup);
+    m_password = new SecretField(service(), kRedisPasswordAccount, tr("Paste the Redis password"),
+                                 m_passwordGroup);
+    layout->addWidget(m_password);
+    auto *note = new QLabel(tr("Kept in the keychain, never in the config file. The router uses it "
+                               "at once; SIGNALBOX_REDIS_PASSWORD, when set, takes precedence."),
+                            m_passwordGroup);
+    note->setWordWrap(true);
+    note->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(note);
+    m_passwordGroup->setVisible(false);
+    return m_passwordGroup;
+}
+
 void GatesPage::loadConfig(const Config &config) {
     m_loading = true;
     const GatesConfig &gates = config.gates;
+    m_passwordGroup->setVisible(gates.store.kind == QLatin1String("redis"));
     m_daily->setValue(gates.dailyBudgetUsd);
     m_monthly->setValue(gates.monthlyBudgetUsd);
     if (m_timeZone->findText(gates.timezone) < 0)

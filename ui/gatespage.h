@@ -5,6 +5,7 @@
 #include "configeditorpage.h"
 
 class QComboBox;
+class QGroupBox;
 class QDoubleSpinBox;
 class QLineEdit;
 class QSpinBox;
@@ -13,11 +14,13 @@ class QTableWidget;
 namespace signalbox {
 
 class GateStoreView;
+class SecretField;
 
 // The gates editor: daily and monthly budgets, the time zone and hour at which budget periods
 // start, warning thresholds, the output reserved for requests without a maximum, rate limits per
 // scope and budgets per model. Stage budgets are edited on the stages page. The page also shows
-// the gate store in force, which the config file chooses and a restart changes.
+// the gate store in force, which the config file chooses and a restart changes, and with a Redis
+// store the field that keeps the Redis password in the keychain.
 class GatesPage : public ConfigEditorPage {
     Q_OBJECT
 
@@ -36,6 +39,9 @@ public:
     QTableWidget *rateLimits() const { return m_rates; }
     QTableWidget *modelBudgets() const { return m_modelBudgets; }
     GateStoreView *storeView() const { return m_store; }
+    // Shown only while the config's gate store is Redis.
+    QGroupBox *redisPasswordGroup() const { return m_passwordGroup; }
+    SecretField *redisPassword() const { return m_password; }
 
     void addRateLimit(const QString &scope, int rpm, int tpm);
     void addModelBudget(const QString &model, double usd);
@@ -50,6 +56,7 @@ private:
     QWidget *createBudgetGroup();
     QWidget *createRateGroup();
     QWidget *createModelBudgetGroup();
+    QWidget *createPasswordGroup();
     QList<double> warnFractions(bool *ok) const;
     QStringList scopeChoices() const;
 
@@ -62,6 +69,8 @@ private:
     QTableWidget *m_rates = nullptr;
     QTableWidget *m_modelBudgets = nullptr;
     GateStoreView *m_store = nullptr;
+    QGroupBox *m_passwordGroup = nullptr;
+    SecretField *m_password = nullptr;
     QStringList m_modelIds;
     QStringList m_scopes;
     bool m_loading = false;

@@ -4,6 +4,8 @@
 
 #include "dashboardpage.h"
 #include "languages.h"
+#include "secretfield.h"
+#include "secrets/keylookup.h"
 #include "service/routerservice.h"
 
 #include <QComboBox>
@@ -34,6 +36,7 @@ SettingsPage::SettingsPage(RouterService *service, QWidget *parent)
     setObjectName(QStringLiteral("settings"));
     contentLayout()->addWidget(createLanguageGroup());
     contentLayout()->addWidget(createEndpointGroup());
+    contentLayout()->addWidget(createAccessTokenGroup());
     contentLayout()->addStretch(1);
 
     connect(m_listen, &QLineEdit::textEdited, this, [this] {
@@ -85,6 +88,18 @@ QWidget *SettingsPage::createEndpointGroup() {
     return group;
 }
 
+// The field is always shown, so that the token can be stored before the config requires it.
+QWidget *SettingsPage::createAccessTokenGroup() {
+    auto *group = new QGroupBox(tr("Access token"), this);
+    auto *layout = new QVBoxLayout(group);
+    m_accessToken = new SecretField(service(), kAccessTokenAccount,
+                                    tr("Paste the access token clients must send"), group);
+    layout->addWidget(m_accessToken);
+    m_accessTokenNote = noteLabel(QString(), group);
+    layout->addWidget(m_accessTokenNote);
+    return group;
+}
+
 void SettingsPage::showLanguage(const QString &code) {
     const int index = m_language->findData(code);
     m_language->setCurrentIndex(qMax(0, index));
@@ -102,6 +117,13 @@ void SettingsPage::onLanguageActivated(int index) {
 void SettingsPage::loadConfig(const Config &config) {
     m_listen->setText(config.server.listen);
     updateListenNote();
+    m_accessTokenNote->setText(
+        config.server.accessTokenRef.isEmpty()
+            ? tr("The endpoint requires no token now. It requires this one once "
+                 "server.access_token_ref is set in the config.")
+            : tr("server.access_token_ref is set: every request except GET /health must send "
+                 "this token as \"Authorization: Bearer TOKEN\". SIGNALBOX_ACCESS_TOKEN, when "
+                 "set, takes precedence."));
 }
 
 void SettingsPage::mergeInto(Config &config) const {

@@ -10,8 +10,12 @@ class QLineEdit;
 
 namespace signalbox {
 
-// The console's settings: its language, kept in QSettings and used from the next start, and the
-// endpoint's listen address, server.listen of the config, which the router binds when it starts.
+class SecretField;
+
+// The console's settings: its language, kept in QSettings and used from the next start, the
+// endpoint's listen address, server.listen of the config, which the router binds when it starts,
+// and the access token clients must send when server.access_token_ref is set, kept in the
+// keychain.
 class SettingsPage : public ConfigEditorPage {
     Q_OBJECT
 
@@ -21,6 +25,8 @@ public:
     QComboBox *languageBox() const { return m_language; }
     QLineEdit *listenEdit() const { return m_listen; }
     QLabel *listenNote() const { return m_listenNote; }
+    SecretField *accessToken() const { return m_accessToken; }
+    QLabel *accessTokenNote() const { return m_accessTokenNote; }
 
     // Shows a language chosen elsewhere, such as the View menu, without saving it again. An empty
     // code is the system language.
@@ -38,6 +44,7 @@ protected:
 private:
     QWidget *createLanguageGroup();
     QWidget *createEndpointGroup();
+    QWidget *createAccessTokenGroup();
     void onLanguageActivated(int index);
     void updateListenNote();
 
@@ -45,6 +52,8 @@ private:
     QLineEdit *m_listen = nullptr;
     QLabel *m_endpoint = nullptr;
     QLabel *m_listenNote = nullptr;
+    SecretField *m_accessToken = nullptr;
+    QLabel *m_accessTokenNote = nullptr;
 };
 
 } // namespace signalbox

@@ -78,9 +78,11 @@ void dispatchRequest(const ApiEnvironment &environment, HttpExchange *exchange) 
         if (const std::optional<ApiError> denied = checkAccessToken(request, environment.guard)) {
             qCWarning(lcApi).noquote() << "rejected" << request.method << request.path << "from"
                                        << request.peerAddress.toString() << ":" << denied->message;
-            replyWithError(exchange, *denied,
-                           {{QByteArrayLiteral("WWW-Authenticate"),
-                             QByteArrayLiteral("Bearer realm=\"signalbox\"")}});
+            HeaderList headers;
+            if (denied->httpStatus == 401)
+                headers.append({QByteArrayLiteral("WWW-Authenticate"),
+                                QByteArrayLiteral("Bearer realm=\"signalbox\"")});
+            replyWithError(exchange, *denied, headers);
             return;
         }
     }

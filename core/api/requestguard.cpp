@@ -53,6 +53,11 @@ bool equalInConstantTime(QByteArrayView left, QByteArrayView right) {
 
 std::optional<ApiError> checkAccessToken(const HttpRequest &request,
                                          const RequestGuardPolicy &policy) {
+    if (!policy.accessTokenUnavailable.isEmpty()) {
+        return ApiError{503, QStringLiteral("service_unavailable"),
+                        QStringLiteral("access_token_unavailable"), policy.accessTokenUnavailable,
+                        QString()};
+    }
     if (policy.accessToken.isEmpty())
         return std::nullopt;
 
@@ -70,10 +75,10 @@ std::optional<ApiError> checkAccessToken(const HttpRequest &request,
     const QString message =
         presented.isEmpty()
             ? QStringLiteral("missing access token; send it as 'Authorization: Bearer TOKEN' or "
-                             "'x-api-key: TOKEN' (the token Signalbox reads from "
-                             "SIGNALBOX_ACCESS_TOKEN)")
-            : QStringLiteral("invalid access token; send the token Signalbox reads from "
-                             "SIGNALBOX_ACCESS_TOKEN");
+                             "'x-api-key: TOKEN' (the token in SIGNALBOX_ACCESS_TOKEN, or the "
+                             "one stored with the console's Settings page)")
+            : QStringLiteral("invalid access token; send the token in SIGNALBOX_ACCESS_TOKEN, or "
+                             "the one stored with the console's Settings page");
     return ApiError{401, QStringLiteral("invalid_request_error"), QStringLiteral("invalid_api_key"),
                     message, QString()};
 }

@@ -20,7 +20,12 @@ struct RequestGuardPolicy {
     QHostAddress listenAddress;
     QString listenHost; // as configured, e.g. "127.0.0.1" or "myhost.lan"
     QStringList allowedOrigins;
-    QByteArray accessToken; // empty: no token is required
+    QByteArray accessToken; // empty: no token is required, unless accessTokenUnavailable is set
+    // Set while the config requires a token but none is available: the keychain read has not
+    // finished, or neither the keychain nor SIGNALBOX_ACCESS_TOKEN contains one. It is the message
+    // of the 503 that every request then gets, because passing requests unchecked would open the
+    // endpoint.
+    QString accessTokenUnavailable;
 };
 
 // Returns the 403 to send when a request must not be served, or nothing when it may be.
@@ -33,7 +38,8 @@ std::optional<ApiError> checkRequestOrigin(const HttpRequest &request,
                                            const RequestGuardPolicy &policy);
 
 // Returns the 401 to send when the policy has an access token and the request does not carry it
-// as "Authorization: Bearer TOKEN" or "x-api-key: TOKEN", or nothing when it may be served. The
+// as "Authorization: Bearer TOKEN" or "x-api-key: TOKEN", or nothing when it may be served. While
+// the policy requires a token that is not available, it returns a 503 for every request. The
 // comparison takes the same time wherever the tokens differ, so timing does not reveal a prefix.
 std::optional<ApiError> checkAccessToken(const HttpRequest &request,
                                          const RequestGuardPolicy &policy);

@@ -325,7 +325,8 @@ GateStoreConfig ConfigReader::readGateStore(const QJsonObject &gates) {
     if (store.contains(QStringLiteral("password"))) {
         addProblem(joinPath(path, QStringLiteral("password")),
                    QStringLiteral("a password does not belong in the config file; remove it and "
-                                  "set the environment variable SIGNALBOX_REDIS_PASSWORD"));
+                                  "store it with the console's Gates page or set the "
+                                  "environment variable SIGNALBOX_REDIS_PASSWORD"));
     }
     return result;
 }

@@ -37,7 +37,8 @@ Result<RedisEndpoint> parseRedisUrl(const QString &text) {
     }
     if (!url.password().isEmpty()) {
         return Error{QStringLiteral("the Redis URL contains a password; remove it from the URL "
-                                    "and set the environment variable SIGNALBOX_REDIS_PASSWORD")};
+                                    "and store it with the console's Gates page or set the "
+                                    "environment variable SIGNALBOX_REDIS_PASSWORD")};
     }
     if (url.hasQuery() || url.hasFragment()) {
         return Error{QStringLiteral("the Redis URL has a query or fragment, which Signalbox does "

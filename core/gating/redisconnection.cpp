@@ -163,18 +163,8 @@ void RedisConnection::attach(redisAsyncContext *context) {
 // hiredis only notices that the TCP connection is up when it has something to write, and the
 // final PING makes sure it always has.
 void RedisConnection::sendHandshake() {
-    if (!m_settings.password.isEmpty()) {
-        QList<QByteArray> auth{QByteArrayLiteral("AUTH")};
-        if (!m_settings.username.isEmpty())
-            auth.append(m_settings.username.toUtf8());
-        auth.append(m_settings.password.toUtf8());
-        command(auth, [this](const RedisReply &reply) {
-            if (reply.isError()) {
-                drop(QStringLiteral("Redis rejected AUTH: %1; check SIGNALBOX_REDIS_PASSWORD")
-                         .arg(QString::fromUtf8(reply.text)));
-            }
-        });
-    }
+    if (!m_settings.password.isEmpty())
+        sendAuth();
     if (m_settings.database != 0) {
         command({QByteArrayLiteral("SELECT"), QByteArray::number(m_settings.database)},
                 [this](const RedisReply &reply) {
@@ -189,11 +179,41 @@ void RedisConnection::sendHandshake() {
             [this](const RedisReply &reply) { finishHandshake(reply); });
 }
 
+// Redis' error replies to AUTH, such as WRONGPASS, never repeat the password.
+void RedisConnection::sendAuth() {
+    QList<QByteArray> auth{QByteArrayLiteral("AUTH")};
+    if (!m_settings.username.isEmpty())
+        auth.append(m_settings.username.toUtf8());
+    auth.append(m_settings.password.toUtf8());
+    command(auth, [this](const RedisReply &reply) {
+        if (reply.isError()) {
+            drop(QStringLiteral("Redis rejected AUTH: %1; check the password stored with the "
+                                "console's Gates page or SIGNALBOX_REDIS_PASSWORD")
+                     .arg(QString::fromUtf8(reply.text)));
+        }
+    });
+}
+
+void RedisConnection::setPassword(const QString &password) {
+    if (password == m_settings.password)
+        return;
+    m_settings.password = password;
+    m_retryDelayMs = m_settings.minRetryDelayMs;
+    if (m_state == State::Ready && !password.isEmpty()) {
+        sendAuth();
+    } else if (m_state == State::Disconnected && m_retryTimer.isActive()) {
+        m_retryTimer.stop();
+        startAttempt();
+    }
+    // A connection in its handshake finishes it, and a rejection retries with the new password.
+}
+
 void RedisConnection::finishHandshake(const RedisReply &reply) {
     if (reply.failed() || m_state != State::Connecting)
         return;
     if (reply.isError() && reply.text.startsWith("NOAUTH")) {
-        drop(QStringLiteral("Redis requires a password; set SIGNALBOX_REDIS_PASSWORD"));
+        drop(QStringLiteral("Redis requires a password (NOAUTH), and none is set; store it "
+                            "with the console's Gates page or set SIGNALBOX_REDIS_PASSWORD"));
         return;
     }
     if (reply.isError()) {

@@ -73,6 +73,11 @@ public:
     // Disconnected the handler runs at once with Failed.
     void command(const QList<QByteArray> &arguments, ReplyHandler handler);
 
+    // Replaces the password for AUTH. A ready connection authenticates with it at once; one that
+    // is waiting to retry reconnects now instead of after its delay. An empty password changes
+    // only later connections, because Redis has no command to drop an authentication.
+    void setPassword(const QString &password);
+
     State state() const { return m_state; }
     QString lastError() const { return m_lastError; }
 
@@ -102,6 +107,7 @@ private:
     void connectTo(const QString &address);
     void attach(redisAsyncContext *context);
     void sendHandshake();
+    void sendAuth();
     void finishHandshake(const RedisReply &reply);
     void drop(const QString &reason);
     void handleLoss(const QString &reason);

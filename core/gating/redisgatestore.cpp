@@ -92,6 +92,10 @@ RedisGateStore::~RedisGateStore() {
     delete m_connection;
 }
 
+void RedisGateStore::setPassword(const QString &password) {
+    m_connection->setPassword(password);
+}
+
 QString RedisGateStore::key(const QString &part) const {
     return m_settings.prefix + part;
 }

@@ -55,6 +55,10 @@ public:
     void setSpent(const QList<SpendEntry> &entries) override;
     GateStoreStatus status() const override;
 
+    // Replaces the password, e.g. when it arrives from the keychain after the store started
+    // connecting: the connection retries with it at once, or authenticates with it if ready.
+    void setPassword(const QString &password);
+
     bool isHealthy() const { return m_health == Health::Up; }
     int pendingSettlementCount() const;
 

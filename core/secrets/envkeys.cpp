@@ -32,9 +32,4 @@ QString upstreamKeyFor(const ProviderConfig &provider) {
     return qEnvironmentVariable(provider.keyEnv.toLocal8Bit().constData());
 }
 
-QString redisPassword() {
-    // TODO: look in the OS keychain first, as for provider keys.
-    return qEnvironmentVariable("SIGNALBOX_REDIS_PASSWORD");
-}
-
 } // namespace signalbox

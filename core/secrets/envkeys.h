@@ -20,8 +20,4 @@ QString upstreamKeyVariables(const ProviderConfig &provider);
 // the provider's own key_env variable. Returns an empty string when neither is set.
 QString upstreamKeyFor(const ProviderConfig &provider);
 
-// Returns the password of the Redis gate store from SIGNALBOX_REDIS_PASSWORD, or an empty string
-// when it is not set (Redis without AUTH).
-QString redisPassword();
-
 } // namespace signalbox

@@ -24,6 +24,30 @@ KeyLookup lookUpKey(const ProviderConfig &provider, const QHash<QString, StoredK
     return {};
 }
 
+bool isServiceSecretAccount(const QString &account) {
+    return account == kRedisPasswordAccount || account == kAccessTokenAccount;
+}
+
+QString serviceSecretVariable(const QString &account) {
+    if (account == kRedisPasswordAccount)
+        return QStringLiteral("SIGNALBOX_REDIS_PASSWORD");
+    if (account == kAccessTokenAccount)
+        return QStringLiteral("SIGNALBOX_ACCESS_TOKEN");
+    return {};
+}
+
+KeyLookup lookUpServiceSecret(const QString &account, const QHash<QString, StoredKey> &stored) {
+    const QString variable = serviceSecretVariable(account);
+    const QString value = qEnvironmentVariable(variable.toLatin1().constData());
+    if (!value.isEmpty())
+        return {value, KeySource::SignalboxVariable, variable};
+
+    const StoredKey held = stored.value(account);
+    if (!held.key.isEmpty())
+        return {held.key, held.source, {}};
+    return {};
+}
+
 QString maskKey(const QString &key) {
     // Below 16 characters, seven shown characters would give away too much of the key.
     constexpr qsizetype kMinimumToShowEnds = 16;

@@ -21,6 +21,17 @@ KeyStatus KeyManager::status(const QString &providerId) const {
     KeyStatus status;
     status.providerId = providerId;
     const Held held = m_held.value(providerId);
+    status.stored = held.source != KeySource::None;
+    if (isServiceSecretAccount(providerId)) {
+        // Only the variable is looked up here, because the held key is not kept.
+        const KeyLookup variable = lookUpServiceSecret(providerId, {});
+        if (!variable.key.isEmpty()) {
+            status.source = variable.source;
+            status.variable = variable.variable;
+            status.maskedKey = maskKey(variable.key);
+            return status;
+        }
+    }
     if (held.source != KeySource::None) {
         status.source = held.source;
         status.maskedKey = held.masked;
@@ -66,8 +77,10 @@ void KeyManager::onProbed(const KeyStoreReply &reply) {
 }
 
 void KeyManager::loadKeys() {
-    for (const ProviderConfig &provider : std::as_const(m_providers)) {
-        const QString id = provider.id;
+    QStringList accounts{kRedisPasswordAccount, kAccessTokenAccount};
+    for (const ProviderConfig &provider : std::as_const(m_providers))
+        accounts << provider.id;
+    for (const QString &id : std::as_const(accounts)) {
         if (m_requested.contains(id))
             continue;
         m_requested.insert(id);
@@ -86,15 +99,22 @@ void KeyManager::loadKeys() {
 
 void KeyManager::loadFromFile(const QString &providerId) {
     if (!m_state.keyFileEnabled) {
-        publishStatus(providerId);
+        settleMissing(providerId);
         return;
     }
     m_file.readKey(providerId, this, [this, providerId](const KeyStoreReply &reply) {
         if (reply.ok())
             accept(providerId, reply.key, KeySource::File);
         else
-            publishStatus(providerId);
+            settleMissing(providerId);
     });
+}
+
+// Tells the router that no stored key exists, because requests that need the access token get 503
+// until the router knows.
+void KeyManager::settleMissing(const QString &providerId) {
+    emit keyDropped(providerId);
+    publishStatus(providerId);
 }
 
 void KeyManager::accept(const QString &providerId, const QString &key, KeySource source) {
@@ -106,8 +126,10 @@ void KeyManager::accept(const QString &providerId, const QString &key, KeySource
 void KeyManager::storeKey(const QString &providerId, const QString &key) {
     const QString trimmed = key.trimmed();
     if (trimmed.isEmpty()) {
-        emit operationFinished(providerId, false,
-                               tr("The key is empty; paste the provider's key."));
+        finishLater(providerId, false,
+                    isServiceSecretAccount(providerId)
+                        ? tr("The value is empty; paste the password or token.")
+                        : tr("The key is empty; paste the provider's key."));
         return;
     }
 

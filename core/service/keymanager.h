@@ -13,10 +13,13 @@
 
 namespace signalbox {
 
-// Reads and writes provider keys in the keychain, or in the opt-in key file, for the service.
-// It lives on the service's thread. Keychain and key file reads and writes are asynchronous; only
-// creating and removing the key file run in the call. Every key read or stored goes to the router
-// thread through keyLoaded(). The manager keeps no key itself, only its source and masked form.
+// Reads and writes provider keys and the service secrets (the Redis password and the access
+// token) in the keychain, or in the opt-in key file, for the service. Every call takes an account:
+// a provider id, kRedisPasswordAccount or kAccessTokenAccount. It lives on the service's thread.
+// Keychain and key file reads and writes are asynchronous; only creating and removing the key file
+// run in the call. Every key read or stored goes to the router thread through keyLoaded(), and
+// every read that found none through keyDropped(). The manager keeps no key itself, only its
+// source and masked form.
 class KeyManager : public QObject {
     Q_OBJECT
 
@@ -33,7 +36,8 @@ public:
     // Tests point the keychain at a service name of their own and shorten the timeout.
     KeychainKeyStore &keychain() { return m_keychain; }
 
-    // Checks whether the keychain responds, then reads the keys of the providers not read yet.
+    // Checks whether the keychain responds, then reads the service secrets and the keys of the
+    // providers not read yet.
     void start(const QList<ProviderConfig> &providers);
     void setProviders(const QList<ProviderConfig> &providers);
 
@@ -44,6 +48,7 @@ public:
 signals:
     // For the router thread's cache only; never connect a logger or the console to it.
     void keyLoaded(const QString &providerId, const QString &key, signalbox::KeySource source);
+    // The account has no stored key: it was removed, or the read at start found none.
     void keyDropped(const QString &providerId);
 
     void stateChanged(const signalbox::KeychainState &state);
@@ -59,6 +64,7 @@ private:
     void onProbed(const KeyStoreReply &reply);
     void loadKeys();
     void loadFromFile(const QString &providerId);
+    void settleMissing(const QString &providerId);
     void accept(const QString &providerId, const QString &key, KeySource source);
     void finishRemoval(const QString &providerId, const QStringList &failures);
     void finishLater(const QString &providerId, bool ok, const QString &message);

@@ -84,8 +84,10 @@ public:
     int testConnection(const signalbox::ProviderConfig &provider);
 
     // Keys: kept in the OS keychain (service "signalbox", account = provider id), or in an
-    // owner-only file in the data folder once the user turned it on. Results arrive as
-    // keyStatusChanged() and keyOperationFinished(); the key itself never comes back.
+    // owner-only file in the data folder once the user turned it on. The Redis password and the
+    // access token use the same calls with the accounts kRedisPasswordAccount and
+    // kAccessTokenAccount. Results arrive as keyStatusChanged() and keyOperationFinished(); the
+    // key itself never comes back.
     KeychainState keychainState() const;
     KeyStatus keyStatus(const QString &providerId) const;
     void storeKey(const QString &providerId, const QString &key);

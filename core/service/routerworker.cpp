@@ -17,7 +17,6 @@
 #include "providers/modellisting.h"
 #include "routing/classifier.h"
 #include "routing/routepreview.h"
-#include "secrets/envkeys.h"
 #include "service/demohistory.h"
 #include "service/demotraffic.h"
 #include "service/instanceid.h"
@@ -64,22 +63,6 @@ Result<Endpoint> parseEndpoint(const QString &text) {
                                     "address, e.g. 127.0.0.1:8765 (port 0 picks a free port)")
                          .arg(text)};
     return Endpoint{ip, address->port};
-}
-
-// Returns the access token the endpoint requires, or an empty array when the config names none.
-Result<QByteArray> accessTokenFor(const ServerConfig &server) {
-    if (server.accessTokenRef.isEmpty())
-        return QByteArray();
-    // TODO: look server.accessTokenRef up in the keychain as well. The key manager loads only
-    // provider keys, so the token comes from the environment for now.
-    const QByteArray token = qgetenv("SIGNALBOX_ACCESS_TOKEN").trimmed();
-    if (token.isEmpty()) {
-        return Error{QStringLiteral("server.access_token_ref is set to '%1' but "
-                                    "SIGNALBOX_ACCESS_TOKEN is empty; set the variable to the "
-                                    "token clients must send, or remove access_token_ref")
-                         .arg(server.accessTokenRef)};
-    }
-    return token;
 }
 
 // The console's usage figures are refreshed at most this often while requests are recorded.
@@ -261,13 +244,16 @@ Result<std::unique_ptr<GateStore>> RouterWorker::createGateStore(const GateStore
 
     RedisGateStoreSettings settings;
     settings.endpoint = *endpoint;
-    settings.password = redisPassword();
+    // The keychain read finishes after the store started connecting, so a stored password arrives
+    // later through setStoredKey(); until then the variable, or no AUTH, is used.
+    settings.password = lookUpServiceSecret(kRedisPasswordAccount, m_storedKeys).key;
     settings.prefix = config.prefix;
     settings.failOpen = config.onFailure == QLatin1String("open");
     settings.timeoutMs = config.timeoutMs;
     settings.reservationTtlSeconds = config.reservationTtlSeconds;
     settings.instanceId = *instanceId;
     auto store = std::make_unique<RedisGateStore>(settings);
+    m_redisStore = store.get();
     connect(store.get(), &RedisGateStore::reconnected, this, &RouterWorker::rebuildGatesFromLedger);
     connect(store.get(), &RedisGateStore::healthChanged, this,
             &RouterWorker::onGateStoreHealthChanged);
@@ -331,11 +317,8 @@ Status RouterWorker::startServer(const Config &config) {
     m_environment.guard.listenAddress = address->host;
     m_environment.guard.listenHost = listenText.left(listenText.lastIndexOf(QLatin1Char(':')));
     m_environment.guard.allowedOrigins = config.server.allowedOrigins;
-    const Result<QByteArray> token = accessTokenFor(config.server);
-    if (!token.ok())
-        return Error{token.error()};
-    m_environment.guard.accessToken = token.value();
-    if (!token->isEmpty())
+    applyAccessToken();
+    if (!config.server.accessTokenRef.isEmpty())
         qCInfo(lcService) << "requests to /v1, /api and /metrics need the access token";
     m_server = std::make_unique<HttpServer>(limitsFor(config));
     m_server->setErrorBodyFormatter(serverErrorBody);
@@ -349,9 +332,6 @@ Status RouterWorker::startServer(const Config &config) {
 
 Status RouterWorker::swapConfig(const ConfigPtr &config) {
     // Requests in flight keep the snapshot they started with; new ones get this one.
-    const Result<QByteArray> token = accessTokenFor(config->server);
-    if (!token.ok())
-        return Error{token.error()};
     warnIfStoreChanged(config->gates.store);
     if (m_gates) {
         if (Status policy = m_gates->setPolicy(gatePolicyFromConfig(config->gates)); !policy.ok())
@@ -360,7 +340,7 @@ Status RouterWorker::swapConfig(const ConfigPtr &config) {
     m_environment.config = config;
     m_warned.clear(); // the new config may fix a problem, or bring it back
     m_environment.guard.allowedOrigins = config->server.allowedOrigins;
-    m_environment.guard.accessToken = token.value();
+    applyAccessToken();
     if (m_server)
         m_server->setLimits(limitsFor(*config));
     emit configChanged(config);
@@ -450,10 +430,52 @@ void RouterWorker::testConnection(int requestId, const ProviderConfig &provider)
 
 void RouterWorker::setStoredKey(const QString &providerId, const QString &key, KeySource source) {
     m_storedKeys.insert(providerId, StoredKey{key, source});
+    applyServiceSecret(providerId);
 }
 
 void RouterWorker::dropStoredKey(const QString &providerId) {
     m_storedKeys.remove(providerId);
+    applyServiceSecret(providerId);
+}
+
+// Puts a service secret that was read, stored or removed in force at once.
+void RouterWorker::applyServiceSecret(const QString &account) {
+    if (account == kAccessTokenAccount) {
+        m_accessTokenRead = true;
+        if (m_environment.config)
+            applyAccessToken();
+    } else if (account == kRedisPasswordAccount && m_redisStore) {
+        m_redisStore->setPassword(lookUpServiceSecret(kRedisPasswordAccount, m_storedKeys).key);
+    }
+}
+
+// Sets the token the endpoint requires. While the config names a token that is not available,
+// requests get 503 instead of passing unchecked.
+void RouterWorker::applyAccessToken() {
+    RequestGuardPolicy &guard = m_environment.guard;
+    guard.accessToken.clear();
+    guard.accessTokenUnavailable.clear();
+    const QString reference = m_environment.config->server.accessTokenRef;
+    if (reference.isEmpty())
+        return;
+
+    const QString token = lookUpServiceSecret(kAccessTokenAccount, m_storedKeys).key.trimmed();
+    if (!token.isEmpty()) {
+        guard.accessToken = token.toUtf8();
+        return;
+    }
+    if (!m_accessTokenRead) {
+        guard.accessTokenUnavailable =
+            QStringLiteral("the access token is still being read from the keychain; retry in a "
+                           "few seconds");
+        return;
+    }
+    guard.accessTokenUnavailable =
+        QStringLiteral("server.access_token_ref is set to '%1', but no access token is stored "
+                       "and SIGNALBOX_ACCESS_TOKEN is empty; store the token with the console's "
+                       "Settings page or set the variable, or remove access_token_ref")
+            .arg(reference);
+    m_environment.warnOnce(QStringLiteral("access-token-missing"), guard.accessTokenUnavailable);
 }
 
 void RouterWorker::rejectConfig(const QList<ConfigProblem> &problems) {

@@ -24,6 +24,7 @@ class ClassifierCache;
 class ConfigWatcher;
 class Gates;
 class GateStore;
+class RedisGateStore;
 class SystemClock;
 class DemoTraffic;
 class HttpServer;
@@ -52,7 +53,8 @@ public:
     void applyEditedConfig(int requestId, const signalbox::Config &edited);
     void testConnection(int requestId, const signalbox::ProviderConfig &provider);
 
-    // The key cache: keys read from the keychain or the key file, used before the environment.
+    // The key cache: keys read from the keychain or the key file, used before the environment,
+    // and the service secrets, used after their variables. A secret applies at once.
     void setStoredKey(const QString &providerId, const QString &key, signalbox::KeySource source);
     void dropStoredKey(const QString &providerId);
 
@@ -81,6 +83,8 @@ private:
     Status startGates(const Config &config);
     Result<std::unique_ptr<GateStore>> createGateStore(const GateStoreConfig &config);
     void rebuildGatesFromLedger();
+    void applyServiceSecret(const QString &account);
+    void applyAccessToken();
     void onGateStoreHealthChanged(bool healthy, const QString &message);
     void onWarningReached(const QString &gateId, double fraction, double spentUsd, double limitUsd);
     Status startServer(const Config &config);
@@ -106,7 +110,10 @@ private:
     std::unique_ptr<DemoTraffic> m_demoTraffic;
     std::unique_ptr<ConfigWatcher> m_watcher;
     NetworkPool *m_networks = nullptr;
-    QHash<QString, StoredKey> m_storedKeys; // provider id -> key from the keychain or key file
+    QHash<QString, StoredKey> m_storedKeys; // account -> key from the keychain or key file
+    // The keychain and key file have answered for the access token, with a token or without.
+    bool m_accessTokenRead = false;
+    RedisGateStore *m_redisStore = nullptr; // owned by m_gates; null for the memory store
     // Children of the worker, so that moveToThread() moves them to the router thread, where
     // scheduleUsageRefresh() and start() start them.
     QTimer m_usageTimer;

@@ -10,13 +10,16 @@
 
 namespace signalbox {
 
-// The state of a provider's key as the console shows it: its source and masked form, never the
-// key itself.
+// The state of a provider's key or a service secret as the console shows it: its source and masked
+// form, never the key itself.
 struct KeyStatus {
-    QString providerId;
-    KeySource source = KeySource::None;
-    QString maskedKey; // e.g. "sk-…9f3c"; empty when there is no key
-    QString variable;  // the environment variable, for the variable sources
+    QString providerId; // or the account of a service secret, e.g. ".redis-password"
+    KeySource source = KeySource::None; // the source in force
+    QString maskedKey;                  // e.g. "sk-…9f3c"; empty when there is no key
+    QString variable;                   // the environment variable, for the variable sources
+    // A key is in the keychain or key file. For a service secret it may be stored while its
+    // environment variable is in force.
+    bool stored = false;
 };
 
 // Whether keys can be kept in the OS keychain.

@@ -4,6 +4,7 @@
 
 #include "fakes/fakeopenai.h"
 #include "fakes/rawhttpclient.h"
+#include "secrets/keychainkeystore.h"
 #include "service/routerservice.h"
 
 #include <QFile>
@@ -13,6 +14,8 @@
 #include <QMutex>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <optional>
 
 namespace signalbox::testing {
 
@@ -110,6 +113,29 @@ inline bool startKeyedUpstream(FakeOpenAiUpstream &upstream, const QString &key,
     QFile file(configPath);
     return file.open(QIODevice::WriteOnly) &&
            file.write(oneProviderConfig(providerId, upstream.baseUrl(), true)) > 0;
+}
+
+// Writes `key` under `account` in the keychain service `service`. Returns false when the write
+// failed or did not finish within kServiceWaitMs.
+inline bool writeKeychainKey(const QString &service, const QString &account, const QString &key) {
+    KeychainKeyStore store;
+    store.setServiceName(service);
+    std::optional<bool> written;
+    QObject context;
+    store.writeKey(account, key, &context,
+                   [&written](const KeyStoreReply &reply) { written = reply.ok(); });
+    return QTest::qWaitFor([&written] { return written.has_value(); }, kServiceWaitMs) && *written;
+}
+
+// Deletes `account` from the keychain service `service`, so that a test leaves nothing behind.
+// Returns false when the keychain did not finish within kServiceWaitMs; a missing entry is fine.
+inline bool deleteKeychainKey(const QString &service, const QString &account) {
+    KeychainKeyStore store;
+    store.setServiceName(service);
+    bool finished = false;
+    QObject context;
+    store.deleteKey(account, &context, [&finished](const KeyStoreReply &) { finished = true; });
+    return QTest::qWaitFor([&finished] { return finished; }, kServiceWaitMs);
 }
 
 } // namespace signalbox::testing

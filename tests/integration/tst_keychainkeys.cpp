@@ -65,13 +65,7 @@ void TestKeychainKeys::init() {
 }
 
 void TestKeychainKeys::cleanup() {
-    // Leave nothing behind in the keychain.
-    KeychainKeyStore store;
-    store.setServiceName(m_service);
-    bool removed = false;
-    QObject context;
-    store.deleteKey(kProvider, &context, [&removed](const KeyStoreReply &) { removed = true; });
-    QVERIFY(QTest::qWaitFor([&removed] { return removed; }, testing::kServiceWaitMs));
+    QVERIFY(testing::deleteKeychainKey(m_service, kProvider));
 
     m_statuses.reset();
     m_events.reset();
@@ -169,13 +163,7 @@ void TestKeychainKeys::storedKeyReachesUpstream() {
 }
 
 void TestKeychainKeys::keyLoadedAtStart() {
-    KeychainKeyStore store;
-    store.setServiceName(m_service);
-    bool written = false;
-    QObject context;
-    store.writeKey(kProvider, m_canary, &context,
-                   [&written](const KeyStoreReply &reply) { written = reply.ok(); });
-    QVERIFY(QTest::qWaitFor([&written] { return written; }, testing::kServiceWaitMs));
+    QVERIFY(testing::writeKeychainKey(m_service, kProvider, m_canary));
 
     createService();
     const QString failure = testing::startService(*m_router);

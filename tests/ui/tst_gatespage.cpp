@@ -1,14 +1,20 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The Signalbox authors
 #include "gatespage.h"
+#include "keychaintesting.h"
 #include "pagetesting.h"
+#include "secretfield.h"
+#include "secrets/keylookup.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QGroupBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QUuid>
 
 using namespace signalbox;
 
@@ -23,6 +29,7 @@ private slots:
     void unknownScopeIsMarked();
     void unreadableWarningsBlockApply();
     void modelBudgetForUnknownModel();
+    void redisPasswordSavedMaskedAndRemoved();
 
 private:
     testing::DemoRouter m_router;
@@ -30,7 +37,8 @@ private:
 };
 
 void TestGatesPage::init() {
-    QVERIFY(m_router.start());
+    qunsetenv("SIGNALBOX_REDIS_PASSWORD");
+    QVERIFY(m_router.start(testing::testKeychainService()));
     m_page = std::make_unique<GatesPage>(m_router.service.get());
     QTRY_COMPARE_WITH_TIMEOUT(m_page->rateLimits()->rowCount(), 1, testing::kPageWaitMs);
 }
@@ -122,6 +130,60 @@ void TestGatesPage::modelBudgetForUnknownModel() {
     QVERIFY2(model->toolTip().contains(QStringLiteral("not defined in models")),
              qPrintable(model->toolTip()));
     QVERIFY(!m_page->applyButton()->isEnabled());
+}
+
+// The field appears with a Redis store only, and the password goes to the keychain, never to the
+// page in full.
+void TestGatesPage::redisPasswordSavedMaskedAndRemoved() {
+    QVERIFY(m_page->redisPasswordGroup()->isHidden()); // the demo config uses the memory store
+    Config config = *m_router.service->config();
+    config.gates.store.kind = QStringLiteral("redis");
+    config.gates.store.url = QStringLiteral("redis://127.0.0.1:1/0");
+    QSignalSpy applied(m_router.service.get(), &RouterService::configApplied);
+    m_router.service->applyConfig(config);
+    QVERIFY(applied.wait(testing::kPageWaitMs));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->redisPasswordGroup()->isHidden(), testing::kPageWaitMs);
+
+    if (const QString reason = testing::secretServiceMissingReason(); !reason.isEmpty())
+        QSKIP(qPrintable(reason));
+    QTRY_VERIFY_WITH_TIMEOUT(m_router.service->keychainState().availability ==
+                                 KeychainState::Availability::Available,
+                             testing::kPageWaitMs);
+    SecretField *field = m_page->redisPassword();
+    QTRY_VERIFY_WITH_TIMEOUT(field->statusLabel()->text().contains(QStringLiteral("Not set")),
+                             testing::kPageWaitMs);
+    QVERIFY(!field->removeButton()->isEnabled());
+    QCOMPARE(field->edit()->echoMode(), QLineEdit::Password);
+
+    QSignalSpy finished(m_router.service.get(), &RouterService::keyOperationFinished);
+    field->saveButton()->click(); // an empty field is rejected with a message
+    QVERIFY(finished.wait(testing::kPageWaitMs));
+    QVERIFY(!finished.first().at(1).toBool());
+    QVERIFY(field->messageLabel()->text().contains(QStringLiteral("empty")));
+
+    const QString password = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::Id128);
+    finished.clear();
+    field->edit()->setText(password);
+    field->saveButton()->click();
+    QVERIFY(finished.wait(testing::kPageWaitMs));
+    QCOMPARE(finished.first().at(0).toString(), kRedisPasswordAccount);
+    QVERIFY(finished.first().at(1).toBool());
+    QTRY_VERIFY_WITH_TIMEOUT(field->statusLabel()->text().contains(QStringLiteral("keychain")),
+                             testing::kPageWaitMs);
+    const QString status = field->statusLabel()->text();
+    QVERIFY2(status.contains(password.right(4)), qPrintable(status));
+    QVERIFY(!status.contains(password.mid(3, 12)));
+    QVERIFY(field->edit()->text().isEmpty());
+    QVERIFY(field->removeButton()->isEnabled());
+    QCOMPARE(m_router.service->keyStatus(kRedisPasswordAccount).source, KeySource::Keychain);
+
+    finished.clear();
+    field->removeButton()->click();
+    QVERIFY(finished.wait(testing::kPageWaitMs));
+    QVERIFY(finished.first().at(1).toBool());
+    QTRY_VERIFY_WITH_TIMEOUT(field->statusLabel()->text().contains(QStringLiteral("Not set")),
+                             testing::kPageWaitMs);
+    QVERIFY(!field->removeButton()->isEnabled());
 }
 
 QTEST_MAIN(TestGatesPage)

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The Signalbox authors
-// The Settings page: the language kept in QSettings, the View menu in step with it, and the
-// listen address saved to the config file.
+// The Settings page: the language kept in QSettings, the View menu in step with it, the listen
+// address saved to the config file, and the access token kept in the keychain.
 #include "consoletesting.h"
+#include "keychaintesting.h"
 #include "languages.h"
 #include "mainwindow.h"
 #include "pagetesting.h"
+#include "secretfield.h"
+#include "secrets/keylookup.h"
 #include "settingspage.h"
 
 #include <QAction>
@@ -16,6 +19,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QTest>
+#include <QUuid>
 
 using namespace signalbox;
 using namespace signalbox::testing;
@@ -46,6 +50,7 @@ private slots:
     void listenAddressIsSaved();
     void invalidListenAddressBlocksApply();
     void publicAddressIsWarned();
+    void accessTokenSavedMaskedAndRemoved();
 
 private:
     QTemporaryDir m_settings;
@@ -168,6 +173,57 @@ void TestSettingsPage::publicAddressIsWarned() {
     page.listenEdit()->setText(QStringLiteral("[::1]:8765"));
     emit page.listenEdit()->textEdited(page.listenEdit()->text());
     QVERIFY(!page.listenNote()->text().contains(QStringLiteral("other machines")));
+}
+
+// The field is shown without access_token_ref too, with a note that the endpoint needs no token
+// yet. The token goes to the keychain, and the page shows it masked.
+void TestSettingsPage::accessTokenSavedMaskedAndRemoved() {
+    qunsetenv("SIGNALBOX_ACCESS_TOKEN");
+    DemoRouter router;
+    QVERIFY(router.start(testKeychainService()));
+    SettingsPage page(router.service.get());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        page.accessTokenNote()->text().contains(QStringLiteral("requires no token")), kPageWaitMs);
+    QVERIFY(!page.accessToken()->isHidden());
+
+    Config config = *router.service->config();
+    config.server.accessTokenRef = QStringLiteral("local");
+    QSignalSpy applied(router.service.get(), &RouterService::configApplied);
+    router.service->applyConfig(config);
+    QVERIFY(applied.wait(kPageWaitMs));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        page.accessTokenNote()->text().contains(QStringLiteral("access_token_ref is set")),
+        kPageWaitMs);
+
+    if (const QString reason = secretServiceMissingReason(); !reason.isEmpty())
+        QSKIP(qPrintable(reason));
+    QTRY_VERIFY_WITH_TIMEOUT(router.service->keychainState().availability ==
+                                 KeychainState::Availability::Available,
+                             kPageWaitMs);
+    SecretField *field = page.accessToken();
+    QTRY_VERIFY_WITH_TIMEOUT(field->statusLabel()->text().contains(QStringLiteral("Not set")),
+                             kPageWaitMs);
+
+    const QString token = QStringLiteral("sbat-") + QUuid::createUuid().toString(QUuid::Id128);
+    QSignalSpy finished(router.service.get(), &RouterService::keyOperationFinished);
+    field->edit()->setText(token);
+    QCOMPARE(field->edit()->echoMode(), QLineEdit::Password);
+    field->saveButton()->click();
+    QVERIFY(finished.wait(kPageWaitMs));
+    QCOMPARE(finished.first().at(0).toString(), kAccessTokenAccount);
+    QVERIFY(finished.first().at(1).toBool());
+    QTRY_VERIFY_WITH_TIMEOUT(field->statusLabel()->text().contains(QStringLiteral("keychain")),
+                             kPageWaitMs);
+    const QString status = field->statusLabel()->text();
+    QVERIFY2(status.contains(token.right(4)), qPrintable(status));
+    QVERIFY(!status.contains(token.mid(3, 12)));
+    QVERIFY(field->edit()->text().isEmpty());
+
+    finished.clear();
+    field->removeButton()->click();
+    QVERIFY(finished.wait(kPageWaitMs));
+    QTRY_VERIFY_WITH_TIMEOUT(field->statusLabel()->text().contains(QStringLiteral("Not set")),
+                             kPageWaitMs);
 }
 
 QTEST_MAIN(TestSettingsPage)

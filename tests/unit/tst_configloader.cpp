@@ -313,8 +313,8 @@ void TestConfigLoader::invalidField_data() {
     // The message must not repeat the URL, which holds the password.
     row("store url with password", "gates.store.url", R"("redis://:hunter2@127.0.0.1:6379/0")",
         "gates.store.url",
-        "the Redis URL contains a password; remove it from the URL and set the environment "
-        "variable SIGNALBOX_REDIS_PASSWORD");
+        "the Redis URL contains a password; remove it from the URL and store it with the "
+        "console's Gates page or set the environment variable SIGNALBOX_REDIS_PASSWORD");
     row("store url http", "gates.store.url", R"("http://127.0.0.1:6379")", "gates.store.url",
         "invalid Redis URL; use redis://HOST:PORT/DB such as redis://127.0.0.1:6379/0");
     row("store url database", "gates.store.url", R"("redis://127.0.0.1:6379/x")", "gates.store.url",
@@ -326,8 +326,8 @@ void TestConfigLoader::invalidField_data() {
     row("store ttl zero", "gates.store.reservation_ttl_s", "0", "gates.store.reservation_ttl_s",
         "must be from 1 to 86400 seconds, not 0");
     row("store password in file", "gates.store.password", R"("hunter2")", "gates.store.password",
-        "a password does not belong in the config file; remove it and set the environment "
-        "variable SIGNALBOX_REDIS_PASSWORD");
+        "a password does not belong in the config file; remove it and store it with the "
+        "console's Gates page or set the environment variable SIGNALBOX_REDIS_PASSWORD");
     row("server idle timeout zero", "server.idle_timeout_ms", "0", "server.idle_timeout_ms",
         "must be > 0 milliseconds, not 0");
     row("request timeout negative", "server.request_timeout_ms", "-5", "server.request_timeout_ms",

@@ -111,6 +111,7 @@ private slots:
     void pausedServerQueuesSettlement();
     void settleScriptChargesOnce();
     void passwordIsSentNotShown();
+    void passwordSetLaterReconnects();
 
 private:
     std::unique_ptr<RedisTestServer> m_server;
@@ -566,6 +567,32 @@ void RedisGateStoreTest::passwordIsSentNotShown() {
     QVERIFY(missing.waitHealthy(false));
     const QString error = missing.snapshot().store.error;
     QVERIFY2(error.contains(QLatin1String("SIGNALBOX_REDIS_PASSWORD")), qPrintable(error));
+}
+
+// The keychain read finishes after the store started connecting: until the password arrives the
+// store reports NOAUTH with both ways to set it, and then it connects without waiting out its retry
+// delay.
+void RedisGateStoreTest::passwordSetLaterReconnects() {
+    const QString password = QStringLiteral("s3cret-from-the-keychain");
+    QVERIFY2(m_server->start({QStringLiteral("--requirepass"), password}),
+             qPrintable(m_server->errorString()));
+
+    Instance late(*m_server, QStringLiteral("late"));
+    QVERIFY(late.gates->setPolicy(dailyPolicy(1)));
+    QString error;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            error = late.snapshot().store.error;
+            return error.contains(QLatin1String("NOAUTH"));
+        },
+        10000));
+    QVERIFY2(error.contains(QLatin1String("Gates page")), qPrintable(error));
+    QVERIFY2(error.contains(QLatin1String("SIGNALBOX_REDIS_PASSWORD")), qPrintable(error));
+
+    late.store->setPassword(password);
+    QVERIFY(late.waitHealthy());
+    QVERIFY(admission(late.admit(gateRequest(0.5))));
+    QVERIFY(!late.snapshot().store.error.contains(password));
 }
 
 QTEST_GUILESS_MAIN(RedisGateStoreTest)

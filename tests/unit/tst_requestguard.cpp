@@ -19,6 +19,7 @@ private slots:
     void originChecked();
     void accessTokenChecked_data();
     void accessTokenChecked();
+    void unavailableTokenRejectsAll();
     void constantTimeComparison();
 };
 
@@ -174,6 +175,25 @@ void RequestGuardTest::accessTokenChecked() {
         QCOMPARE(denied->httpStatus, 401);
         QCOMPARE(denied->code, QStringLiteral("invalid_api_key"));
         QVERIFY(!denied->message.contains(QLatin1String("s3cret")));
+    }
+}
+
+// While the config names a token that is not available, no request passes, not even one that
+// carries the token the policy held before.
+void RequestGuardTest::unavailableTokenRejectsAll() {
+    const QString reason = QStringLiteral("the access token is still being read");
+    for (const QByteArray &header : {QByteArray(), QByteArray("Bearer s3cret")}) {
+        HttpRequest request = requestWith("127.0.0.1");
+        if (!header.isEmpty())
+            request.headers.append({QByteArray("Authorization"), header});
+        RequestGuardPolicy policy = loopbackPolicy();
+        policy.accessToken = "s3cret";
+        policy.accessTokenUnavailable = reason;
+        const std::optional<ApiError> denied = checkAccessToken(request, policy);
+        QVERIFY(denied.has_value());
+        QCOMPARE(denied->httpStatus, 503);
+        QCOMPARE(denied->code, QStringLiteral("access_token_unavailable"));
+        QCOMPARE(denied->message, reason);
     }
 }
 
