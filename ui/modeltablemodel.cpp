@@ -124,6 +124,7 @@ int columnForField(const QString &field) {
         {QStringLiteral("price_per_mtok.cache_write"), ModelTableModel::CacheWritePriceColumn},
         {QStringLiteral("context_window"), ModelTableModel::ContextWindowColumn},
         {QStringLiteral("max_output_tokens"), ModelTableModel::MaxOutputColumn},
+        {QStringLiteral("reasoning_output_factor"), ModelTableModel::ReasoningFactorColumn},
         {QStringLiteral("quality"), ModelTableModel::QualityColumn},
         {QStringLiteral("strengths"), ModelTableModel::StrengthsColumn},
         {QStringLiteral("capabilities"), ModelTableModel::CapabilitiesColumn},
@@ -282,6 +283,8 @@ QString ModelTableModel::displayText(const ModelConfig &model, int column) const
         return locale.toString(model.contextWindow);
     case MaxOutputColumn:
         return model.maxOutputTokens == 0 ? tr("unknown") : locale.toString(model.maxOutputTokens);
+    case ReasoningFactorColumn:
+        return locale.toString(model.reasoningOutputFactor, 'g', 6);
     case StrengthsColumn:
         return model.strengths.join(QStringLiteral(", "));
     case CapabilitiesColumn:
@@ -299,6 +302,11 @@ QVariant ModelTableModel::headerData(int section, Qt::Orientation orientation, i
             return tr("USD per million tokens");
         if (section == ContextWindowColumn || section == MaxOutputColumn)
             return tr("tokens");
+        if (section == ReasoningFactorColumn)
+            return tr("Hidden reasoning tokens the model spends per visible output token, 0 to "
+                      "100.\nThey are billed as output; automatic routing and budget reservations "
+                      "count them.\n0 means the model does not reason unless a request asks it "
+                      "to.");
         if (section == QualityColumn)
             return tr("0 to 100, higher is better; automatic routing weighs it against price");
         return {};
@@ -324,6 +332,8 @@ QVariant ModelTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Context");
     case MaxOutputColumn:
         return tr("Max output");
+    case ReasoningFactorColumn:
+        return tr("Reasoning ×");
     case QualityColumn:
         return tr("Quality");
     case StrengthsColumn:
@@ -373,6 +383,8 @@ QVariant ModelTableModel::fieldValue(const ModelConfig &model, int column) {
         return model.contextWindow;
     case MaxOutputColumn:
         return model.maxOutputTokens;
+    case ReasoningFactorColumn:
+        return model.reasoningOutputFactor;
     case QualityColumn:
         return model.quality;
     case StrengthsColumn:
@@ -412,6 +424,9 @@ void ModelTableModel::setFieldValue(ModelConfig &model, int column, const QVaria
         break;
     case MaxOutputColumn:
         model.maxOutputTokens = value.toLongLong();
+        break;
+    case ReasoningFactorColumn:
+        model.reasoningOutputFactor = value.toDouble();
         break;
     case QualityColumn:
         model.quality = value.toInt();

@@ -27,6 +27,7 @@ public:
         CacheWritePriceColumn,
         ContextWindowColumn,
         MaxOutputColumn,
+        ReasoningFactorColumn,
         QualityColumn,
         StrengthsColumn,
         CapabilitiesColumn,
