@@ -26,9 +26,8 @@ public:
         , m_column(column)
         , m_before(ModelTableModel::fieldValue(table->models().at(row), column))
         , m_after(value) {
-        const QString header =
-            table->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
-        setText(QObject::tr("edit %1 of %2").arg(header, table->models().at(row).id));
+        setText(QObject::tr("edit %1 of %2")
+                    .arg(ModelTableModel::columnTitle(column), table->models().at(row).id));
     }
 
     void undo() override { write(m_before); }
@@ -313,6 +312,16 @@ QVariant ModelTableModel::headerData(int section, Qt::Orientation orientation, i
     }
     if (role != Qt::DisplayRole)
         return {};
+    // The values of the numeric columns are narrower than their titles, so each word of such a
+    // title gets its own line. That keeps every column beside the sidebar in a window 1280
+    // pixels wide.
+    QString title = columnTitle(section);
+    if (section >= InputPriceColumn && section <= QualityColumn)
+        title.replace(QLatin1Char(' '), QLatin1Char('\n'));
+    return title;
+}
+
+QString ModelTableModel::columnTitle(int section) {
     switch (section) {
     case IdColumn:
         return tr("Model id");

@@ -12,6 +12,7 @@
 #include <QDoubleSpinBox>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableView>
 
 using namespace signalbox;
@@ -46,6 +47,7 @@ private slots:
     void keyboardUndoRedo();
     void delegateEditorsWriteValues();
     void reasoningFactorColumn();
+    void columnsFitBesideSidebar();
     void reasoningFactorEditor();
     void invalidReasoningFactorMarksCell();
     void unchangedEditorWritesNothing();
@@ -190,7 +192,8 @@ void TestModelsPage::delegateEditorsWriteValues() {
 void TestModelsPage::reasoningFactorColumn() {
     const ModelTableModel *table = m_page->tableModel();
     const int column = ModelTableModel::ReasoningFactorColumn;
-    QCOMPARE(table->headerData(column, Qt::Horizontal).toString(), QStringLiteral("Reasoning ×"));
+    QCOMPARE(ModelTableModel::columnTitle(column), QStringLiteral("Reasoning ×"));
+    QCOMPARE(table->headerData(column, Qt::Horizontal).toString(), QStringLiteral("Reasoning\n×"));
     const QString tooltip = table->headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString();
     QVERIFY2(tooltip.contains(QStringLiteral("reasoning tokens")), qPrintable(tooltip));
 
@@ -207,6 +210,26 @@ void TestModelsPage::reasoningFactorColumn() {
              Qt::AlignRight | Qt::AlignVCenter);
     QVERIFY(!m_page->view()->isColumnHidden(column));
     QVERIFY(m_page->view()->columnWidth(column) > 0);
+}
+
+// The page beside the console's sidebar in a window 1280 pixels wide shows every column without
+// scrolling sideways.
+void TestModelsPage::columnsFitBesideSidebar() {
+    constexpr int kSidebarWidth = 190; // the main window's navigation list
+    constexpr int kPageWidth = 1280 - kSidebarWidth;
+    m_page->resize(kPageWidth, 700);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QTest::qWait(100);
+    QTableView *view = m_page->view();
+    int total = 0;
+    for (int column = 0; column < ModelTableModel::ColumnCount; ++column)
+        total += view->columnWidth(column);
+    QVERIFY2(total <= view->viewport()->width(),
+             qPrintable(QStringLiteral("columns %1 px, viewport %2 px")
+                            .arg(total)
+                            .arg(view->viewport()->width())));
+    QCOMPARE(view->horizontalScrollBar()->maximum(), 0);
 }
 
 void TestModelsPage::reasoningFactorEditor() {
