@@ -960,6 +960,14 @@
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
+    <message>
+        <source>Reasoning tokens per output token</source>
+        <translation>Reasoning-Tokens pro Ausgabe-Token</translation>
+    </message>
+    <message>
+        <source>Hidden reasoning tokens per visible output token, 0 to 100</source>
+        <translation>Verborgene Reasoning-Tokens pro sichtbarem Ausgabe-Token, 0 bis 100</translation>
+    </message>
 </context>
 <context>
     <name>signalbox::ModelTableModel</name>
@@ -1038,6 +1046,18 @@
     <message>
         <source>Capabilities</source>
         <translation>Fähigkeiten</translation>
+    </message>
+    <message>
+        <source>Hidden reasoning tokens the model spends per visible output token, 0 to 100.
+They are billed as output; automatic routing and budget reservations count them.
+0 means the model does not reason unless a request asks it to.</source>
+        <translation>Verborgene Reasoning-Tokens, die das Modell pro sichtbarem Ausgabe-Token verbraucht, 0 bis 100.
+Sie werden als Ausgabe abgerechnet; das automatische Routing und die Budgetreservierungen rechnen sie mit ein.
+0 bedeutet, dass das Modell nur nachdenkt, wenn eine Anfrage es verlangt.</translation>
+    </message>
+    <message>
+        <source>Reasoning ×</source>
+        <translation>Reasoning ×</translation>
     </message>
 </context>
 <context>

@@ -960,6 +960,14 @@
         <source>Tokens</source>
         <translation>令牌</translation>
     </message>
+    <message>
+        <source>Reasoning tokens per output token</source>
+        <translation>每个输出令牌的推理令牌数</translation>
+    </message>
+    <message>
+        <source>Hidden reasoning tokens per visible output token, 0 to 100</source>
+        <translation>每个可见输出令牌对应的隐藏推理令牌数，0 到 100</translation>
+    </message>
 </context>
 <context>
     <name>signalbox::ModelTableModel</name>
@@ -1038,6 +1046,18 @@
     <message>
         <source>Capabilities</source>
         <translation>能力</translation>
+    </message>
+    <message>
+        <source>Hidden reasoning tokens the model spends per visible output token, 0 to 100.
+They are billed as output; automatic routing and budget reservations count them.
+0 means the model does not reason unless a request asks it to.</source>
+        <translation>模型每生成一个可见输出令牌所消耗的隐藏推理令牌数，0 到 100。
+这些令牌按输出计费；自动路由和预算预留都会将其计入。
+0 表示除非请求要求，否则模型不进行推理。</translation>
+    </message>
+    <message>
+        <source>Reasoning ×</source>
+        <translation>推理 ×</translation>
     </message>
 </context>
 <context>

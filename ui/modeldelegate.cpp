@@ -21,6 +21,10 @@ namespace {
 constexpr double kMaxPrice = 100000;
 // The largest token count the editors accept: the spin box is an int.
 constexpr int kMaxTokens = 2000000000;
+// The property in which a decimal editor keeps the value it showed when it opened.
+const char *const kShownValue = "signalboxShownValue";
+// The range of reasoning_output_factor that validateConfig() accepts.
+constexpr double kMaxReasoningFactor = 100;
 
 // A slider with a spin box beside it, for the 0-100 quality.
 class QualityEditor : public QWidget {
@@ -91,6 +95,15 @@ QWidget *ModelItemDelegate::createEditor(QWidget *parent, const QStyleOptionView
         spin->setAccessibleName(tr("Tokens"));
         return spin;
     }
+    if (column == ModelTableModel::ReasoningFactorColumn) {
+        auto *spin = new QDoubleSpinBox(parent);
+        spin->setRange(0, kMaxReasoningFactor);
+        spin->setDecimals(2);
+        spin->setSingleStep(0.5);
+        spin->setAccessibleName(tr("Reasoning tokens per output token"));
+        spin->setToolTip(tr("Hidden reasoning tokens per visible output token, 0 to 100"));
+        return spin;
+    }
     if (column == ModelTableModel::QualityColumn)
         return new QualityEditor(parent);
     if (column == ModelTableModel::CapabilitiesColumn)
@@ -121,6 +134,7 @@ void ModelItemDelegate::setEditorData(QWidget *editor, const QModelIndex &index)
         combo->setCurrentText(value.toString());
     } else if (auto *doubleSpin = qobject_cast<QDoubleSpinBox *>(editor)) {
         doubleSpin->setValue(value.toDouble());
+        doubleSpin->setProperty(kShownValue, doubleSpin->value());
     } else if (auto *spin = qobject_cast<QSpinBox *>(editor)) {
         spin->setValue(int(qMin<qint64>(value.toLongLong(), kMaxTokens)));
     } else if (auto *quality = dynamic_cast<QualityEditor *>(editor)) {
@@ -138,7 +152,11 @@ void ModelItemDelegate::setModelData(QWidget *editor, QAbstractItemModel *model,
         model->setData(index, combo->currentText());
     } else if (auto *doubleSpin = qobject_cast<QDoubleSpinBox *>(editor)) {
         doubleSpin->interpretText();
-        model->setData(index, doubleSpin->value());
+        // The spin box rounds to its decimals, so an editor closed without a change would
+        // otherwise write 0.13 over 0.125 and mark the page as edited.
+        const QVariant shown = doubleSpin->property(kShownValue);
+        if (!shown.isValid() || doubleSpin->value() != shown.toDouble())
+            model->setData(index, doubleSpin->value());
     } else if (auto *spin = qobject_cast<QSpinBox *>(editor)) {
         spin->interpretText();
         model->setData(index, qint64(spin->value()));

@@ -8,8 +8,9 @@
 namespace signalbox {
 
 // The editors of the model table: a combo box of the configured providers, spin boxes for
-// prices (USD per million tokens), token counts and the quality, and check lists for strengths
-// and capabilities. The check lists open below their cell, over the rows beneath.
+// prices (USD per million tokens), token counts, the reasoning factor and the quality, and check
+// lists for strengths and capabilities. The check lists open below their cell, over the rows
+// beneath.
 class ModelItemDelegate : public QStyledItemDelegate {
     Q_OBJECT
 

@@ -26,9 +26,8 @@ public:
         , m_column(column)
         , m_before(ModelTableModel::fieldValue(table->models().at(row), column))
         , m_after(value) {
-        const QString header =
-            table->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
-        setText(QObject::tr("edit %1 of %2").arg(header, table->models().at(row).id));
+        setText(QObject::tr("edit %1 of %2")
+                    .arg(ModelTableModel::columnTitle(column), table->models().at(row).id));
     }
 
     void undo() override { write(m_before); }
@@ -124,6 +123,7 @@ int columnForField(const QString &field) {
         {QStringLiteral("price_per_mtok.cache_write"), ModelTableModel::CacheWritePriceColumn},
         {QStringLiteral("context_window"), ModelTableModel::ContextWindowColumn},
         {QStringLiteral("max_output_tokens"), ModelTableModel::MaxOutputColumn},
+        {QStringLiteral("reasoning_output_factor"), ModelTableModel::ReasoningFactorColumn},
         {QStringLiteral("quality"), ModelTableModel::QualityColumn},
         {QStringLiteral("strengths"), ModelTableModel::StrengthsColumn},
         {QStringLiteral("capabilities"), ModelTableModel::CapabilitiesColumn},
@@ -282,6 +282,8 @@ QString ModelTableModel::displayText(const ModelConfig &model, int column) const
         return locale.toString(model.contextWindow);
     case MaxOutputColumn:
         return model.maxOutputTokens == 0 ? tr("unknown") : locale.toString(model.maxOutputTokens);
+    case ReasoningFactorColumn:
+        return locale.toString(model.reasoningOutputFactor, 'g', 6);
     case StrengthsColumn:
         return model.strengths.join(QStringLiteral(", "));
     case CapabilitiesColumn:
@@ -299,12 +301,27 @@ QVariant ModelTableModel::headerData(int section, Qt::Orientation orientation, i
             return tr("USD per million tokens");
         if (section == ContextWindowColumn || section == MaxOutputColumn)
             return tr("tokens");
+        if (section == ReasoningFactorColumn)
+            return tr("Hidden reasoning tokens the model spends per visible output token, 0 to "
+                      "100.\nThey are billed as output; automatic routing and budget reservations "
+                      "count them.\n0 means the model does not reason unless a request asks it "
+                      "to.");
         if (section == QualityColumn)
             return tr("0 to 100, higher is better; automatic routing weighs it against price");
         return {};
     }
     if (role != Qt::DisplayRole)
         return {};
+    // The values of the numeric columns are narrower than their titles, so each word of such a
+    // title gets its own line. That keeps every column beside the sidebar in a window 1280
+    // pixels wide.
+    QString title = columnTitle(section);
+    if (section >= InputPriceColumn && section <= QualityColumn)
+        title.replace(QLatin1Char(' '), QLatin1Char('\n'));
+    return title;
+}
+
+QString ModelTableModel::columnTitle(int section) {
     switch (section) {
     case IdColumn:
         return tr("Model id");
@@ -324,6 +341,8 @@ QVariant ModelTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Context");
     case MaxOutputColumn:
         return tr("Max output");
+    case ReasoningFactorColumn:
+        return tr("Reasoning ×");
     case QualityColumn:
         return tr("Quality");
     case StrengthsColumn:
@@ -373,6 +392,8 @@ QVariant ModelTableModel::fieldValue(const ModelConfig &model, int column) {
         return model.contextWindow;
     case MaxOutputColumn:
         return model.maxOutputTokens;
+    case ReasoningFactorColumn:
+        return model.reasoningOutputFactor;
     case QualityColumn:
         return model.quality;
     case StrengthsColumn:
@@ -412,6 +433,9 @@ void ModelTableModel::setFieldValue(ModelConfig &model, int column, const QVaria
         break;
     case MaxOutputColumn:
         model.maxOutputTokens = value.toLongLong();
+        break;
+    case ReasoningFactorColumn:
+        model.reasoningOutputFactor = value.toDouble();
         break;
     case QualityColumn:
         model.quality = value.toInt();

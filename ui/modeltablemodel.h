@@ -27,6 +27,7 @@ public:
         CacheWritePriceColumn,
         ContextWindowColumn,
         MaxOutputColumn,
+        ReasoningFactorColumn,
         QualityColumn,
         StrengthsColumn,
         CapabilitiesColumn,
@@ -60,6 +61,9 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
+    // Returns the translated title of a column on one line, as undo texts use it. The header
+    // breaks some titles onto two lines.
+    static QString columnTitle(int section);
     // Returns the value of one field in the form the table's edit role uses.
     static QVariant fieldValue(const ModelConfig &model, int column);
     static void setFieldValue(ModelConfig &model, int column, const QVariant &value);

@@ -166,14 +166,20 @@ void ScreenshotRun::previewStage(StagesPage *page) {
     page->runPreview();
 }
 
-// Two presets added but not applied, as while setting up real providers, and the simulated
-// provider's model list. Only the simulated provider is called: it runs in this process.
+// Two presets added and applied, as after setting up real providers, and the simulated
+// provider's model list. The presets are applied so that the picture shows a page without
+// pending edits, with Apply and Revert disabled. Only the simulated provider is called: it runs
+// in this process, and the demo applies a config without saving it.
 void ScreenshotRun::testProvider(ProvidersPage *page) {
     page->addPreset(QStringLiteral("openai"));
     page->addPreset(QStringLiteral("anthropic"));
-    page->selectProvider(QStringLiteral("simulated"));
-    holdUntil(page, &ProvidersPage::connectionTested);
-    page->testButton()->click();
+    m_steps.prepend({0, [this, page] {
+                         page->selectProvider(QStringLiteral("simulated"));
+                         holdUntil(page, &ProvidersPage::connectionTested);
+                         page->testButton()->click();
+                     }});
+    holdUntil(page, &ConfigEditorPage::applied);
+    page->apply();
 }
 
 // A window built after the language is installed, so every tr() call in it is translated.

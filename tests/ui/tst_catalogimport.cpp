@@ -130,6 +130,7 @@ void TestCatalogImport::planUpdatesAndAdds() {
     mini.price = {1, 2, 1, 1};
     mini.quality = 77;
     mini.strengths = {QStringLiteral("ui")};
+    mini.reasoningOutputFactor = 2.5;
     ModelConfig sameIdElsewhere = mini;
     sameIdElsewhere.id = QStringLiteral("gpt-4.1-mini");
     sameIdElsewhere.provider = QStringLiteral("azure");
@@ -147,6 +148,7 @@ void TestCatalogImport::planUpdatesAndAdds() {
     QCOMPARE(updated.price.output, 0.60);
     QCOMPARE(updated.quality, 77); // only prices change
     QCOMPARE(updated.strengths, QStringList{QStringLiteral("ui")});
+    QCOMPARE(updated.reasoningOutputFactor, 2.5);
 
     QCOMPARE(plan.added.size(), 1);
     const ModelConfig added = plan.added.first();
@@ -156,6 +158,7 @@ void TestCatalogImport::planUpdatesAndAdds() {
     QCOMPARE(added.contextWindow, 1047576);
     QCOMPARE(added.price.input, 0.40);
     QCOMPARE(added.quality, 50);
+    QCOMPARE(added.reasoningOutputFactor, 0.0); // the catalog has no such figure
 
     // Importing the same prices again changes nothing.
     const ImportPlan again = planImport({updated}, {chosen.first()}, {QStringLiteral("openai")},
@@ -174,6 +177,8 @@ void TestCatalogImport::dialogImportsIntoPage() {
 
     // An outdated price, which the import corrects.
     QVERIFY(table->setData(table->index(0, ModelTableModel::OutputPriceColumn), 9.99));
+    // A reasoning factor, which the catalog does not know and the import keeps.
+    QVERIFY(table->setData(table->index(0, ModelTableModel::ReasoningFactorColumn), 1.5));
     const int undoSteps = table->undoStack()->count();
 
     page.importCatalog(catalogPath());
@@ -208,6 +213,7 @@ void TestCatalogImport::dialogImportsIntoPage() {
     QCOMPARE(added.provider, QStringLiteral("simulated"));
     QCOMPARE(added.price.output, 1.60);
     QCOMPARE(table->models().at(0).price.output, 0.60);
+    QCOMPARE(table->models().at(0).reasoningOutputFactor, 1.5);
     QVERIFY(page.problems().isEmpty());
 
     // The whole import is one undo step.

@@ -10,7 +10,9 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QLocale>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableView>
 
 using namespace signalbox;
@@ -44,6 +46,11 @@ private slots:
     void addDuplicateDeleteUndoRedo();
     void keyboardUndoRedo();
     void delegateEditorsWriteValues();
+    void reasoningFactorColumn();
+    void columnsFitBesideSidebar();
+    void reasoningFactorEditor();
+    void invalidReasoningFactorMarksCell();
+    void unchangedEditorWritesNothing();
     void applyReachesRouter();
     void revertDropsEdits();
 
@@ -179,6 +186,132 @@ void TestModelsPage::delegateEditorsWriteValues() {
     spin->setValue(0.35);
     delegate->setModelData(spin, table, price);
     QCOMPARE(table->models().at(5).price.input, 0.35);
+    QCOMPARE(table->undoStack()->count(), 2);
+}
+
+void TestModelsPage::reasoningFactorColumn() {
+    const ModelTableModel *table = m_page->tableModel();
+    const int column = ModelTableModel::ReasoningFactorColumn;
+    QCOMPARE(ModelTableModel::columnTitle(column), QStringLiteral("Reasoning ×"));
+    QCOMPARE(table->headerData(column, Qt::Horizontal).toString(), QStringLiteral("Reasoning\n×"));
+    const QString tooltip = table->headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString();
+    QVERIFY2(tooltip.contains(QStringLiteral("reasoning tokens")), qPrintable(tooltip));
+
+    // The demo config sets 1 for gemini-2.5-flash and leaves the others at the default 0.
+    const QStringList models = ids(table);
+    const int gemini = int(models.indexOf(QStringLiteral("gemini-2.5-flash")));
+    const int chat = int(models.indexOf(QStringLiteral("deepseek-chat")));
+    QVERIFY(gemini >= 0);
+    QVERIFY(chat >= 0);
+    QCOMPARE(cell(gemini, column).data(Qt::DisplayRole).toString(), QStringLiteral("1"));
+    QCOMPARE(cell(gemini, column).data(Qt::EditRole).toDouble(), 1.0);
+    QCOMPARE(cell(chat, column).data(Qt::DisplayRole).toString(), QStringLiteral("0"));
+    QCOMPARE(cell(chat, column).data(Qt::TextAlignmentRole).value<Qt::Alignment>(),
+             Qt::AlignRight | Qt::AlignVCenter);
+    QVERIFY(!m_page->view()->isColumnHidden(column));
+    QVERIFY(m_page->view()->columnWidth(column) > 0);
+}
+
+// The page beside the console's sidebar in a window 1280 pixels wide shows every column without
+// scrolling sideways.
+void TestModelsPage::columnsFitBesideSidebar() {
+    constexpr int kSidebarWidth = 190; // the main window's navigation list
+    constexpr int kPageWidth = 1280 - kSidebarWidth;
+    m_page->resize(kPageWidth, 700);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QTest::qWait(100);
+    QTableView *view = m_page->view();
+    int total = 0;
+    for (int column = 0; column < ModelTableModel::ColumnCount; ++column)
+        total += view->columnWidth(column);
+    QVERIFY2(total <= view->viewport()->width(),
+             qPrintable(QStringLiteral("columns %1 px, viewport %2 px")
+                            .arg(total)
+                            .arg(view->viewport()->width())));
+    QCOMPARE(view->horizontalScrollBar()->maximum(), 0);
+}
+
+void TestModelsPage::reasoningFactorEditor() {
+    ModelTableModel *table = m_page->tableModel();
+    auto *delegate = qobject_cast<ModelItemDelegate *>(m_page->view()->itemDelegate());
+    QVERIFY(delegate);
+    const QModelIndex factor = cell(1, ModelTableModel::ReasoningFactorColumn);
+    std::unique_ptr<QWidget> editor(
+        delegate->createEditor(m_page->view()->viewport(), QStyleOptionViewItem(), factor));
+    auto *spin = qobject_cast<QDoubleSpinBox *>(editor.get());
+    QVERIFY(spin);
+    QCOMPARE(spin->minimum(), 0.0);
+    QCOMPARE(spin->maximum(), 100.0);
+    QCOMPARE(spin->singleStep(), 0.5);
+    QVERIFY(!spin->toolTip().isEmpty());
+
+    delegate->setEditorData(spin, factor);
+    QCOMPARE(spin->value(), 0.0);
+    spin->stepUp();
+    spin->stepUp();
+    spin->stepUp();
+    delegate->setModelData(spin, table, factor);
+    QCOMPARE(table->models().at(1).reasoningOutputFactor, 1.5);
+    QCOMPARE(factor.data(Qt::DisplayRole).toString(), QLocale().toString(1.5));
+    QVERIFY(m_page->isDirty());
+    QVERIFY(m_page->applyButton()->isEnabled());
+
+    table->undoStack()->undo();
+    QCOMPARE(table->models().at(1).reasoningOutputFactor, 0.0);
+    table->undoStack()->redo();
+    QCOMPARE(table->models().at(1).reasoningOutputFactor, 1.5);
+
+    QSignalSpy applied(m_page.get(), &ConfigEditorPage::applied);
+    m_page->applyButton()->click();
+    QVERIFY(applied.wait(testing::kPageWaitMs));
+    const ModelConfig *model = m_router.service->config()->findModel(QStringLiteral("gpt-4.1"));
+    QVERIFY(model);
+    QCOMPARE(model->reasoningOutputFactor, 1.5);
+}
+
+void TestModelsPage::invalidReasoningFactorMarksCell() {
+    ModelTableModel *table = m_page->tableModel();
+    const QModelIndex factor = cell(0, ModelTableModel::ReasoningFactorColumn);
+    QVERIFY(table->setData(factor, 150.0));
+
+    QVERIFY(problemPaths(m_page->problems())
+                .contains(QStringLiteral("models[0].reasoning_output_factor")));
+    const QString tooltip = factor.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tooltip.contains(QStringLiteral("between 0 and 100")), qPrintable(tooltip));
+    QVERIFY(factor.data(Qt::BackgroundRole).isValid());
+    QVERIFY(!cell(0, ModelTableModel::QualityColumn).data(Qt::BackgroundRole).isValid());
+    QVERIFY(!m_page->applyButton()->isEnabled());
+
+    QVERIFY(table->setData(factor, 3.0));
+    QVERIFY(m_page->problems().isEmpty());
+    QVERIFY(!factor.data(Qt::BackgroundRole).isValid());
+    QVERIFY(m_page->applyButton()->isEnabled());
+}
+
+// An editor that opens and closes without a change leaves a value its spin box cannot show
+// exactly, 0.125 with two decimals, as it was.
+void TestModelsPage::unchangedEditorWritesNothing() {
+    ModelTableModel *table = m_page->tableModel();
+    auto *delegate = qobject_cast<ModelItemDelegate *>(m_page->view()->itemDelegate());
+    QVERIFY(delegate);
+    const QModelIndex factor = cell(2, ModelTableModel::ReasoningFactorColumn);
+    QVERIFY(table->setData(factor, 0.125));
+    QCOMPARE(table->undoStack()->count(), 1);
+
+    std::unique_ptr<QWidget> editor(
+        delegate->createEditor(m_page->view()->viewport(), QStyleOptionViewItem(), factor));
+    delegate->setEditorData(editor.get(), factor);
+    delegate->setModelData(editor.get(), table, factor);
+    QCOMPARE(table->models().at(2).reasoningOutputFactor, 0.125);
+    QCOMPARE(table->undoStack()->count(), 1);
+
+    const QModelIndex price = cell(2, ModelTableModel::InputPriceColumn);
+    QVERIFY(table->setData(price, 0.00012));
+    editor.reset(delegate->createEditor(m_page->view()->viewport(), QStyleOptionViewItem(), price));
+    delegate->setEditorData(editor.get(), price);
+    delegate->setModelData(editor.get(), table, price);
+    QCOMPARE(table->models().at(2).price.input, 0.00012);
     QCOMPARE(table->undoStack()->count(), 2);
 }
 
