@@ -10,27 +10,26 @@
 
 #include <functional>
 
-class QNetworkAccessManager;
-
 namespace signalbox {
 
 class ClassifierCache;
+class HttpClient;
 class Gates;
 class Ledger;
 class LedgerReader;
 class ModelCooldowns;
 struct ProviderConfig;
 
-// The state the endpoint handlers share. It lives on the router thread, like every handler, so the hot
-// path takes no locks.
+// The state the endpoint handlers share. It lives on the router thread, like every handler, so the
+// hot path takes no locks.
 struct ApiEnvironment {
     ConfigPtr config;
     Ledger *ledger = nullptr;
     LedgerReader *reader = nullptr;
-    QNetworkAccessManager *network = nullptr;
-    Gates *gates = nullptr; // null only in tests that run the handlers without gates
+    HttpClient *network = nullptr; // the upstream client
+    Gates *gates = nullptr;        // null only in tests that run the handlers without gates
     ClassifierCache *classifierCache = nullptr; // null: every classification calls the model
-    ModelCooldowns *cooldowns = nullptr; // null: no model is ever skipped for a cooldown
+    ModelCooldowns *cooldowns = nullptr;        // null: no model is ever skipped for a cooldown
     std::function<QString(const ProviderConfig &)> apiKeyFor;
     bool paused = false; // while paused, the endpoint returns 503
     RequestGuardPolicy guard;

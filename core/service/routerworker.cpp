@@ -10,6 +10,7 @@
 #include "gating/gates.h"
 #include "gating/memorygatestore.h"
 #include "gating/redisgatestore.h"
+#include "http/httpclient.h"
 #include "http/httpexchange.h"
 #include "http/httpserver.h"
 #include "ledger/ledger.h"
@@ -19,12 +20,10 @@
 #include "service/demohistory.h"
 #include "service/demotraffic.h"
 #include "service/instanceid.h"
-#include "service/networkpool.h"
 #include "service/simulatedupstream.h"
 
 #include <QElapsedTimer>
 #include <QHostAddress>
-#include <QNetworkAccessManager>
 #include <QPointer>
 
 #include <algorithm>
@@ -82,9 +81,6 @@ Result<QByteArray> accessTokenFor(const ServerConfig &server) {
 // The console's usage figures are refreshed at most this often while requests are recorded.
 constexpr int MinUsageRefreshMs = 250;
 
-// Upstream connections are capped at NetworkPool::ConnectionsPerManager times this, 1,536.
-constexpr int MaxNetworkManagers = 256;
-
 HttpLimits limitsFor(const Config &config) {
     HttpLimits limits;
     limits.maxBodyBytes = qint64(config.server.maxBodyMib) * 1024 * 1024;
@@ -116,8 +112,8 @@ RouterWorker::RouterWorker(ServiceOptions options, Ledger *ledger)
 RouterWorker::~RouterWorker() = default;
 
 void RouterWorker::start() {
-    m_networks = new NetworkPool(MaxNetworkManagers, this);
-    m_environment.network = m_networks->manager();
+    m_upstreamClient = new HttpClient(HttpClient::DefaultMaxConnections, this);
+    m_environment.network = m_upstreamClient;
     m_cooldowns = std::make_unique<ModelCooldowns>();
     m_environment.cooldowns = m_cooldowns.get();
 
@@ -325,11 +321,8 @@ Status RouterWorker::startServer(const Config &config) {
         qCInfo(lcService) << "requests to /v1, /api and /metrics need the access token";
     m_server = std::make_unique<HttpServer>(limitsFor(config));
     m_server->setErrorBodyFormatter(serverErrorBody);
-    m_server->setHandler([this](HttpExchange *exchange) {
-        // Each request keeps the manager it was given for all its attempts.
-        m_environment.network = m_networks->manager();
-        dispatchRequest(m_environment, exchange);
-    });
+    m_server->setHandler(
+        [this](HttpExchange *exchange) { dispatchRequest(m_environment, exchange); });
     return m_server->listen(address->host, address->port);
 }
 

@@ -13,8 +13,6 @@
 
 #include <memory>
 
-class QNetworkAccessManager;
-
 namespace signalbox {
 
 class ClassifierCache;
@@ -25,7 +23,7 @@ class SystemClock;
 class DemoTraffic;
 class HttpServer;
 class ModelCooldowns;
-class NetworkPool;
+class HttpClient;
 class SimulatedUpstream;
 
 // Everything that runs on the router thread: the HTTP server, the handlers, the config in force,
@@ -87,7 +85,7 @@ private:
     std::unique_ptr<SimulatedUpstream> m_simulated;
     std::unique_ptr<DemoTraffic> m_demoTraffic;
     std::unique_ptr<ConfigWatcher> m_watcher;
-    NetworkPool *m_networks = nullptr;
+    HttpClient *m_upstreamClient = nullptr;
     // Children of the worker, so that moveToThread() moves them to the router thread, where
     // scheduleUsageRefresh() and start() start them.
     QTimer m_usageTimer;
