@@ -62,14 +62,20 @@ void RouterService::start() {
         if (m_endpoint.isEmpty())
             return;
         emit requestRecorded(record);
-        // The summary is a query on the router thread, so it runs only for a listener, such as
-        // the console; headless mode has none.
-        if (isSignalConnected(QMetaMethod::fromSignal(&RouterService::usageChanged)))
-            QMetaObject::invokeMethod(m_worker, &RouterWorker::scheduleUsageRefresh);
+        refreshUsageForListeners();
     });
+    connect(m_worker, &RouterWorker::idleRefreshDue, this,
+            &RouterService::refreshUsageForListeners);
 
     m_thread->start();
     QMetaObject::invokeMethod(m_worker, &RouterWorker::start);
+}
+
+// The summary is a query on the router thread that scans today's ledger rows, so it runs only
+// for a listener, such as the console. Headless mode has none.
+void RouterService::refreshUsageForListeners() {
+    if (m_worker && isSignalConnected(QMetaMethod::fromSignal(&RouterService::usageChanged)))
+        QMetaObject::invokeMethod(m_worker, &RouterWorker::scheduleUsageRefresh);
 }
 
 void RouterService::stop() {

@@ -88,6 +88,8 @@ signals:
     void routePreviewed(quint64 id, const signalbox::RoutePreview &preview);
 
 private:
+    void refreshUsageForListeners();
+
     ServiceOptions m_options;
     std::unique_ptr<Ledger> m_ledger;
     std::unique_ptr<QThread> m_thread;

@@ -104,9 +104,8 @@ RouterWorker::RouterWorker(ServiceOptions options, Ledger *ledger)
     m_usageTimer.setSingleShot(true);
     m_usageTimer.setInterval(MinUsageRefreshMs);
     connect(&m_usageTimer, &QTimer::timeout, this, &RouterWorker::refreshUsage);
-    // Rate windows empty and minutes pass without any request, so an idle dashboard still moves.
     m_idleTimer.setInterval(5000);
-    connect(&m_idleTimer, &QTimer::timeout, this, &RouterWorker::scheduleUsageRefresh);
+    connect(&m_idleTimer, &QTimer::timeout, this, &RouterWorker::idleRefreshDue);
 }
 
 RouterWorker::~RouterWorker() = default;

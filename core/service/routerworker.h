@@ -53,6 +53,9 @@ signals:
     void requestRateChanged(const signalbox::RequestRate &rate);
     void configChanged(const signalbox::ConfigPtr &config);
     void routePreviewed(quint64 id, const signalbox::RoutePreview &preview);
+    // Emitted every 5 s, because rate windows empty and minutes pass without any request. The
+    // service then schedules a usage refresh if something shows the usage.
+    void idleRefreshDue();
 
 private:
     Result<ConfigPtr> loadInitialConfig();
