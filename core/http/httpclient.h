@@ -35,11 +35,12 @@ enum class HttpClientError {
     Network,          // any other socket error
 };
 
-// Receives the events of one exchange. Each callback may delete the reply, and the client then
-// delivers nothing more for it.
+// Receives the events of one exchange. Each callback but onRequestSent() may delete the reply,
+// and the client then delivers nothing more for it.
 class HttpClientListener {
 public:
-    // The whole request is written to the socket.
+    // The whole request is written to the socket. This may run before HttpClient::post()
+    // returns, so it must not delete the reply.
     virtual void onRequestSent() = 0;
     // The status line and headers arrived: HttpClientReply::status() and headers() are set.
     virtual void onResponseHead() = 0;

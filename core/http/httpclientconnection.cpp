@@ -304,7 +304,10 @@ void HttpClientConnection::completeExchange() {
     HttpClientReply *reply = takeReply();
     reply->m_finished = true;
     ++m_exchanges;
+    // A server may respond before it has read the whole request, and the rest of the request
+    // would then be taken for the start of the next one.
     const bool reusable = m_parser->keepAlive && !m_parser->extraBytes &&
+                          m_socket->bytesToWrite() == 0 &&
                           m_socket->state() == QAbstractSocket::ConnectedState;
     if (reusable)
         m_client->releaseConnection(this);
