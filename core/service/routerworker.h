@@ -27,7 +27,7 @@ class HttpClient;
 class SimulatedUpstream;
 
 // Everything that runs on the router thread: the HTTP server, the handlers, the config in force,
-// the upstream network access manager and, in demo mode, the simulated upstream.
+// the upstream HTTP client and, in demo mode, the simulated upstream.
 class RouterWorker : public QObject {
     Q_OBJECT
 
