@@ -10,11 +10,10 @@
 
 #include <functional>
 
-class QNetworkAccessManager;
-
 namespace signalbox {
 
 class ClassifierCache;
+class HttpClient;
 class Gates;
 class Ledger;
 class LedgerReader;
@@ -27,8 +26,8 @@ struct ApiEnvironment {
     ConfigPtr config;
     Ledger *ledger = nullptr;
     LedgerReader *reader = nullptr;
-    QNetworkAccessManager *network = nullptr;
-    Gates *gates = nullptr; // null only in tests that run the handlers without gates
+    HttpClient *network = nullptr; // the upstream client
+    Gates *gates = nullptr;        // null only in tests that run the handlers without gates
     ClassifierCache *classifierCache = nullptr; // null: every classification calls the model
     ModelCooldowns *cooldowns = nullptr;        // null: no model is ever skipped for a cooldown
     std::function<QString(const ProviderConfig &)> apiKeyFor;

@@ -1,4 +1,6 @@
 target_sources(signalbox_core PRIVATE
+    http/httpclient.h http/httpclient.cpp
+    http/httpclientconnection.h http/httpclientconnection.cpp
     http/httpconnection.h http/httpconnection.cpp
     http/httpexchange.h http/httpexchange.cpp
     http/httprequest.h http/httprequest.cpp

@@ -11,6 +11,7 @@
 
 class QSqlDatabase;
 class QSqlQuery;
+struct sqlite3_stmt;
 
 namespace signalbox {
 
@@ -38,8 +39,9 @@ QString ledgerRecordColumns();
 // INSERT statement with one positional placeholder per column of ledgerRecordColumns().
 QString ledgerInsertStatement();
 
-// Binds every field of the record to the placeholders of ledgerInsertStatement().
-void bindLedgerRecord(QSqlQuery &query, const LedgerRecord &record);
+// Binds every field of the record to the placeholders of ledgerInsertStatement(), prepared with
+// sqlite3_prepare_v2(). Returns the first SQLite error code, or SQLITE_OK.
+int bindLedgerRecord(sqlite3_stmt *statement, const LedgerRecord &record);
 
 // Reads the current row of a query that selected ledgerRecordColumns().
 LedgerRecord readLedgerRecord(const QSqlQuery &query);

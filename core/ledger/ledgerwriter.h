@@ -11,11 +11,12 @@
 #include <QMutex>
 #include <QObject>
 #include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTimer>
 
 #include <chrono>
-#include <optional>
+
+struct sqlite3;
+struct sqlite3_stmt;
 
 namespace signalbox {
 
@@ -50,6 +51,10 @@ signals:
 
 private:
     Status openConnection();
+    Status openInsertConnection();
+    void closeInsertConnection();
+    QString execOnInsertConnection(const char *sql);
+    QString lastInsertError() const;
     void scheduleWrite();
     Status insert(const LedgerRecord &record);
     Status insertBatch(const QList<LedgerRecord> &batch);
@@ -57,8 +62,9 @@ private:
 
     const QString m_filePath;
     const QString m_connectionName;
-    QSqlDatabase m_db;
-    std::optional<QSqlQuery> m_insert;
+    QSqlDatabase m_db; // through Qt's driver: the WAL switch and the schema migration
+    sqlite3 *m_insertConnection = nullptr; // through SQLite's C API: the inserts
+    sqlite3_stmt *m_insert = nullptr;
     QTimer m_timer;
 
     QMutex m_mutex;

@@ -10,9 +10,6 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QPointer>
 #include <QUrl>
 
@@ -62,11 +59,11 @@ QDateTime parseHttpDate(const QByteArray &value) {
 // Returns the retry delay in whole seconds, rounded up, or an empty array when the reply has
 // none that parses. The order is the one of openai-python's _parse_retry_after_header:
 // retry-after-ms, then retry-after as seconds (fractions allowed), then retry-after as a date.
-QByteArray retryAfterSeconds(const QNetworkReply &reply) {
-    if (const std::optional<double> ms = parseDelay(reply.rawHeader("retry-after-ms")))
+QByteArray retryAfterSeconds(const HttpClientReply &reply) {
+    if (const std::optional<double> ms = parseDelay(reply.header("retry-after-ms")))
         return wholeRetrySeconds(*ms / 1000.0);
 
-    const QByteArray retryAfter = reply.rawHeader("retry-after");
+    const QByteArray retryAfter = reply.header("retry-after");
     if (const std::optional<double> seconds = parseDelay(retryAfter))
         return wholeRetrySeconds(*seconds);
 
@@ -79,8 +76,8 @@ QByteArray retryAfterSeconds(const QNetworkReply &reply) {
 
 // Returns the x-should-retry header, which openai-python obeys over the retry rule of the status,
 // or nothing when it is absent or neither "true" nor "false".
-std::optional<bool> shouldRetryHeader(const QNetworkReply &reply) {
-    const QByteArray value = reply.rawHeader("x-should-retry").trimmed();
+std::optional<bool> shouldRetryHeader(const HttpClientReply &reply) {
+    const QByteArray value = reply.header("x-should-retry").trimmed();
     if (value == "true")
         return true;
     if (value == "false")
@@ -95,11 +92,11 @@ bool isSuccess(int status) {
 } // namespace
 
 ProviderCall::ProviderCall(UpstreamRequest request, std::unique_ptr<ProviderAdapter> adapter,
-                           QNetworkAccessManager *network, QObject *parent)
+                           HttpClient *client, QObject *parent)
     : UpstreamCall(parent)
     , m_request(std::move(request))
     , m_adapter(std::move(adapter))
-    , m_network(network) {
+    , m_client(client) {
     m_passThrough = m_adapter->wireFormat() == m_request.clientFormat;
     m_decoder = m_adapter->createStreamDecoder(m_request.provider.id);
     if (!m_passThrough)
@@ -109,13 +106,8 @@ ProviderCall::ProviderCall(UpstreamRequest request, std::unique_ptr<ProviderAdap
     connect(&m_timer, &QTimer::timeout, this, &ProviderCall::onTimeout);
 }
 
-ProviderCall::~ProviderCall() {
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-    }
-}
+// Deleting an unfinished reply closes its connection.
+ProviderCall::~ProviderCall() = default;
 
 void ProviderCall::start() {
     m_clock.start();
@@ -136,9 +128,8 @@ void ProviderCall::start() {
         return;
     }
 
-    m_reply = m_network->post(buildNetworkRequest(prepared.value()), prepared->body);
-    connectReply();
     armTimer(Phase::Connect);
+    m_reply = m_client->post(buildHttpRequest(std::move(prepared).value()), this);
 }
 
 void ProviderCall::abort() {
@@ -149,30 +140,18 @@ void ProviderCall::abort() {
                              .arg(m_request.provider.id)));
 }
 
-QNetworkRequest ProviderCall::buildNetworkRequest(const PreparedCall &prepared) const {
-    QNetworkRequest request(prepared.url);
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    if (m_request.stream)
-        request.setRawHeader("Accept", "text/event-stream");
-    else
-        request.setRawHeader("Accept", "application/json");
-    for (const auto &[name, value] : prepared.headers)
-        request.setRawHeader(name, value);
+HttpClientRequest ProviderCall::buildHttpRequest(PreparedCall prepared) const {
+    HttpClientRequest request;
+    request.url = std::move(prepared.url);
+    request.headers.reserve(prepared.headers.size() + 2);
+    request.headers.append(
+        {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+    request.headers.append(
+        {QByteArrayLiteral("Accept"), m_request.stream ? QByteArrayLiteral("text/event-stream")
+                                                       : QByteArrayLiteral("application/json")});
+    request.headers.append(prepared.headers);
+    request.body = std::move(prepared.body);
     return request;
-}
-
-void ProviderCall::connectReply() {
-    connect(m_reply, &QNetworkReply::requestSent, this, [this] {
-        if (m_phase == Phase::Connect)
-            armTimer(Phase::FirstByte);
-    });
-    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
-        if (m_phase == Phase::Connect)
-            armTimer(Phase::FirstByte);
-    });
-    connect(m_reply, &QNetworkReply::readyRead, this, &ProviderCall::onReadyRead);
-    connect(m_reply, &QNetworkReply::finished, this, &ProviderCall::onReplyFinished);
 }
 
 void ProviderCall::armTimer(Phase phase) {
@@ -216,14 +195,34 @@ void ProviderCall::onTimeout() {
                       .arg(ms)));
 }
 
-void ProviderCall::onReadyRead() {
+void ProviderCall::onRequestSent() {
+    if (m_phase == Phase::Connect)
+        armTimer(Phase::FirstByte);
+}
+
+void ProviderCall::onResponseHead() {
+    m_gotHead = true;
+    if (m_phase == Phase::Connect)
+        armTimer(Phase::FirstByte);
+    m_result.httpStatus = m_reply->status();
+
+    for (const auto &[name, value] : m_reply->headers()) {
+        const QByteArray lower = name.toLower();
+        if (m_adapter->isPassedOnHeader(lower))
+            m_result.headers.append({lower, value});
+    }
+
+    const QByteArray contentType = m_reply->header("content-type").toLower();
+    m_eventStream = m_request.stream && isSuccess(m_result.httpStatus) &&
+                    contentType.contains("text/event-stream");
+    if (!m_request.stream)
+        m_result.ttftMs = m_clock.elapsed();
+}
+
+void ProviderCall::onResponseBody(const QByteArray &bytes) {
     if (m_finished)
         return;
-    if (!m_gotFirstRead)
-        onFirstRead();
     armTimer(Phase::Idle);
-
-    const QByteArray bytes = m_reply->readAll();
     if (m_eventStream) {
         feedStream(bytes);
         return;
@@ -237,23 +236,6 @@ void ProviderCall::onReadyRead() {
         return;
     }
     m_body.append(bytes);
-}
-
-void ProviderCall::onFirstRead() {
-    m_gotFirstRead = true;
-    m_result.httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-
-    for (const auto &[name, value] : m_reply->rawHeaderPairs()) {
-        const QByteArray lower = name.toLower();
-        if (m_adapter->isPassedOnHeader(lower))
-            m_result.headers.append({lower, value});
-    }
-
-    const QByteArray contentType = m_reply->rawHeader("content-type").toLower();
-    m_eventStream = m_request.stream && isSuccess(m_result.httpStatus) &&
-                    contentType.contains("text/event-stream");
-    if (!m_request.stream)
-        m_result.ttftMs = m_clock.elapsed();
 }
 
 void ProviderCall::feedStream(QByteArrayView bytes) {
@@ -361,19 +343,19 @@ void ProviderCall::emitFrames(const QByteArray &frames) {
     emit streamData(frames);
 }
 
-void ProviderCall::onReplyFinished() {
+void ProviderCall::onResponseFinished() {
     if (m_finished)
         return;
 
-    if (m_reply->bytesAvailable() > 0)
-        onReadyRead();
-    if (m_finished)
-        return;
-    if (!m_gotFirstRead && m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
-        onFirstRead();
-
-    if (!m_gotFirstRead) {
+    if (!m_gotHead) {
         finishNetworkError();
+        return;
+    }
+    // A cut-off stream is handled in finishStream(), and an HTTP error is reported with the part
+    // of its body that arrived.
+    if (m_reply->error() != HttpClientError::None && !m_eventStream &&
+        isSuccess(m_result.httpStatus)) {
+        finishBrokenBody();
         return;
     }
     if (!isSuccess(m_result.httpStatus)) {
@@ -403,7 +385,7 @@ void ProviderCall::finishStream() {
     }
 
     const QString &providerId = m_request.provider.id;
-    if (m_reply->error() != QNetworkReply::NoError) {
+    if (m_reply->error() != HttpClientError::None) {
         finishWith(
             makeError(UpstreamError::Kind::Protocol, m_result.httpStatus,
                       QStringLiteral("the stream from upstream provider \"%1\" broke off: %2")
@@ -454,11 +436,11 @@ void ProviderCall::finishBody() {
         return;
     }
     if (m_request.stream) {
-        finishWith(makeError(
-            UpstreamError::Kind::Protocol, m_result.httpStatus,
-            QStringLiteral("upstream provider \"%1\" answered a stream request with "
-                           "Content-Type \"%2\" instead of text/event-stream")
-                .arg(providerId, QString::fromLatin1(m_reply->rawHeader("content-type")))));
+        finishWith(
+            makeError(UpstreamError::Kind::Protocol, m_result.httpStatus,
+                      QStringLiteral("upstream provider \"%1\" answered a stream request with "
+                                     "Content-Type \"%2\" instead of text/event-stream")
+                          .arg(providerId, QString::fromLatin1(m_reply->header("content-type")))));
         return;
     }
 
@@ -473,14 +455,16 @@ void ProviderCall::finishBody() {
 }
 
 void ProviderCall::finishNetworkError() {
-    const QNetworkReply::NetworkError code = m_reply->error();
-    const UpstreamError::Kind kind = code == QNetworkReply::TimeoutError
-                                         ? UpstreamError::Kind::Timeout
-                                         : UpstreamError::Kind::Connect;
     finishWith(makeError(
-        kind, 0,
+        UpstreamError::Kind::Connect, 0,
         QStringLiteral("could not reach upstream provider \"%1\" at %2: %3")
             .arg(m_request.provider.id, m_request.provider.baseUrl, m_reply->errorString())));
+}
+
+void ProviderCall::finishBrokenBody() {
+    finishWith(makeError(UpstreamError::Kind::Protocol, m_result.httpStatus,
+                         QStringLiteral("the response from upstream provider \"%1\" broke off: %2")
+                             .arg(m_request.provider.id, m_reply->errorString())));
 }
 
 void ProviderCall::finishWith(UpstreamError error) {
@@ -496,13 +480,7 @@ void ProviderCall::finishWith(UpstreamError error) {
 void ProviderCall::finishOk() {
     m_finished = true;
     m_timer.stop();
-    if (m_reply) {
-        m_reply->disconnect(this);
-        if (m_reply->isRunning())
-            m_reply->abort();
-        m_reply->deleteLater();
-        m_reply = nullptr;
-    }
+    m_reply.reset();
     emit finished(m_result);
 }
 

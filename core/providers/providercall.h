@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The Signalbox authors
 #pragma once
 
+#include "http/httpclient.h"
 #include "providers/provideradapter.h"
 #include "providers/sseparser.h"
 #include "providers/upstreamcall.h"
@@ -11,22 +12,18 @@
 
 #include <memory>
 
-class QNetworkAccessManager;
-class QNetworkReply;
-class QNetworkRequest;
-
 namespace signalbox {
 
 // A call to an upstream over HTTP in the wire format of its adapter. Streams are read event by
 // event and written to the client as they arrive: unchanged when the client speaks the
 // provider's format, else translated through the canonical stream events. Either way the usage
 // is read from the stream.
-class ProviderCall : public UpstreamCall {
+class ProviderCall : public UpstreamCall, private HttpClientListener {
     Q_OBJECT
 
 public:
     ProviderCall(UpstreamRequest request, std::unique_ptr<ProviderAdapter> adapter,
-                 QNetworkAccessManager *network, QObject *parent = nullptr);
+                 HttpClient *client, QObject *parent = nullptr);
     ~ProviderCall() override;
 
     void start() override;
@@ -36,13 +33,14 @@ public:
 private:
     enum class Phase { Connect, FirstByte, Idle };
 
-    QNetworkRequest buildNetworkRequest(const PreparedCall &prepared) const;
-    void connectReply();
+    HttpClientRequest buildHttpRequest(PreparedCall prepared) const;
     void armTimer(Phase phase);
     void onTimeout();
-    void onReadyRead();
-    void onFirstRead();
-    void onReplyFinished();
+
+    void onRequestSent() override;
+    void onResponseHead() override;
+    void onResponseBody(const QByteArray &bytes) override;
+    void onResponseFinished() override;
 
     void feedStream(QByteArrayView bytes);
     bool handleEvent(const SseEvent &event); // returns false once the call has finished
@@ -54,6 +52,7 @@ private:
     void finishStream();
     void finishBody();
     void finishNetworkError();
+    void finishBrokenBody();
     void finishWith(UpstreamError error);
     void finishOk();
 
@@ -62,8 +61,8 @@ private:
     bool m_passThrough = false; // the client speaks the provider's format
     std::unique_ptr<StreamDecoder> m_decoder;
     std::unique_ptr<ClientStreamEncoder> m_encoder; // null when passing the stream through
-    QNetworkAccessManager *m_network = nullptr;
-    QNetworkReply *m_reply = nullptr;
+    HttpClient *m_client = nullptr;
+    std::unique_ptr<HttpClientReply> m_reply;
     QTimer m_timer;
     Phase m_phase = Phase::Connect;
     QElapsedTimer m_clock;
@@ -73,7 +72,7 @@ private:
     QString m_streamedText;     // output text sent so far, for the estimate of a broken stream
     QByteArray m_pendingFrames; // client frames held until the answer's first content
     UpstreamResult m_result;
-    bool m_gotFirstRead = false;
+    bool m_gotHead = false;
     bool m_eventStream = false; // the reply is a 2xx text/event-stream
     bool m_streamStarted = false;
     bool m_sawEvents = false; // the stream had at least one event with canonical content

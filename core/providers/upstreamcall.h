@@ -86,7 +86,7 @@ struct UpstreamResult {
 };
 
 // One call to an upstream provider. Each provider kind implements it in its own wire format.
-// The object lives in the thread of the QNetworkAccessManager it uses and emits finished()
+// The object lives in the thread of the HttpClient it uses and emits finished()
 // exactly once, as its last signal.
 class UpstreamCall : public QObject {
     Q_OBJECT

@@ -21,7 +21,7 @@ std::optional<WireFormat> providerWireFormat(const QString &kind) {
 }
 
 Result<std::unique_ptr<UpstreamCall>> createUpstreamCall(UpstreamRequest request,
-                                                         QNetworkAccessManager *network) {
+                                                         HttpClient *client) {
     const QString kind = request.provider.kind;
     std::unique_ptr<ProviderAdapter> adapter;
 
@@ -43,7 +43,7 @@ Result<std::unique_ptr<UpstreamCall>> createUpstreamCall(UpstreamRequest request
                            "call; use one of: %3")
                 .arg(request.provider.id, kind, providerKinds().join(QStringLiteral(", ")))};
     return std::unique_ptr<UpstreamCall>(
-        new ProviderCall(std::move(request), std::move(adapter), network));
+        new ProviderCall(std::move(request), std::move(adapter), client));
 }
 
 } // namespace signalbox

@@ -7,8 +7,8 @@
 #include "service/keymanager.h"
 #include "service/routerworker.h"
 
-#include <QMetaMethod>
 #include <QDir>
+#include <QMetaMethod>
 #include <QThread>
 
 namespace signalbox {
@@ -92,11 +92,10 @@ void RouterService::connectWorker() {
         if (m_endpoint.isEmpty())
             return;
         emit requestRecorded(record);
-        // The summary is a query on the router thread, so it runs only for a listener, such as
-        // the console; headless mode has none.
-        if (isSignalConnected(QMetaMethod::fromSignal(&RouterService::usageChanged)))
-            QMetaObject::invokeMethod(m_worker, &RouterWorker::scheduleUsageRefresh);
+        refreshUsageForListeners();
     });
+    connect(m_worker, &RouterWorker::idleRefreshDue, this,
+            &RouterService::refreshUsageForListeners);
 }
 
 // Keys read or stored on this thread go to the router thread's cache; the router never waits
@@ -132,6 +131,18 @@ void RouterService::onConfigChanged(const ConfigPtr &config) {
             m_keys->setProviders(config->providers);
     }
     emit configChanged(config);
+}
+
+// The refresh queries the ledger on the router thread and scans today's rows, so it runs only
+// when a page shows one of its results. Headless mode has none.
+void RouterService::refreshUsageForListeners() {
+    const bool shown =
+        isSignalConnected(QMetaMethod::fromSignal(&RouterService::usageChanged)) ||
+        isSignalConnected(QMetaMethod::fromSignal(&RouterService::gatesChanged)) ||
+        isSignalConnected(QMetaMethod::fromSignal(&RouterService::spendSeriesChanged)) ||
+        isSignalConnected(QMetaMethod::fromSignal(&RouterService::requestRateChanged));
+    if (m_worker && shown)
+        QMetaObject::invokeMethod(m_worker, &RouterWorker::scheduleUsageRefresh);
 }
 
 void RouterService::stop() {

@@ -138,6 +138,7 @@ private:
     void connectKeys();
     void onConfigChanged(const ConfigPtr &config);
     int failLater(int requestId, const QList<ConfigProblem> &problems);
+    void refreshUsageForListeners();
 
     ServiceOptions m_options;
     std::unique_ptr<KeyManager> m_keys;

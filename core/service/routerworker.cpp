@@ -10,6 +10,7 @@
 #include "gating/gates.h"
 #include "gating/memorygatestore.h"
 #include "gating/redisgatestore.h"
+#include "http/httpclient.h"
 #include "http/httpexchange.h"
 #include "http/httpserver.h"
 #include "ledger/ledger.h"
@@ -20,7 +21,6 @@
 #include "service/demohistory.h"
 #include "service/demotraffic.h"
 #include "service/instanceid.h"
-#include "service/networkpool.h"
 #include "service/simulatedupstream.h"
 
 #include <QElapsedTimer>
@@ -68,9 +68,6 @@ Result<Endpoint> parseEndpoint(const QString &text) {
 // The console's usage figures are refreshed at most this often while requests are recorded.
 constexpr int MinUsageRefreshMs = 250;
 
-// Upstream connections are capped at NetworkPool::ConnectionsPerManager times this, 1,536.
-constexpr int MaxNetworkManagers = 256;
-
 HttpLimits limitsFor(const Config &config) {
     HttpLimits limits;
     limits.maxBodyBytes = qint64(config.server.maxBodyMib) * 1024 * 1024;
@@ -101,16 +98,15 @@ RouterWorker::RouterWorker(ServiceOptions options, Ledger *ledger)
     m_usageTimer.setSingleShot(true);
     m_usageTimer.setInterval(MinUsageRefreshMs);
     connect(&m_usageTimer, &QTimer::timeout, this, &RouterWorker::refreshUsage);
-    // Rate windows empty and minutes pass without any request, so an idle dashboard still moves.
     m_idleTimer.setInterval(5000);
-    connect(&m_idleTimer, &QTimer::timeout, this, &RouterWorker::scheduleUsageRefresh);
+    connect(&m_idleTimer, &QTimer::timeout, this, &RouterWorker::idleRefreshDue);
 }
 
 RouterWorker::~RouterWorker() = default;
 
 void RouterWorker::start() {
-    m_networks = new NetworkPool(MaxNetworkManagers, this);
-    m_environment.network = m_networks->manager();
+    m_upstreamClient = new HttpClient(HttpClient::DefaultMaxConnections, this);
+    m_environment.network = m_upstreamClient;
     m_cooldowns = std::make_unique<ModelCooldowns>();
     m_environment.cooldowns = m_cooldowns.get();
 
@@ -322,11 +318,8 @@ Status RouterWorker::startServer(const Config &config) {
         qCInfo(lcService) << "requests to /v1, /api and /metrics need the access token";
     m_server = std::make_unique<HttpServer>(limitsFor(config));
     m_server->setErrorBodyFormatter(serverErrorBody);
-    m_server->setHandler([this](HttpExchange *exchange) {
-        // Each request keeps the manager it was given for all its attempts.
-        m_environment.network = m_networks->manager();
-        dispatchRequest(m_environment, exchange);
-    });
+    m_server->setHandler(
+        [this](HttpExchange *exchange) { dispatchRequest(m_environment, exchange); });
     return m_server->listen(address->host, address->port);
 }
 
@@ -413,7 +406,7 @@ void RouterWorker::applyEditedConfig(int requestId, const Config &edited) {
 }
 
 void RouterWorker::testConnection(int requestId, const ProviderConfig &provider) {
-    if (!m_networks) {
+    if (!m_upstreamClient) {
         ProviderModels result;
         result.providerId = provider.id;
         result.error = tr("the router is not running");
@@ -421,7 +414,9 @@ void RouterWorker::testConnection(int requestId, const ProviderConfig &provider)
         return;
     }
     const QString key = lookUpKey(provider, m_storedKeys).key;
-    auto *call = new ModelListCall(provider, key, m_networks->manager(), this);
+    if (!m_listingNetwork)
+        m_listingNetwork = new QNetworkAccessManager(this);
+    auto *call = new ModelListCall(provider, key, m_listingNetwork, this);
     call->start([this, call, requestId](const ProviderModels &result) {
         emit connectionTested(requestId, result);
         call->deleteLater();

@@ -29,11 +29,11 @@ class SystemClock;
 class DemoTraffic;
 class HttpServer;
 class ModelCooldowns;
-class NetworkPool;
+class HttpClient;
 class SimulatedUpstream;
 
 // Everything that runs on the router thread: the HTTP server, the handlers, the config in force,
-// the upstream network access manager and, in demo mode, the simulated upstream.
+// the upstream HTTP client and, in demo mode, the simulated upstream.
 class RouterWorker : public QObject {
     Q_OBJECT
 
@@ -74,6 +74,9 @@ signals:
     void configApplyFailed(int requestId, const QList<signalbox::ConfigProblem> &problems);
     void routePreviewed(quint64 id, const signalbox::RoutePreview &preview);
     void connectionTested(int requestId, const signalbox::ProviderModels &result);
+    // Emitted every 5 s, because rate windows empty and minutes pass without any request. The
+    // service then schedules a usage refresh if something shows the usage.
+    void idleRefreshDue();
 
 private:
     Result<ConfigPtr> loadInitialConfig();
@@ -109,7 +112,10 @@ private:
     std::unique_ptr<SimulatedUpstream> m_simulated;
     std::unique_ptr<DemoTraffic> m_demoTraffic;
     std::unique_ptr<ConfigWatcher> m_watcher;
-    NetworkPool *m_networks = nullptr;
+    HttpClient *m_upstreamClient = nullptr;
+    // The connection test lists a provider's models through Qt's client: it is rare, and the model
+    // listing reads redirects and proxies as Qt does.
+    QNetworkAccessManager *m_listingNetwork = nullptr;
     QHash<QString, StoredKey> m_storedKeys; // account -> key from the keychain or key file
     // The keychain and key file have answered for the access token, with a token or without.
     bool m_accessTokenRead = false;

@@ -3,7 +3,6 @@ target_sources(signalbox_core PRIVATE
     service/demohistory.h service/demohistory.cpp
     service/demotraffic.h service/demotraffic.cpp
     service/instanceid.h service/instanceid.cpp
-    service/networkpool.h service/networkpool.cpp
     service/keymanager.h service/keymanager.cpp
     service/routerservice.h service/routerservice.cpp
     service/routerworker.h service/routerworker.cpp

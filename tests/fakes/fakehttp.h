@@ -32,7 +32,7 @@ QByteArray fakeRequestsJson(const QList<FakeHttpRequest> &requests);
 
 // The server side of one HTTP/1.1 connection over a raw socket: parses requests with a
 // Content-Length body and writes responses with Content-Length or chunked framing. Requests
-// with a chunked body are not supported, because QNetworkAccessManager sends Content-Length.
+// with a chunked body are not supported, because the upstream client sends Content-Length.
 class FakeHttpConnection : public QObject {
     Q_OBJECT
 

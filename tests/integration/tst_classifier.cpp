@@ -10,6 +10,7 @@
 #include "gating/gatepolicy.h"
 #include "gating/gates.h"
 #include "gating/memorygatestore.h"
+#include "http/httpclient.h"
 #include "ledger/ledger.h"
 #include "ledger/ledgerreader.h"
 #include "service/routerservice.h"
@@ -19,7 +20,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -107,7 +107,7 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<FakeOpenAiUpstream> m_upstream;
-    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<HttpClient> m_network;
     std::unique_ptr<ManualClock> m_clock;
     std::unique_ptr<Gates> m_gates;
     std::unique_ptr<Ledger> m_ledger;
@@ -139,7 +139,7 @@ void ClassifierTest::setUpEnvironment(double dailyBudgetUsd) {
         parseConfig(QJsonDocument(configJson(m_upstream->baseUrl(), dailyBudgetUsd)).toJson());
     QVERIFY2(load.ok(), load.problems.isEmpty() ? "" : qPrintable(load.problems[0].toString()));
 
-    m_network = std::make_unique<QNetworkAccessManager>();
+    m_network = std::make_unique<HttpClient>();
     m_clock = std::make_unique<ManualClock>(QDateTime::currentDateTimeUtc());
     m_gates = std::make_unique<Gates>(std::make_unique<MemoryGateStore>(), *m_clock);
     QVERIFY(m_gates->setPolicy(gatePolicyFromConfig(load.config->gates)).ok());

@@ -12,7 +12,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QTest>
 
 #include <memory>
@@ -92,14 +91,14 @@ private:
     void run(UpstreamRequest request);
 
     std::unique_ptr<FakeOpenAiUpstream> m_fake;
-    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<HttpClient> m_network;
     UpstreamCallRecorder m_recorder;
 };
 
 void TestUpstreamCompat::init() {
     m_fake = std::make_unique<FakeOpenAiUpstream>();
     QVERIFY(m_fake->listen(QHostAddress::LocalHost));
-    m_network = std::make_unique<QNetworkAccessManager>();
+    m_network = std::make_unique<HttpClient>();
     m_recorder.reset();
 }
 

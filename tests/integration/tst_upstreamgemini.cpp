@@ -11,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QTest>
 
 #include <memory>
@@ -126,14 +125,14 @@ private:
     void run(UpstreamRequest request);
 
     std::unique_ptr<FakeGeminiUpstream> m_fake;
-    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<HttpClient> m_network;
     UpstreamCallRecorder m_recorder;
 };
 
 void TestUpstreamGemini::init() {
     m_fake = std::make_unique<FakeGeminiUpstream>();
     QVERIFY(m_fake->listen(QHostAddress::LocalHost));
-    m_network = std::make_unique<QNetworkAccessManager>();
+    m_network = std::make_unique<HttpClient>();
     m_recorder.reset();
 }
 

@@ -7,7 +7,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QTcpServer>
 #include <QTest>
 
@@ -140,7 +139,7 @@ private:
     const UpstreamError &error() const { return m_result.error; }
 
     std::unique_ptr<FakeOpenAiUpstream> m_fake;
-    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<HttpClient> m_network;
     std::unique_ptr<UpstreamCall> m_call;
 
     // What the call emitted. m_sentAtChunk is the fake's dataEventsSent() at each streamData,
@@ -157,7 +156,7 @@ private:
 void TestUpstreamOpenAi::init() {
     m_fake = std::make_unique<FakeOpenAiUpstream>();
     QVERIFY(m_fake->listen(QHostAddress::LocalHost));
-    m_network = std::make_unique<QNetworkAccessManager>();
+    m_network = std::make_unique<HttpClient>();
     m_startedCount = 0;
     m_sentAtStart = -1;
     m_chunks.clear();

@@ -8,8 +8,7 @@
 
 namespace signalbox::testing {
 
-QString UpstreamCallRecorder::run(UpstreamRequest request, QNetworkAccessManager *network,
-                                  int timeoutMs) {
+QString UpstreamCallRecorder::run(UpstreamRequest request, HttpClient *network, int timeoutMs) {
     Result<std::unique_ptr<UpstreamCall>> created = createUpstreamCall(std::move(request), network);
     if (!created.ok())
         return QStringLiteral("creating the call failed: ") + created.error();

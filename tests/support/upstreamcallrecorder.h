@@ -10,7 +10,9 @@
 
 #include <memory>
 
-class QNetworkAccessManager;
+namespace signalbox {
+class HttpClient;
+}
 
 namespace signalbox::testing {
 
@@ -21,7 +23,7 @@ class UpstreamCallRecorder : public QObject {
 public:
     // Starts the call and waits up to timeoutMs for finished(). Returns an empty string on success,
     // else why the call could not be created or did not finish in time.
-    QString run(UpstreamRequest request, QNetworkAccessManager *network, int timeoutMs);
+    QString run(UpstreamRequest request, HttpClient *network, int timeoutMs);
 
     // Drops the call and clears what the last run recorded.
     void reset();

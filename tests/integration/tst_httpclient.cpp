@@ -1,0 +1,520 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#include "http/httpclient.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <functional>
+#include <memory>
+
+using namespace signalbox;
+
+Q_DECLARE_METATYPE(HttpClientError)
+
+namespace {
+
+constexpr int WaitMs = 5000;
+
+const QByteArray ChunkedResponse = "HTTP/1.1 200 OK\r\n"
+                                   "Content-Type: text/plain\r\n"
+                                   "Transfer-Encoding: chunked\r\n"
+                                   "\r\n"
+                                   "5\r\nhello\r\n"
+                                   "1;name=value\r\n,\r\n"
+                                   "6\r\n world\r\n"
+                                   "0\r\n"
+                                   "\r\n";
+
+QByteArray okResponse(const QByteArray &body) {
+    return "HTTP/1.1 200 OK\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" +
+           body;
+}
+
+// A loopback server that reads each request whole (head and Content-Length body) and passes it
+// to `respond`, which writes whatever bytes the test needs or closes the socket.
+class ScriptedServer : public QObject {
+public:
+    using Responder = std::function<void(QTcpSocket *socket, int connection, int request)>;
+
+    explicit ScriptedServer(Responder responder, QTcpServer *server = nullptr)
+        : m_server(server ? server : new QTcpServer(this))
+        , m_respond(std::move(responder)) {
+        m_server->setParent(this);
+        connect(m_server, &QTcpServer::pendingConnectionAvailable, this,
+                &ScriptedServer::acceptConnections);
+    }
+
+    bool listen() { return m_server->listen(QHostAddress::LocalHost, 0); }
+    QUrl url(const QString &scheme = QStringLiteral("http")) const {
+        return QUrl(QStringLiteral("%1://127.0.0.1:%2/v1/chat?x=1")
+                        .arg(scheme)
+                        .arg(m_server->serverPort()));
+    }
+
+    int connections = 0;
+    int requests = 0;
+    int disconnects = 0;
+    QList<QByteArray> received; // each whole request
+
+private:
+    void acceptConnections() {
+        while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+            const int index = connections++;
+            auto buffer = std::make_shared<QByteArray>();
+            connect(socket, &QTcpSocket::readyRead, this,
+                    [this, socket, index, buffer] { readRequests(socket, index, *buffer); });
+            connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+                ++disconnects;
+                socket->deleteLater();
+            });
+        }
+    }
+
+    void readRequests(QTcpSocket *socket, int connection, QByteArray &buffer) {
+        buffer += socket->readAll();
+        for (;;) {
+            const qsizetype headEnd = buffer.indexOf("\r\n\r\n");
+            if (headEnd < 0)
+                return;
+            const qsizetype lengthAt = buffer.indexOf("Content-Length: ");
+            const qsizetype lineEnd = buffer.indexOf("\r\n", lengthAt);
+            const qsizetype length =
+                lengthAt < 0 ? 0 : buffer.mid(lengthAt + 16, lineEnd - lengthAt - 16).toLongLong();
+            const qsizetype total = headEnd + 4 + length;
+            if (buffer.size() < total)
+                return;
+            received << buffer.left(total);
+            buffer.remove(0, total);
+            m_respond(socket, connection, requests++);
+        }
+    }
+
+    QTcpServer *m_server;
+    Responder m_respond;
+};
+
+// Records every callback of one exchange.
+class Recorder final : public HttpClientListener {
+public:
+    void onRequestSent() override { ++sent; }
+    void onResponseHead() override { ++heads; }
+    void onResponseBody(const QByteArray &bytes) override {
+        body += bytes;
+        ++pieces;
+    }
+    void onResponseFinished() override {
+        ++finished;
+        if (onFinished)
+            onFinished();
+    }
+
+    int sent = 0;
+    int heads = 0;
+    int pieces = 0;
+    int finished = 0;
+    QByteArray body;
+    std::function<void()> onFinished;
+};
+
+HttpClientRequest postTo(const QUrl &url, const QByteArray &body = "{}") {
+    return {url, {{"Content-Type", "application/json"}}, body};
+}
+
+// Posts to the URL and waits up to WaitMs for the end of the exchange. Callers check
+// recorder.finished, so a timeout fails there.
+std::unique_ptr<HttpClientReply> exchange(HttpClient &client, const QUrl &url, Recorder &recorder) {
+    std::unique_ptr<HttpClientReply> reply = client.post(postTo(url), &recorder);
+    static_cast<void>(QTest::qWaitFor([&recorder] { return recorder.finished > 0; }, WaitMs));
+    return reply;
+}
+
+} // namespace
+
+class TestHttpClient : public QObject {
+    Q_OBJECT
+
+private slots:
+    void contentLengthResponse();
+    void requestWrittenAsHttp11();
+    void chunkedSplitAtEveryByte();
+    void keepAliveReusesConnection();
+    void connectionCloseNotReused();
+    void pooledConnectionClosed_data();
+    void pooledConnectionClosed();
+    void responseEnd_data();
+    void responseEnd();
+    void deletingReplyClosesConnection();
+    void connectionRefusedReportedLater();
+    void unresolvableHostNamed();
+    void maxConnectionsQueuesRequests();
+    void tlsCertificateChecked_data();
+    void tlsCertificateChecked();
+
+private:
+    bool makeCertificate(QTemporaryDir &dir);
+    QSslConfiguration serverTls(const QTemporaryDir &dir);
+};
+
+void TestHttpClient::contentLengthResponse() {
+    ScriptedServer server([](QTcpSocket *socket, int, int) {
+        socket->write(
+            "HTTP/1.1 201 Created\r\nX-Request-Id: abc\r\nContent-Length: 5\r\n\r\nhello");
+    });
+    QVERIFY(server.listen());
+
+    HttpClient client;
+    Recorder recorder;
+    const auto reply = exchange(client, server.url(), recorder);
+    QCOMPARE(recorder.finished, 1);
+
+    QCOMPARE(reply->error(), HttpClientError::None);
+    QCOMPARE(reply->status(), 201);
+    QCOMPARE(reply->header("x-request-id"), QByteArray("abc"));
+    QCOMPARE(recorder.body, QByteArray("hello"));
+    QCOMPARE(recorder.sent, 1);
+    QCOMPARE(recorder.heads, 1);
+    QVERIFY(reply->isFinished());
+}
+
+void TestHttpClient::requestWrittenAsHttp11() {
+    ScriptedServer server([](QTcpSocket *socket, int, int) { socket->write(okResponse("{}")); });
+    QVERIFY(server.listen());
+
+    HttpClient client;
+    Recorder recorder;
+    const auto reply = client.post(postTo(server.url(), "{\"a\":1}"), &recorder);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.finished, 1, WaitMs);
+
+    QCOMPARE(server.received.size(), 1);
+    const QByteArray expected =
+        "POST /v1/chat?x=1 HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(server.url().port()) +
+        "\r\nContent-Type: application/json\r\nContent-Length: 7\r\n\r\n"
+        "{\"a\":1}";
+    QCOMPARE(server.received.first(), expected);
+}
+
+// The response goes out in two writes split at each offset in turn, so every parser state
+// meets the end of a read. The event loop runs between the writes, so the client usually reads
+// them separately.
+void TestHttpClient::chunkedSplitAtEveryByte() {
+    int splitAt = 0;
+    ScriptedServer server([&splitAt](QTcpSocket *socket, int, int) {
+        socket->write(ChunkedResponse.left(splitAt));
+        socket->flush();
+        QCoreApplication::processEvents();
+        QCoreApplication::processEvents();
+        socket->write(ChunkedResponse.mid(splitAt));
+    });
+    QVERIFY(server.listen());
+
+    HttpClient client;
+    int splitReads = 0;
+    for (splitAt = 1; splitAt < ChunkedResponse.size(); ++splitAt) {
+        Recorder recorder;
+        const auto reply = client.post(postTo(server.url()), &recorder);
+        QTRY_COMPARE_WITH_TIMEOUT(recorder.finished, 1, WaitMs);
+        QVERIFY2(reply->error() == HttpClientError::None, qPrintable(reply->errorString()));
+        QCOMPARE(reply->status(), 200);
+        QCOMPARE(recorder.body, QByteArray("hello, world"));
+        splitReads += recorder.pieces > 1 ? 1 : 0;
+    }
+    // Some body arrived in two reads, so the splits did reach the client separately.
+    QVERIFY(splitReads > 0);
+    // Every response was complete, so one connection carried them all.
+    QCOMPARE(client.connectionsOpened(), 1);
+    QCOMPARE(server.connections, 1);
+}
+
+void TestHttpClient::keepAliveReusesConnection() {
+    ScriptedServer server([](QTcpSocket *socket, int, int request) {
+        socket->write(okResponse(QByteArray::number(request)));
+    });
+    QVERIFY(server.listen());
+
+    HttpClient client;
+    for (int i = 0; i < 3; ++i) {
+        Recorder recorder;
+        const auto reply = client.post(postTo(server.url()), &recorder);
+        QTRY_COMPARE_WITH_TIMEOUT(recorder.finished, 1, WaitMs);
+        QCOMPARE(recorder.body, QByteArray::number(i));
+        QCOMPARE(client.idleConnections(), 1);
+    }
+    QCOMPARE(server.connections, 1);
+    QCOMPARE(client.connectionsOpened(), 1);
+}
+
+void TestHttpClient::connectionCloseNotReused() {
+    ScriptedServer server([](QTcpSocket *socket, int, int) {
+        socket->write("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok");
+    });
+    QVERIFY(server.listen());
+
+    HttpClient client;
+    for (int i = 0; i < 2; ++i) {
+        Recorder recorder;
+        const auto reply = client.post(postTo(server.url()), &recorder);
+        QTRY_COMPARE_WITH_TIMEOUT(recorder.finished, 1, WaitMs);
+        QCOMPARE(reply->error(), HttpClientError::None);
+        QCOMPARE(client.idleConnections(), 0);
+    }
+    QCOMPARE(client.connectionsOpened(), 2);
+}
+
+// The server closes the pooled connection while it is idle, which the client notices before its
+// next request. Or it closes on receiving the next request, without a response, as a server does
+// whose keep-alive timeout passed just then. The client then sends that request again on a new
+// connection.
+void TestHttpClient::pooledConnectionClosed_data() {
+    QTest::addColumn<bool>("closeOnRequest");
+    QTest::addColumn<int>("requests");
+    QTest::newRow("while idle") << false << 2;
+    QTest::newRow("on the next request") << true << 3;
+}
+
+void TestHttpClient::pooledConnectionClosed() {
+    QFETCH(bool, closeOnRequest);
+    QFETCH(int, requests);
+    QTcpSocket *firstSocket = nullptr;
+    ScriptedServer server([&](QTcpSocket *socket, int connection, int request) {
+        if (connection == 0)
+            firstSocket = socket;
+        if (closeOnRequest && connection == 0 && request == 1) {
+            socket->abort();
+            return;
+        }
+        socket->write(okResponse("ok"));
+    });
+    QVERIFY(server.listen());
+
+    HttpClient client;
+    Recorder first;
+    const auto firstReply = exchange(client, server.url(), first);
+    QCOMPARE(first.finished, 1);
+    QCOMPARE(client.idleConnections(), 1);
+    if (!closeOnRequest) {
+        firstSocket->disconnectFromHost();
+        QTRY_COMPARE_WITH_TIMEOUT(client.idleConnections(), 0, WaitMs);
+    }
+
+    Recorder second;
+    const auto secondReply = exchange(client, server.url(), second);
+    QCOMPARE(second.finished, 1);
+    QVERIFY2(secondReply->error() == HttpClientError::None, qPrintable(secondReply->errorString()));
+    QCOMPARE(second.body, QByteArray("ok"));
+    QCOMPARE(server.connections, 2);
+    QCOMPARE(server.requests, requests);
+}
+
+// Each row: the bytes the server writes before it closes the connection, and how the exchange
+// ends.
+void TestHttpClient::responseEnd_data() {
+    QTest::addColumn<QByteArray>("response");
+    QTest::addColumn<HttpClientError>("error");
+    QTest::addColumn<QString>("errorText");
+    QTest::addColumn<int>("heads");
+    QTest::addColumn<QByteArray>("body");
+
+    QTest::newRow("body ends with connection")
+        << QByteArray("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nall of it")
+        << HttpClientError::None << QString() << 1 << QByteArray("all of it");
+    QTest::newRow("body shorter than length")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhalf")
+        << HttpClientError::ConnectionClosed
+        << QStringLiteral("Connection closed before the end of the response") << 1
+        << QByteArray("half");
+    QTest::newRow("closed without response")
+        << QByteArray() << HttpClientError::ConnectionClosed << QStringLiteral("Connection closed")
+        << 0 << QByteArray();
+    QTest::newRow("not HTTP") << QByteArray("SMTP ready\r\n\r\n") << HttpClientError::Protocol
+                              << QStringLiteral("invalid HTTP response") << 0 << QByteArray();
+}
+
+void TestHttpClient::responseEnd() {
+    QFETCH(QByteArray, response);
+    QFETCH(HttpClientError, error);
+    QFETCH(QString, errorText);
+    QFETCH(int, heads);
+    QFETCH(QByteArray, body);
+
+    ScriptedServer server([&response](QTcpSocket *socket, int, int) {
+        socket->write(response);
+        socket->disconnectFromHost();
+    });
+    QVERIFY(server.listen());
+
+    HttpClient client;
+    Recorder recorder;
+    const auto reply = exchange(client, server.url(), recorder);
+    QCOMPARE(recorder.finished, 1);
+
+    QCOMPARE(reply->error(), error);
+    QVERIFY2(reply->errorString().contains(errorText), qPrintable(reply->errorString()));
+    QCOMPARE(recorder.heads, heads);
+    QCOMPARE(recorder.body, body);
+    // A request on a new connection is never sent twice.
+    QCOMPARE(server.requests, 1);
+    QCOMPARE(server.connections, 1);
+    QTRY_COMPARE_WITH_TIMEOUT(client.openConnections(), 0, WaitMs);
+}
+
+void TestHttpClient::deletingReplyClosesConnection() {
+    ScriptedServer server([](QTcpSocket *socket, int, int) {
+        socket->write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nfirst\r\n");
+    });
+    QVERIFY(server.listen());
+
+    HttpClient client;
+    Recorder recorder;
+    auto reply = client.post(postTo(server.url()), &recorder);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.body, QByteArray("first"), WaitMs);
+
+    reply.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(server.disconnects, 1, WaitMs);
+    QCOMPARE(recorder.finished, 0);
+    QCOMPARE(client.openConnections(), 0);
+}
+
+void TestHttpClient::connectionRefusedReportedLater() {
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+
+    HttpClient client;
+    Recorder recorder;
+    const auto reply =
+        client.post(postTo(QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(port))), &recorder);
+    QCOMPARE(recorder.finished, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.finished, 1, WaitMs);
+
+    QCOMPARE(reply->error(), HttpClientError::ConnectionRefused);
+    QVERIFY2(reply->errorString().contains(QLatin1String("refused")),
+             qPrintable(reply->errorString()));
+    QCOMPARE(client.openConnections(), 0);
+}
+
+// The .invalid top-level domain never resolves (RFC 2606), so no packet leaves the machine.
+void TestHttpClient::unresolvableHostNamed() {
+    HttpClient client;
+    Recorder recorder;
+    const auto reply =
+        client.post(postTo(QUrl(QStringLiteral("http://nowhere.invalid/v1"))), &recorder);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.finished, 1, WaitMs);
+
+    QCOMPARE(reply->error(), HttpClientError::HostNotFound);
+    QCOMPARE(reply->errorString(), QStringLiteral("Host nowhere.invalid not found"));
+}
+
+void TestHttpClient::maxConnectionsQueuesRequests() {
+    QList<QTcpSocket *> heldSockets;
+    ScriptedServer server([&heldSockets](QTcpSocket *socket, int, int) { heldSockets << socket; });
+    QVERIFY(server.listen());
+
+    HttpClient client(2);
+    Recorder recorders[3];
+    std::unique_ptr<HttpClientReply> replies[3];
+    for (int i = 0; i < 3; ++i)
+        replies[i] = client.post(postTo(server.url()), &recorders[i]);
+    QTRY_COMPARE_WITH_TIMEOUT(heldSockets.size(), 2, WaitMs);
+    QCOMPARE(client.openConnections(), 2);
+    QCOMPARE(recorders[2].sent, 0);
+
+    heldSockets.takeFirst()->write(okResponse("one"));
+    QTRY_COMPARE_WITH_TIMEOUT(heldSockets.size(), 2, WaitMs);
+    QCOMPARE(client.openConnections(), 2);
+    for (QTcpSocket *socket : heldSockets)
+        socket->write(okResponse("two"));
+    for (Recorder &recorder : recorders)
+        QTRY_COMPARE_WITH_TIMEOUT(recorder.finished, 1, WaitMs);
+    // The waiting request took the first connection once it was released.
+    QCOMPARE(server.connections, 2);
+    QCOMPARE(client.connectionsOpened(), 2);
+}
+
+bool TestHttpClient::makeCertificate(QTemporaryDir &dir) {
+    if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
+        return false;
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                   QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                   QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
+                   QStringLiteral("-keyout"), dir.filePath(QStringLiteral("key.pem")),
+                   QStringLiteral("-out"), dir.filePath(QStringLiteral("cert.pem"))});
+    return openssl.waitForFinished(30000) && openssl.exitCode() == 0;
+}
+
+QSslConfiguration TestHttpClient::serverTls(const QTemporaryDir &dir) {
+    QFile certFile(dir.filePath(QStringLiteral("cert.pem")));
+    QFile keyFile(dir.filePath(QStringLiteral("key.pem")));
+    certFile.open(QIODevice::ReadOnly);
+    keyFile.open(QIODevice::ReadOnly);
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificate(QSslCertificate(certFile.readAll()));
+    configuration.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+    return configuration;
+}
+
+// The client trusts what Qt's default TLS configuration trusts: the system CAs, which do not
+// include the test's self-signed certificate unless a row adds it.
+void TestHttpClient::tlsCertificateChecked_data() {
+    QTest::addColumn<bool>("trusted");
+    QTest::newRow("self-signed rejected") << false;
+    QTest::newRow("trusted accepted") << true;
+}
+
+void TestHttpClient::tlsCertificateChecked() {
+    QFETCH(bool, trusted);
+    if (!QSslSocket::supportsSsl())
+        QSKIP("Qt has no TLS backend here");
+    QTemporaryDir dir;
+    if (!makeCertificate(dir))
+        QSKIP("openssl could not make a test certificate");
+
+    const QSslConfiguration previous = QSslConfiguration::defaultConfiguration();
+    const auto restore =
+        qScopeGuard([&previous] { QSslConfiguration::setDefaultConfiguration(previous); });
+    if (trusted) {
+        QSslConfiguration trusting = previous;
+        trusting.addCaCertificates(dir.filePath(QStringLiteral("cert.pem")));
+        QSslConfiguration::setDefaultConfiguration(trusting);
+    }
+
+    auto *tlsServer = new QSslServer;
+    tlsServer->setSslConfiguration(serverTls(dir));
+    ScriptedServer server([](QTcpSocket *socket, int, int) { socket->write(okResponse("ok")); },
+                          tlsServer);
+    QVERIFY(server.listen());
+
+    HttpClient client;
+    Recorder recorder;
+    const auto reply = exchange(client, server.url(QStringLiteral("https")), recorder);
+    QCOMPARE(recorder.finished, 1);
+
+    if (trusted) {
+        QVERIFY2(reply->error() == HttpClientError::None, qPrintable(reply->errorString()));
+        QCOMPARE(recorder.body, QByteArray("ok"));
+        return;
+    }
+    QCOMPARE(reply->error(), HttpClientError::Tls);
+    QVERIFY2(reply->errorString().contains(QLatin1String("self-signed"), Qt::CaseInsensitive) ||
+                 reply->errorString().contains(QLatin1String("self signed"), Qt::CaseInsensitive),
+             qPrintable(reply->errorString()));
+    QCOMPARE(server.requests, 0);
+}
+
+QTEST_GUILESS_MAIN(TestHttpClient)
+#include "tst_httpclient.moc"
