@@ -7,6 +7,8 @@
 
 #include <QDirIterator>
 #include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUuid>
 
@@ -36,6 +38,7 @@ private:
     void createService();
     bool storeKey(const QString &key);
     bool waitForKeySource(KeySource source);
+    QByteArray secretToolLookup() const;
     QByteArray dataFiles() const;
     QByteArray configFile() const;
 
@@ -104,6 +107,16 @@ bool TestKeychainKeys::waitForKeySource(KeySource source) {
         testing::kServiceWaitMs);
 }
 
+// Reads the key back with libsecret's own command line tool, as a user would check it.
+QByteArray TestKeychainKeys::secretToolLookup() const {
+    QProcess tool;
+    tool.start(QStringLiteral("secret-tool"), {QStringLiteral("lookup"), QStringLiteral("server"),
+                                               m_service, QStringLiteral("user"), kProvider});
+    if (!tool.waitForFinished(testing::kServiceWaitMs) || tool.exitCode() != 0)
+        return {};
+    return tool.readAllStandardOutput();
+}
+
 QByteArray TestKeychainKeys::dataFiles() const {
     QByteArray bytes;
     QDirIterator files(m_dir->filePath(QStringLiteral("data")), QDir::Files);
@@ -126,6 +139,9 @@ void TestKeychainKeys::storedKeyReachesUpstream() {
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
     QVERIFY(storeKey(m_canary));
     QVERIFY(waitForKeySource(KeySource::Keychain));
+    QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("secret-tool")).isEmpty(),
+             "secret-tool was not found: install the Debian package libsecret-tools");
+    QCOMPARE(secretToolLookup(), m_canary.toUtf8());
     const KeyStatus status = m_router->keyStatus(kProvider);
     QCOMPARE(status.maskedKey, QStringLiteral("sk-") + QChar(0x2026) + m_canary.right(4));
 
