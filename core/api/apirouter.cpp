@@ -69,7 +69,7 @@ void dispatchRequest(const ApiEnvironment &environment, HttpExchange *exchange) 
     if (const std::optional<ApiError> refused = checkRequestOrigin(request, environment.guard)) {
         qCWarning(lcApi).noquote() << "rejected" << request.method << request.path << "from"
                                    << request.peerAddress.toString() << ":" << refused->message;
-        replyWithError(exchange, *refused);
+        replyWithError(exchange, *refused, {}, errorFormatFor(request));
         return;
     }
 
@@ -82,7 +82,7 @@ void dispatchRequest(const ApiEnvironment &environment, HttpExchange *exchange) 
             if (denied->httpStatus == 401)
                 headers.append({QByteArrayLiteral("WWW-Authenticate"),
                                 QByteArrayLiteral("Bearer realm=\"signalbox\"")});
-            replyWithError(exchange, *denied, headers);
+            replyWithError(exchange, *denied, headers, errorFormatFor(request));
             return;
         }
     }

@@ -22,6 +22,16 @@ QString budgetName(const QString &gateId) {
     return QStringLiteral("daily budget of model '%1'").arg(gateId.section(QLatin1Char(':'), 1));
 }
 
+// Only advice that can work: a smaller request helps only while some of the budget is free.
+QString budgetAdvice(const BudgetUsage &usage) {
+    if (usage.spent >= usage.limit)
+        return QStringLiteral("The budget is used up: wait for the reset or raise the budget.");
+    if (usage.spent + usage.reserved >= usage.limit)
+        return QStringLiteral("Requests in flight hold the rest of it: retry when they finish, or "
+                              "raise the budget.");
+    return QStringLiteral("Lower max_tokens, pick a cheaper model or raise the budget.");
+}
+
 } // namespace
 
 int GateRejection::httpStatus() const {
@@ -47,10 +57,10 @@ GateRejection budgetRejection(const BudgetUsage &usage, NanoUsd amount, const QD
     rejection.resetsAt = resetsAt;
     rejection.message =
         QStringLiteral("%1 (%2) of %3 would be exceeded: %4 spent, %5 reserved by requests in "
-                       "flight, and this request may cost up to %6. It resets at %7. Lower "
-                       "max_tokens, pick a cheaper model or raise the budget.")
+                       "flight, and this request may cost up to %6. It resets at %7. %8")
             .arg(budgetName(usage.gateId), usage.gateId, usd(rejection.limit), usd(rejection.spent),
-                 usd(rejection.reserved), usd(rejection.requested), resetsAt.toString(Qt::ISODate));
+                 usd(rejection.reserved), usd(rejection.requested), resetsAt.toString(Qt::ISODate),
+                 budgetAdvice(usage));
     return rejection;
 }
 

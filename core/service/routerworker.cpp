@@ -65,6 +65,12 @@ Result<Endpoint> parseEndpoint(const QString &text) {
     return Endpoint{ip, address->port};
 }
 
+// Cents suffice for a budget of a dollar or more. A smaller one, as in a test setup, needs more
+// digits, or its warnings read "$0.00 of $0.00".
+int usdDecimals(double limitUsd) {
+    return limitUsd >= 1 ? 2 : 6;
+}
+
 // The console's usage figures are refreshed at most this often while requests are recorded.
 constexpr int MinUsageRefreshMs = 250;
 
@@ -293,8 +299,8 @@ void RouterWorker::onWarningReached(const QString &gateId, double fraction, doub
     const QString message = tr("%1 reached %2% of its limit: $%3 of $%4 spent")
                                 .arg(gateId)
                                 .arg(qRound(fraction * 100))
-                                .arg(spentUsd, 0, 'f', 2)
-                                .arg(limitUsd, 0, 'f', 2);
+                                .arg(spentUsd, 0, 'f', usdDecimals(limitUsd))
+                                .arg(limitUsd, 0, 'f', usdDecimals(limitUsd));
     qCWarning(lcGates).noquote() << message;
     emit eventLogged(message);
 }

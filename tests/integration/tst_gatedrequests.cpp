@@ -74,6 +74,7 @@ private slots:
     void concurrentRequestsStayWithinBudget();
     void settledSpendMatchesReportedUsage();
     void expensiveCandidateGivesWayToCheaper();
+    void smallBudgetWarningShowsDigits();
     void rateLimitRejectsWithRetryAfter();
     void restartRebuildsSpendFromLedger();
 
@@ -279,6 +280,24 @@ void GatedRequestsTest::expensiveCandidateGivesWayToCheaper() {
     const RawResponse response = post(chatBody(QStringLiteral("stage:plan"), false));
     QCOMPARE(response.status, 200);
     QCOMPARE(response.header("x-signalbox-model"), QByteArray("cheap"));
+}
+
+// A budget under a dollar, as in a trial setup, must not read "$0.00 of $0.00" in its warning.
+void GatedRequestsTest::smallBudgetWarningShowsDigits() {
+    writeConfig(QJsonObject{{QLatin1String("daily_budget_usd"), 0.02},
+                            {QLatin1String("reserve_output_tokens"), 50},
+                            {QLatin1String("warn_at"), QJsonArray{0.5}}},
+                QJsonArray{modelJson(QStringLiteral("m"), InputPrice, OutputPrice)});
+    m_upstream->script().promptTokens = 1000;
+    m_upstream->script().completionTokens = 50;
+    QVERIFY(startRouter());
+    QSignalSpy events(m_service.get(), &RouterService::eventLogged);
+
+    QCOMPARE(post(chatBody(QStringLiteral("m"), false)).status, 200);
+    QTRY_VERIFY(!events.isEmpty());
+    const QString warning = events.first().first().toString();
+    QVERIFY2(warning.contains(QLatin1String("reached 50% of its limit: $0.015000 of $0.020000")),
+             qPrintable(warning));
 }
 
 void GatedRequestsTest::rateLimitRejectsWithRetryAfter() {

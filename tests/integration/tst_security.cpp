@@ -108,6 +108,7 @@ private slots:
     void accessTokenRequired_data();
     void accessTokenRequired();
     void accessTokenNotForwarded();
+    void guardUsesMessagesEnvelope();
     void missingAccessTokenRejects();
     void nonLoopbackListenWarns();
     void secretsAbsentFromLogsAndFiles();
@@ -260,6 +261,29 @@ void TestSecurity::accessTokenRequired() {
     QCOMPARE(error.value(QLatin1String("code")).toString(), QStringLiteral("invalid_api_key"));
     QVERIFY(error.value(QLatin1String("message")).toString().contains(QLatin1String("missing")));
     QCOMPARE(response.header("WWW-Authenticate"), QByteArray("Bearer realm=\"signalbox\""));
+    QCOMPARE(m_upstream->requests().size(), 0);
+}
+
+// Anthropic's SDKs read only their own envelope, so the guard's refusals on /v1/messages use it.
+void TestSecurity::guardUsesMessagesEnvelope() {
+    writeConfig(QJsonObject{{QLatin1String("access_token_ref"), QLatin1String("local")}});
+    QVERIFY(startRouter());
+    const QByteArray body =
+        R"({"model":"mini","max_tokens":5,"messages":[{"role":"user","content":"hi"}]})";
+    const QByteArray head =
+        "POST /v1/messages HTTP/1.1\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
+
+    const RawResponse noToken = send(head + "Host: 127.0.0.1\r\n\r\n" + body);
+    QCOMPARE(noToken.status, 401);
+    const QJsonObject unauthorized = QJsonDocument::fromJson(noToken.body).object();
+    QCOMPARE(unauthorized.value(QLatin1String("type")).toString(), QStringLiteral("error"));
+    QCOMPARE(errorOf(noToken).value(QLatin1String("type")).toString(),
+             QStringLiteral("authentication_error"));
+
+    const RawResponse rebound = send(head + "Host: attacker.example\r\n\r\n" + body);
+    QCOMPARE(rebound.status, 403);
+    QCOMPARE(errorOf(rebound).value(QLatin1String("type")).toString(),
+             QStringLiteral("permission_error"));
     QCOMPARE(m_upstream->requests().size(), 0);
 }
 

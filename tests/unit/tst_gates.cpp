@@ -46,7 +46,32 @@ private slots:
     void warningsAgainNextPeriod();
     void rebuildFromSpend();
     void invalidPolicyKeepsCurrent();
+    void rejectionAdvice_data();
+    void rejectionAdvice();
 };
+
+void GatesTest::rejectionAdvice_data() {
+    QTest::addColumn<double>("spent");
+    QTest::addColumn<double>("reserved");
+    QTest::addColumn<QString>("advice");
+
+    QTest::newRow("room left") << 2.0 << 1.0 << QStringLiteral("Lower max_tokens");
+    QTest::newRow("held by requests in flight") << 2.0 << 8.0 << QStringLiteral("retry when");
+    QTest::newRow("used up") << 10.0 << 0.0 << QStringLiteral("is used up");
+    QTest::newRow("overspent") << 12.0 << 1.0 << QStringLiteral("is used up");
+}
+
+// A smaller request cannot fit a budget that is used up, so the message must not suggest one.
+void GatesTest::rejectionAdvice() {
+    QFETCH(double, spent);
+    QFETCH(double, reserved);
+    QFETCH(QString, advice);
+    const BudgetUsage usage{QStringLiteral("daily_budget"), QString(), nanoUsdRound(10.0),
+                            nanoUsdRound(spent), nanoUsdRound(reserved)};
+    const GateRejection rejected =
+        budgetRejection(usage, nanoUsdRound(3.0), utcTime("2026-12-05T00:00:00"));
+    QVERIFY2(rejected.message.contains(advice), qPrintable(rejected.message));
+}
 
 void GatesTest::fortyRequestsTenFit() {
     GateFixture fixture;
@@ -127,8 +152,8 @@ void GatesTest::seededInterleaving() {
         const int action = int(random.bounded(3));
         if (action == 0 || open.isEmpty()) {
             const double worstCase = random.bounded(150) / 100.0;
-            const GateRequest request = gateRequest(worstCase, stages.at(random.bounded(3)),
-                                                    models.at(random.bounded(2)));
+            const GateRequest request =
+                gateRequest(worstCase, stages.at(random.bounded(3)), models.at(random.bounded(2)));
             if (const std::optional<GateAdmission> granted = admission(fixture.admit(request))) {
                 open.append({granted->reservationId, worstCase});
                 ++admitted;
@@ -187,8 +212,7 @@ void GatesTest::modelBudgetAppliesToItsModel() {
     const std::optional<GateRejection> rejected = rejection(fixture.admit(gateRequest(1.0)));
     QVERIFY(rejected);
     QCOMPARE(rejected->gateId, QStringLiteral("model_budget:gpt-4o"));
-    QVERIFY(admission(
-        fixture.admit(gateRequest(1.0, QString(), QStringLiteral("gpt-4o-mini")))));
+    QVERIFY(admission(fixture.admit(gateRequest(1.0, QString(), QStringLiteral("gpt-4o-mini")))));
 }
 
 void GatesTest::settleAboveReservationRecorded() {
