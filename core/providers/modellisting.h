@@ -21,7 +21,7 @@ struct ProviderModels {
     QString providerId;
     bool ok = false;
     QStringList models; // sorted ids as the provider names them
-    int httpStatus = 0; // 0 when no HTTP answer arrived
+    int httpStatus = 0; // 0 when no HTTP response arrived
     QString error;      // for people; never contains the API key
 };
 

@@ -12,11 +12,11 @@ namespace signalbox {
 // The outcome of one key store operation.
 struct KeyStoreReply {
     enum class Status {
-        Ok,          // done; for a read, key holds the key
+        Ok,          // done, and for a read, key contains the key
         NotFound,    // no key is stored under the account
         Unavailable, // the store cannot be used at all, e.g. no keychain service is running
-        Failed,      // the store refused or failed; message says why
-        TimedOut,    // no answer within the store's timeout
+        Failed,      // the store rejected or failed the operation, as message describes
+        TimedOut,    // no reply within the store's timeout
     };
 
     Status status = Status::Failed;

@@ -110,8 +110,8 @@ void KeyManager::loadFromFile(const QString &providerId) {
     });
 }
 
-// Tells the router that no stored key exists, because requests that need the access token get 503
-// until the router knows.
+// Reports to the router that no stored key exists. Requests that need the access token get 503
+// until the router has this result.
 void KeyManager::settleMissing(const QString &providerId) {
     emit keyDropped(providerId);
     publishStatus(providerId);

@@ -98,8 +98,8 @@ void RouterService::connectWorker() {
             &RouterService::refreshUsageForListeners);
 }
 
-// Keys read or stored on this thread go to the router thread's cache; the router never waits
-// for the keychain.
+// Keys read or stored on this thread go to the router thread's cache, so the router does not
+// wait for the keychain.
 void RouterService::connectKeys() {
     connect(m_keys.get(), &KeyManager::keyLoaded, this,
             [this](const QString &providerId, const QString &key, KeySource source) {

@@ -117,7 +117,7 @@ private:
     // listing reads redirects and proxies as Qt does.
     QNetworkAccessManager *m_listingNetwork = nullptr;
     QHash<QString, StoredKey> m_storedKeys; // account -> key from the keychain or key file
-    // The keychain and key file have answered for the access token, with a token or without.
+    // The keychain and key file have replied for the access token, with a token or without.
     bool m_accessTokenRead = false;
     RedisGateStore *m_redisStore = nullptr; // owned by m_gates; null for the memory store
     // Children of the worker, so that moveToThread() moves them to the router thread, where

@@ -62,7 +62,7 @@ struct FakeOpenAiScript {
     QByteArray azureDeployment;
 
     // When set, every request whose Authorization is not "Bearer <requiredApiKey>" gets OpenAI's
-    // 401 invalid_api_key answer.
+    // 401 invalid_api_key error.
     QByteArray requiredApiKey;
 };
 
