@@ -369,6 +369,9 @@ TaskFeatures analyzeTask(const QJsonObject &body) {
     features.codeBlocks = code.blocks;
     features.codeLines = code.lines;
     features.languages = code.languages;
+    features.codeDefinitions = code.definitions;
+    features.codeFiles = code.files;
+    features.concurrencyInCode = code.concurrencyMarkers;
     features.codeLikeLines = countCodeLikeLines(lastUserText, kUserHeadChars, kUserTailChars);
     if (features.codeBlocks == 0 && features.codeLikeLines >= 3) {
         const QString language = guessLanguage(lastUserText);
@@ -394,9 +397,11 @@ TaskFeatures analyzeTask(const QJsonObject &body) {
             scan(window);
     }
     // After "Summarize this:" only the lead-in is the request; the rest is its material.
-    const RequestShape shape = readRequestShape(
-        features.materialSkipped ? instruction.toString()
-                                 : instructionProse(lastUserText, kInstructionChars));
+    const QString prose = features.materialSkipped
+                              ? instruction.toString()
+                              : instructionProse(lastUserText, kInstructionChars);
+    const RequestShape shape = readRequestShape(prose);
+    features.instructionWords = countWords(prose);
     features.asks = shape.asks;
     features.choiceQuestion = shape.choiceQuestion;
     if (!previousUserText.isEmpty())

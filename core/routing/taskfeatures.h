@@ -22,6 +22,9 @@ struct TaskFeatures {
     int codeBlocks = 0;         // fenced ``` blocks in all messages
     int codeLines = 0;          // lines inside the fenced blocks of all messages
     int codeLikeLines = 0;      // unfenced lines of the last user message that look like code
+    int codeDefinitions = 0;    // function, method and type definitions in the fenced code
+    int codeFiles = 0;          // file headers in the fenced code ("diff --git", "// a/b.go")
+    int concurrencyInCode = 0;  // distinct thread, lock and atomic names in the fenced code
     QStringList languages;      // languages of the code, from fence tags or guessed, lower case
     bool hasErrorTrace = false; // a stack trace, compiler error or panic in the request
     QList<KeywordHit> keywords;
@@ -34,6 +37,7 @@ struct TaskFeatures {
     // it asks to choose between named alternatives; see RequestShape.
     int asks = 0;
     bool choiceQuestion = false;
+    int instructionWords = 0; // words of the instruction's prose, outside code, see asks
     // The last user message starts with a text task ("Summarize this:") before a colon or line
     // break, so what follows is material to work on and was not scanned for keywords.
     bool materialSkipped = false;
