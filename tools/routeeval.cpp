@@ -410,7 +410,6 @@ QJsonObject caseJson(const EvalCase &evalCase, const CaseResult &result) {
         {QLatin1String("broad_scope"), task.broadScope},
         {QLatin1String("asks"), task.asks},
         {QLatin1String("choice_question"), task.choiceQuestion},
-        {QLatin1String("instruction_words"), task.instructionWords},
         {QLatin1String("last_user_words"), task.lastUserWords},
         {QLatin1String("material_skipped"), task.materialSkipped},
     };

@@ -397,11 +397,9 @@ TaskFeatures analyzeTask(const QJsonObject &body) {
             scan(window);
     }
     // After "Summarize this:" only the lead-in is the request; the rest is its material.
-    const QString prose = features.materialSkipped
-                              ? instruction.toString()
-                              : instructionProse(lastUserText, kInstructionChars);
-    const RequestShape shape = readRequestShape(prose);
-    features.instructionWords = countWords(prose);
+    const RequestShape shape = readRequestShape(
+        features.materialSkipped ? instruction.toString()
+                                 : instructionProse(lastUserText, kInstructionChars));
     features.asks = shape.asks;
     features.choiceQuestion = shape.choiceQuestion;
     if (!previousUserText.isEmpty())

@@ -37,7 +37,6 @@ struct TaskFeatures {
     // it asks to choose between named alternatives; see RequestShape.
     int asks = 0;
     bool choiceQuestion = false;
-    int instructionWords = 0; // words of the instruction's prose, outside code, see asks
     // The last user message starts with a text task ("Summarize this:") before a colon or line
     // break, so what follows is material to work on and was not scanned for keywords.
     bool materialSkipped = false;

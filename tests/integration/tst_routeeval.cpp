@@ -182,7 +182,7 @@ void RouteEvalTest::casesCarryFeatures() {
     const QJsonObject first = cases.first().toObject();
     for (const char *name :
          {"id", "label_difficulty", "difficulty", "confidence", "difficulty_points",
-          "code_definitions", "concurrency_in_code", "instruction_words", "rule_hits"})
+          "code_definitions", "concurrency_in_code", "rule_hits"})
         QVERIFY2(first.contains(QLatin1String(name)), name);
 }
 
