@@ -31,7 +31,7 @@ struct FencedCode {
 };
 
 // Characters of fenced code per request read for definitions, files and concurrency. A few
-// pasted files fit; beyond that the prompt size already says the work is large.
+// pasted files fit, and beyond that the prompt size already shows that the work is large.
 constexpr int kStructureChars = 16000;
 
 // Counts the fenced blocks of a text and adds their languages: the fence tag (with aliases such

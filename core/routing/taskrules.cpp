@@ -37,7 +37,7 @@ constexpr int kManyFiles = 2;
 // ("quick question" before a deadlock in 60 lines of Go).
 constexpr qint64 kLargeBodyTokens = 600;
 constexpr int kLargeBodyCodeLines = 30;
-// Confidence taken off where the rules were found unreliable on sets by different authors; see
+// Confidence taken off where the rules were found unreliable on sets by different authors, see
 // unreliableDifficulty().
 constexpr double kUnreliablePenalty = 0.1;
 

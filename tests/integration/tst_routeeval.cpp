@@ -205,22 +205,23 @@ void RouteEvalTest::confidencePredictsAgreement() {
     QCOMPARE(run.exitCode, 0);
     const QJsonArray buckets =
         QJsonDocument::fromJson(run.out).object().value(QLatin1String("calibration")).toArray();
-    const Agreement unsure = agreementBetween(buckets, 0, 0.6);
+    const Agreement belowThreshold = agreementBetween(buckets, 0, 0.6);
     const Agreement middle = agreementBetween(buckets, 0.6, 0.8);
-    const Agreement sure = agreementBetween(buckets, 0.8, 1.01);
+    const Agreement confident = agreementBetween(buckets, 0.8, 1.01);
     const QByteArray shares = QStringLiteral("below 0.6: %1 of %2, 0.6-0.8: %3 of %4, "
                                              "0.8 and above: %5 of %6")
-                                  .arg(unsure.share())
-                                  .arg(unsure.cases)
+                                  .arg(belowThreshold.share())
+                                  .arg(belowThreshold.cases)
                                   .arg(middle.share())
                                   .arg(middle.cases)
-                                  .arg(sure.share())
-                                  .arg(sure.cases)
+                                  .arg(confident.share())
+                                  .arg(confident.cases)
                                   .toUtf8();
-    QVERIFY2(unsure.cases > 0 && middle.cases > 0 && sure.cases > 0, shares.constData());
-    QVERIFY2(middle.share() > unsure.share(), shares.constData());
-    QVERIFY2(sure.share() > middle.share(), shares.constData());
-    QVERIFY2(sure.share() >= 0.85, shares.constData());
+    QVERIFY2(belowThreshold.cases > 0 && middle.cases > 0 && confident.cases > 0,
+             shares.constData());
+    QVERIFY2(middle.share() > belowThreshold.share(), shares.constData());
+    QVERIFY2(confident.share() > middle.share(), shares.constData());
+    QVERIFY2(confident.share() >= 0.85, shares.constData());
 }
 
 QTEST_GUILESS_MAIN(RouteEvalTest)

@@ -398,11 +398,11 @@ void AutoRouterTest::featuresReadCodeStructure() {
         "    var mu sync.Mutex\n    var wg sync.WaitGroup\n    go func() { mu.Lock() }()\n}\n"
         "```\n```go\n// worker/job.go\ntype Job struct {\n    ID int\n}\n"
         "func (j Job) Key() string {\n    return fmt.Sprint(j.ID)\n}\n```")));
-    QCOMPARE(task.codeDefinitions, 2); // Run and Key; a struct type with "type" is not counted
+    QCOMPARE(task.codeDefinitions, 2); // Run and Key, but not the struct declared with "type"
     QCOMPARE(task.codeFiles, 2);
     QCOMPARE(task.concurrencyInCode, 4); // mutex, waitgroup, go func, lock()
 
-    // Control flow at the left margin and calls are not definitions; a comment with prose is no
+    // Control flow at the left margin and calls are not definitions. A comment with prose is no
     // file header.
     const TaskFeatures plain = analyzeTask(userBody(
         QStringLiteral("Review:\n```c\nif (ready) {\n}\nfor (;;) {\n}\n// see the notes.txt file\n"
