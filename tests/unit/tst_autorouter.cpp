@@ -72,6 +72,11 @@ AutoChoice choose(const Config &config, const QJsonObject &body, const StageConf
     return chooseAutomatically(config, input.features, input.task, stage, classifier);
 }
 
+TaskProfile profilePrompt(const QString &prompt) {
+    const RouteInput input = autoInput(userBody(prompt));
+    return profileTask(input.features, input.task);
+}
+
 QString longCodePrompt(int functions) {
     QString text = QStringLiteral("Review this module for bugs:\n```cpp\n");
     for (int i = 0; i < functions; ++i)
@@ -588,38 +593,28 @@ void AutoRouterTest::rulesCodeEvidence_data() {
 void AutoRouterTest::rulesCodeEvidence() {
     QFETCH(QString, prompt);
     QFETCH(QString, rule);
-    const RouteInput input = autoInput(userBody(prompt));
-    const TaskProfile profile = profileTask(input.features, input.task);
-    const QString hits = profile.ruleHits.join(u'\n');
+    const QString hits = profilePrompt(prompt).ruleHits.join(u'\n');
     QVERIFY2(hits.contains(rule), qPrintable(hits));
 }
 
 void AutoRouterTest::rulesQuickBeforeLargeBody() {
-    const auto profileOf = [](const QString &prompt) {
-        const RouteInput input = autoInput(userBody(prompt));
-        return profileTask(input.features, input.task);
-    };
     // "quick" lowers the difficulty of a short request...
     const TaskProfile small =
-        profileOf(QStringLiteral("quick question: how do I rename a branch?"));
+        profilePrompt(QStringLiteral("quick question: how do I rename a branch?"));
     QVERIFY2(small.ruleHits.join(u'\n').contains(QLatin1String("difficulty -")),
              qPrintable(small.ruleHits.join(u'\n')));
     // ...but not of a long body of code, where it describes a hope, not the work.
     const TaskProfile large =
-        profileOf(QStringLiteral("quick question, why does this hang?\n") + longCodePrompt(12));
+        profilePrompt(QStringLiteral("quick question, why does this hang?\n") + longCodePrompt(12));
     const QString hits = large.ruleHits.join(u'\n');
     QVERIFY2(hits.contains(QLatin1String("ignored: the body is large")), qPrintable(hits));
     QVERIFY2(!hits.contains(QLatin1String("difficulty -")), qPrintable(hits));
 }
 
 void AutoRouterTest::rulesUnsureHighWithoutHardWork() {
-    const auto profileOf = [](const QString &prompt) {
-        const RouteInput input = autoInput(userBody(prompt));
-        return profileTask(input.features, input.task);
-    };
     // High from the category and a list of requirements alone: one author's high, another's
     // medium, so the confidence is lowered.
-    const TaskProfile listed = profileOf(QStringLiteral(
+    const TaskProfile listed = profilePrompt(QStringLiteral(
         "Design the architecture of our booking app: clubs, courts, prices, bookings, "
         "cancellations and invoices."));
     QCOMPARE(listed.difficulty, Difficulty::High);
@@ -627,7 +622,7 @@ void AutoRouterTest::rulesUnsureHighWithoutHardWork() {
              qPrintable(listed.ruleHits.join(u'\n')));
 
     // The same with a hard marker keeps its confidence.
-    const TaskProfile hard = profileOf(QStringLiteral(
+    const TaskProfile hard = profilePrompt(QStringLiteral(
         "Design the architecture of our multi-tenant booking app: clubs, courts, prices, "
         "bookings, cancellations and invoices."));
     QCOMPARE(hard.difficulty, Difficulty::High);
@@ -638,10 +633,9 @@ void AutoRouterTest::rulesUnsureHighWithoutHardWork() {
 }
 
 void AutoRouterTest::rulesUnsureConcurrencyNotHigh() {
-    const RouteInput input = autoInput(
-        userBody(QStringLiteral("Rename the field in this struct:\n```rust\nstruct Shared {\n"
-                                "    inner: Mutex<Vec<u8>>,\n}\n```")));
-    const TaskProfile profile = profileTask(input.features, input.task);
+    const TaskProfile profile =
+        profilePrompt(QStringLiteral("Rename the field in this struct:\n```rust\nstruct Shared {\n"
+                                     "    inner: Mutex<Vec<u8>>,\n}\n```"));
     const QString hits = profile.ruleHits.join(u'\n');
     QVERIFY2(profile.difficulty != Difficulty::High, qPrintable(hits));
     QVERIFY2(hits.contains(QLatin1String("concurrency in the code, not high")), qPrintable(hits));
