@@ -418,7 +418,8 @@ void AutoRouterTest::featuresReadCodeStructure() {
 }
 
 void AutoRouterTest::featuresCodeStructureIsBounded() {
-    // 2000 definitions of 36 characters each: only the first kStructureChars characters count.
+    // 2000 three-line definitions, of which only those in the first kStructureChars characters
+    // of code count.
     const TaskFeatures task = analyzeTask(userBody(longCodePrompt(2000)));
     QCOMPARE(task.codeLines, 6000);
     QVERIFY2(task.codeDefinitions > 100, qPrintable(QString::number(task.codeDefinitions)));
