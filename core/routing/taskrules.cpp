@@ -38,7 +38,7 @@ constexpr int kManyFiles = 2;
 constexpr qint64 kLargeBodyTokens = 600;
 constexpr int kLargeBodyCodeLines = 30;
 // Confidence taken off where the rules were found unreliable on sets by different authors, see
-// unreliableDifficulty().
+// unreliableDifficultyPenalty().
 constexpr double kUnreliablePenalty = 0.1;
 
 int index(TaskCategory category) {
@@ -178,9 +178,9 @@ void scoreCodeEvidence(TaskProfile &profile, const TaskFeatures &task) {
                   QStringLiteral("%1 concurrency names in the code").arg(task.concurrencyInCode));
     if (task.codeDefinitions >= kManyDefinitions || task.codeFiles >= kManyFiles)
         addPoints(profile, 0.2,
-                  QStringLiteral("code of %1 definitions in %2 files")
+                  QStringLiteral("code of %1 definitions and %2 file headers")
                       .arg(task.codeDefinitions)
-                      .arg(std::max(task.codeFiles, 1)));
+                      .arg(task.codeFiles));
 }
 
 bool hasLargeBody(const ChatRequestFeatures &request, const TaskFeatures &task) {
@@ -249,8 +249,8 @@ double difficultyConfidence(double points) {
 // concurrency in the code, a long prompt or a long conversation. Without one it rests on the
 // category and the count of requirements, and one author's "high" was another's "medium".
 // Concurrency in the code below high is the opposite case.
-double unreliableDifficulty(TaskProfile &profile, const ChatRequestFeatures &request,
-                            const TaskFeatures &task) {
+double unreliableDifficultyPenalty(TaskProfile &profile, const ChatRequestFeatures &request,
+                                   const TaskFeatures &task) {
     const bool hardEvidence = task.hardMarkers > 0 || task.concurrencyInCode > 0 ||
                               request.estimatedInputTokens > 2000 || request.turns > 6;
     double penalty = 0;
@@ -315,7 +315,7 @@ TaskProfile profileTask(const ChatRequestFeatures &request, const TaskFeatures &
                                     formatWeight(difficultySure),
                                     formatWeight(difficultySure - kDifficultyConfidenceAtBoundary));
     }
-    confidence -= unreliableDifficulty(profile, request, task);
+    confidence -= unreliableDifficultyPenalty(profile, request, task);
     profile.confidence = std::clamp(confidence, 0.05, 0.95);
     profile.requiredCapabilities = requiredCapabilities(request);
     setSizes(profile, request);
