@@ -16,6 +16,8 @@
 #include <QMap>
 #include <QTextStream>
 
+#include <algorithm>
+#include <array>
 #include <cstdio>
 
 using namespace signalbox;
@@ -24,6 +26,23 @@ namespace {
 
 // Output tokens of a classification: the verdict is a JSON object of about 20 tokens.
 constexpr qint64 kClassifierOutputTokens = 20;
+
+// Confidence buckets of the calibration table: below 0.5, then steps of 0.1 up to 1.
+constexpr int kConfidenceBuckets = 6;
+
+int confidenceBucket(double confidence) {
+    if (confidence < 0.5)
+        return 0;
+    return std::min(kConfidenceBuckets - 1, 1 + int((confidence - 0.5) * 10 + 1e-9));
+}
+
+double bucketLowerBound(int bucket) {
+    return bucket == 0 ? 0.0 : 0.5 + 0.1 * (bucket - 1);
+}
+
+double bucketUpperBound(int bucket) {
+    return bucket == kConfidenceBuckets - 1 ? 1.0 : 0.5 + 0.1 * bucket;
+}
 
 struct EvalCase {
     QString id;
@@ -34,6 +53,8 @@ struct EvalCase {
 
 // The router's decisions for one case.
 struct CaseResult {
+    ChatRequestFeatures request;
+    TaskFeatures task;
     TaskProfile rules;      // the rules' profile
     bool wantsClassifier;   // confidence below the threshold
     QString routedModel;    // rules only
@@ -82,6 +103,9 @@ struct Report {
     QMap<QString, Tally> byDifficulty; // by labelled difficulty
     QMap<QString, int> routedModels;
     QMap<QString, int> confusion; // "label -> rules" for category misses
+    // By the rules' confidence, see confidenceBucket(): whether the confidence predicts
+    // agreement with the labels.
+    std::array<Tally, kConfidenceBuckets> byConfidence{};
 };
 
 Result<QList<EvalCase>> readCases(const QString &path) {
@@ -162,6 +186,8 @@ QString strongestModelFor(const Config &config, const RouteInput &input) {
 CaseResult evaluate(const Config &config, const EvalCase &evalCase) {
     RouteInput input = routeInputFromRequest(evalCase.body, {}, {});
     CaseResult result;
+    result.request = input.features;
+    result.task = input.task;
     const AutoChoice rules = chooseAutomatically(config, input.features, input.task, nullptr);
     result.rules = rules.profile;
     result.wantsClassifier = rules.wantsClassifier;
@@ -205,6 +231,7 @@ void addToReport(Report &report, const EvalCase &evalCase, const CaseResult &res
         report.rulesDecided.add(categoryHit, difficultyHit);
     report.byCategory[taskCategoryName(evalCase.category)].add(categoryHit, difficultyHit);
     report.byDifficulty[difficultyName(evalCase.difficulty)].add(categoryHit, difficultyHit);
+    report.byConfidence[confidenceBucket(result.rules.confidence)].add(categoryHit, difficultyHit);
     report.routedModels[result.routedModel] += 1;
     if (!categoryHit)
         report.confusion[taskCategoryName(evalCase.category) + QLatin1String(" -> ") +
@@ -243,6 +270,12 @@ double listPriceCostRatio(const Report &report) {
                ? (report.routedListPriceUsd + report.classifierCostUsd) /
                      report.strongestListPriceUsd
                : 0;
+}
+
+QString bucketName(int bucket) {
+    return QStringLiteral("%1-%2")
+        .arg(bucketLowerBound(bucket), 0, 'f', 1)
+        .arg(bucketUpperBound(bucket), 0, 'f', 1);
 }
 
 void printRow(QTextStream &out, const QString &name, const QString &value) {
@@ -290,6 +323,15 @@ void printText(QTextStream &out, const Report &report) {
     printTallies(report.byCategory);
     printTallies(report.byDifficulty);
 
+    out << "\nconfidence   cases  category  difficulty\n";
+    for (int bucket = 0; bucket < kConfidenceBuckets; ++bucket) {
+        const Tally &tally = report.byConfidence[bucket];
+        out << bucketName(bucket).leftJustified(12) << ' '
+            << QString::number(tally.cases).rightJustified(5) << "  "
+            << percent(tally.categoryAccuracy()).rightJustified(8) << "  "
+            << percent(tally.difficultyAccuracy()).rightJustified(10) << '\n';
+    }
+
     out << "\nmodels chosen by the rules:";
     for (auto it = report.routedModels.cbegin(); it != report.routedModels.cend(); ++it)
         out << ' ' << it.key() << '=' << it.value();
@@ -317,6 +359,62 @@ void printRuleHits(QTextStream &out, const TaskProfile &profile) {
         out << "         " << hit << '\n';
 }
 
+QJsonArray calibrationJson(const Report &report) {
+    QJsonArray buckets;
+    for (int bucket = 0; bucket < kConfidenceBuckets; ++bucket) {
+        const Tally &tally = report.byConfidence[bucket];
+        buckets.append(QJsonObject{
+            {QLatin1String("from"), bucketLowerBound(bucket)},
+            {QLatin1String("to"), bucketUpperBound(bucket)},
+            {QLatin1String("cases"), tally.cases},
+            {QLatin1String("category_accuracy"), tally.categoryAccuracy()},
+            {QLatin1String("difficulty_accuracy"), tally.difficultyAccuracy()},
+        });
+    }
+    return buckets;
+}
+
+// One case with its labels, the rules' profile and the features the rules read, so that changes
+// to the rules can be studied outside the program.
+QJsonObject caseJson(const EvalCase &evalCase, const CaseResult &result) {
+    const TaskProfile &rules = result.rules;
+    const TaskFeatures &task = result.task;
+    QJsonObject scores;
+    for (int i = 0; i < kTaskCategoryCount; ++i)
+        scores.insert(taskCategoryName(TaskCategory(i)), rules.categoryScores[i]);
+    return {
+        {QLatin1String("id"), evalCase.id},
+        {QLatin1String("label_category"), taskCategoryName(evalCase.category)},
+        {QLatin1String("label_difficulty"), difficultyName(evalCase.difficulty)},
+        {QLatin1String("category"), taskCategoryName(rules.category)},
+        {QLatin1String("difficulty"), difficultyName(rules.difficulty)},
+        {QLatin1String("confidence"), rules.confidence},
+        {QLatin1String("difficulty_points"), rules.difficultyPoints},
+        {QLatin1String("category_scores"), scores},
+        {QLatin1String("rule_hits"), QJsonArray::fromStringList(rules.ruleHits)},
+        {QLatin1String("estimated_input_tokens"), result.request.estimatedInputTokens},
+        {QLatin1String("turns"), result.request.turns},
+        {QLatin1String("code_blocks"), task.codeBlocks},
+        {QLatin1String("code_lines"), task.codeLines},
+        {QLatin1String("code_like_lines"), task.codeLikeLines},
+        {QLatin1String("code_definitions"), task.codeDefinitions},
+        {QLatin1String("code_files"), task.codeFiles},
+        {QLatin1String("concurrency_in_code"), task.concurrencyInCode},
+        {QLatin1String("languages"), task.languages.size()},
+        {QLatin1String("error_trace"), task.hasErrorTrace},
+        {QLatin1String("error_log"), task.hasErrorLog},
+        {QLatin1String("hard_markers"), task.hardMarkers},
+        {QLatin1String("easy_markers"), task.easyMarkers},
+        {QLatin1String("build_request"), task.buildRequest},
+        {QLatin1String("cause_question"), task.causeQuestion},
+        {QLatin1String("broad_scope"), task.broadScope},
+        {QLatin1String("asks"), task.asks},
+        {QLatin1String("choice_question"), task.choiceQuestion},
+        {QLatin1String("last_user_words"), task.lastUserWords},
+        {QLatin1String("material_skipped"), task.materialSkipped},
+    };
+}
+
 QJsonObject reportJson(const Report &report) {
     QJsonObject models;
     for (auto it = report.routedModels.cbegin(); it != report.routedModels.cend(); ++it)
@@ -339,7 +437,8 @@ QJsonObject reportJson(const Report &report) {
         {QLatin1String("cost_strongest_usd"), report.strongestCostUsd},
         {QLatin1String("cost_ratio"), costRatio(report)},
         {QLatin1String("cost_ratio_without_reasoning"), listPriceCostRatio(report)},
-        {QLatin1String("models"), models}};
+        {QLatin1String("models"), models},
+        {QLatin1String("calibration"), calibrationJson(report)}};
 }
 
 } // namespace
@@ -363,9 +462,11 @@ int main(int argc, char *argv[]) {
                                     QStringLiteral("PATH"));
     const QCommandLineOption json(QStringLiteral("json"),
                                   QStringLiteral("Print the figures as one JSON object."));
-    const QCommandLineOption listCases(QStringLiteral("cases"),
-                                       QStringLiteral("Also print one line per request: labels, "
-                                                      "the rules' profile and the chosen model."));
+    const QCommandLineOption listCases(
+        QStringLiteral("cases"),
+        QStringLiteral("Also print one line per request: labels, the rules' profile and the "
+                       "chosen model. With --json, add a \"cases\" array with the features "
+                       "the rules read."));
     const QCommandLineOption ruleHits(QStringLiteral("rule-hits"),
                                       QStringLiteral("With --cases, also print the rules that "
                                                      "fired for each request, with their "
@@ -400,18 +501,25 @@ int main(int argc, char *argv[]) {
     report.minConfidence = registry.routing.autoRouting.classifierMinConfidence;
     report.classifierModel = registry.routing.autoRouting.classifierModel;
     QTextStream out(stdout);
+    const bool asJson = parser.isSet(json);
+    QJsonArray caseObjects;
     for (const EvalCase &evalCase : cases.value()) {
         const CaseResult result = evaluate(registry, evalCase);
         addToReport(report, evalCase, result);
-        if (parser.isSet(listCases))
+        if (parser.isSet(listCases) && asJson)
+            caseObjects.append(caseJson(evalCase, result));
+        else if (parser.isSet(listCases))
             printCase(out, evalCase, result);
-        if (parser.isSet(listCases) && parser.isSet(ruleHits))
+        if (parser.isSet(listCases) && parser.isSet(ruleHits) && !asJson)
             printRuleHits(out, result.rules);
     }
 
-    if (parser.isSet(json))
-        out << QJsonDocument(reportJson(report)).toJson(QJsonDocument::Indented);
-    else
+    if (asJson) {
+        QJsonObject object = reportJson(report);
+        if (parser.isSet(listCases))
+            object.insert(QLatin1String("cases"), caseObjects);
+        out << QJsonDocument(object).toJson(QJsonDocument::Indented);
+    } else
         printText(out, report);
     return 0;
 }

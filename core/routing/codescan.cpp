@@ -5,6 +5,10 @@
 #include <QHash>
 #include <QLatin1String>
 
+#include <algorithm>
+#include <cstring>
+#include <initializer_list>
+
 namespace signalbox {
 
 namespace {
@@ -70,6 +74,92 @@ bool looksLikeCode(QStringView line) {
             return true;
     }
     return false;
+}
+
+bool startsWithAny(QStringView line, std::initializer_list<QLatin1String> starts) {
+    for (const QLatin1String &start : starts) {
+        if (line.startsWith(start))
+            return true;
+    }
+    return false;
+}
+
+// A definition line: "def f(", "func (s *Server) Run(", "class Foo", or in C-like languages a
+// line at the left margin that opens a body after a parameter list ("void run() {").
+bool isDefinition(QStringView line) {
+    const QStringView trimmed = line.trimmed();
+    if (startsWithAny(
+            trimmed,
+            {QLatin1String("def "), QLatin1String("async def "), QLatin1String("func "),
+             QLatin1String("fn "), QLatin1String("pub fn "), QLatin1String("pub async fn "),
+             QLatin1String("function "), QLatin1String("async function "),
+             QLatin1String("export function "), QLatin1String("export async function "),
+             QLatin1String("export default function "), QLatin1String("class "),
+             QLatin1String("export class "), QLatin1String("struct "), QLatin1String("impl ")}))
+        return true;
+    if (line.isEmpty() || line.front().isSpace() || !trimmed.contains(u'('))
+        return false;
+    if (!trimmed.endsWith(u'{') || trimmed.contains(QLatin1String("=>")))
+        return false;
+    return !startsWithAny(trimmed,
+                          {QLatin1String("if"), QLatin1String("for"), QLatin1String("while"),
+                           QLatin1String("switch"), QLatin1String("}"), QLatin1String("else"),
+                           QLatin1String("catch"), QLatin1String("do")});
+}
+
+// A file header in pasted code: a diff header, or a comment that holds only a file name
+// ("// src/pool.go", "# app/models.py").
+bool isFileHeader(QStringView line) {
+    if (startsWithAny(line, {QLatin1String("diff --git "), QLatin1String("+++ b/")}))
+        return true;
+    QStringView name;
+    if (line.startsWith(QLatin1String("// ")) || line.startsWith(QLatin1String("-- ")))
+        name = line.mid(3).trimmed();
+    else if (line.startsWith(QLatin1String("# ")))
+        name = line.mid(2).trimmed();
+    else
+        return false;
+    const qsizetype dot = name.lastIndexOf(u'.');
+    return !name.isEmpty() && !name.contains(u' ') && dot > 0 && name.size() - dot >= 2 &&
+           name.size() - dot <= 5;
+}
+
+// Counts the names in code that show threads, locks or atomics, in any case. The code is searched
+// as lower-case Latin-1 bytes with memmem(), because searching the UTF-16 text for the 16 names
+// took about 300 µs of CPU on 16000 characters (BM_TaskFeatures32k) and memmem() about 60 µs.
+int countConcurrencyMarkers(QStringView code) {
+    static const char *const markers[] = {
+        "mutex",        "rwlock",
+        "lock()",       "thread",
+        "atomic",       "go func",
+        "chan ",        "waitgroup",
+        "synchronized", "volatile",
+        "concurrent",   "semaphore",
+        "memory_order", "condition_variable",
+        "executor",     "asyncio.gather",
+    };
+    const QByteArray lower = code.toLatin1().toLower();
+    int found = 0;
+    for (const char *marker : markers)
+        found += memmem(lower.constData(), size_t(lower.size()), marker, strlen(marker)) ? 1 : 0;
+    return found;
+}
+
+// Counts the definitions, file headers and concurrency markers of one block, within the
+// budget of kStructureChars for the whole request.
+void scanCodeStructure(QStringView block, FencedCode &code) {
+    const qsizetype budget = kStructureChars - code.structureChars;
+    if (budget <= 0)
+        return;
+    block = block.left(budget);
+    code.structureChars += int(block.size());
+    for (QStringView line : block.split(u'\n')) {
+        if (isDefinition(line))
+            ++code.definitions;
+        else if (isFileHeader(line))
+            ++code.files;
+    }
+    code.concurrencyMarkers = std::max(code.concurrencyMarkers, countConcurrencyMarkers(block));
 }
 
 } // namespace
@@ -138,14 +228,17 @@ void scanFences(QStringView text, FencedCode &code) {
         const qsizetype fence = findFence(text, from);
         if (fence < 0) {
             // An unclosed block runs to the end of the text.
-            if (!opening)
+            if (!opening) {
                 code.lines += int(text.mid(blockStart).count(u'\n'));
+                scanCodeStructure(text.mid(blockStart), code);
+            }
             return;
         }
         from = fence + kFence.size();
         if (!opening) {
             opening = true;
             code.lines += int(text.mid(blockStart, fence - blockStart).count(u'\n'));
+            scanCodeStructure(text.mid(blockStart, fence - blockStart), code);
             continue;
         }
         opening = false;

@@ -23,10 +23,20 @@ struct FencedCode {
     int blocks = 0;
     int lines = 0;         // lines inside the blocks, a measure of how much code was pasted
     QStringList languages; // canonical, lower case, each once: "python", "cpp", "typescript"
+    // Read in the first kStructureChars characters of code only, see scanFences().
+    int definitions = 0;        // function, method and type definitions
+    int files = 0;              // file headers: "diff --git", "+++ b/", "// path/name.ext"
+    int concurrencyMarkers = 0; // distinct thread, lock and atomic names ("mutex", "go func")
+    int structureChars = 0;     // characters of code read for the three counts above
 };
 
+// Characters of fenced code per request read for definitions, files and concurrency. A few
+// pasted files fit, and beyond that the prompt size already shows that the work is large.
+constexpr int kStructureChars = 16000;
+
 // Counts the fenced blocks of a text and adds their languages: the fence tag (with aliases such
-// as "py" or "tsx" mapped to one name), else a guess from the block's first lines.
+// as "py" or "tsx" mapped to one name), else a guess from the block's first lines. Also counts
+// the definitions, file headers and concurrency markers of the code.
 void scanFences(QStringView text, FencedCode &code);
 
 // Counts the unfenced lines that look like code (ending in ';', '{' or '}', or starting with

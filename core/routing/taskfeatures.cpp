@@ -369,6 +369,9 @@ TaskFeatures analyzeTask(const QJsonObject &body) {
     features.codeBlocks = code.blocks;
     features.codeLines = code.lines;
     features.languages = code.languages;
+    features.codeDefinitions = code.definitions;
+    features.codeFiles = code.files;
+    features.concurrencyInCode = code.concurrencyMarkers;
     features.codeLikeLines = countCodeLikeLines(lastUserText, kUserHeadChars, kUserTailChars);
     if (features.codeBlocks == 0 && features.codeLikeLines >= 3) {
         const QString language = guessLanguage(lastUserText);

@@ -22,6 +22,9 @@ struct TaskFeatures {
     int codeBlocks = 0;         // fenced ``` blocks in all messages
     int codeLines = 0;          // lines inside the fenced blocks of all messages
     int codeLikeLines = 0;      // unfenced lines of the last user message that look like code
+    int codeDefinitions = 0;    // function, method and type definitions in the fenced code
+    int codeFiles = 0;          // file headers in the fenced code ("diff --git", "// a/b.go")
+    int concurrencyInCode = 0;  // distinct thread, lock and atomic names in the fenced code
     QStringList languages;      // languages of the code, from fence tags or guessed, lower case
     bool hasErrorTrace = false; // a stack trace, compiler error or panic in the request
     QList<KeywordHit> keywords;

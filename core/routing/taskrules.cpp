@@ -29,6 +29,17 @@ constexpr int kVeryManyAsks = 5;
 // from which finding the cause of a symptom means reading a whole file.
 constexpr int kCodeMaterialLines = 40;
 constexpr int kLargeCodeLines = 150;
+// Pasted code with this many function or type definitions, or this many files, is a change
+// across a module rather than a snippet.
+constexpr int kManyDefinitions = 5;
+constexpr int kManyFiles = 2;
+// A body this large makes "quick" or "simple" describe the asker's hope, not the work
+// ("quick question" before a deadlock in 60 lines of Go).
+constexpr qint64 kLargeBodyTokens = 600;
+constexpr int kLargeBodyCodeLines = 30;
+// Confidence taken off where the rules were found unreliable on sets by different authors, see
+// unreliableDifficultyPenalty().
+constexpr double kUnreliablePenalty = 0.1;
 
 int index(TaskCategory category) {
     return int(category);
@@ -156,6 +167,26 @@ void scoreRequestShape(TaskProfile &profile, const TaskFeatures &task) {
         addPoints(profile, 0.3, QStringLiteral("UI work that asks for a cause or a structure"));
 }
 
+// Points for what pasted code shows of the work, whatever words the request uses: threads,
+// locks or atomics, and code that spans many definitions or files.
+void scoreCodeEvidence(TaskProfile &profile, const TaskFeatures &task) {
+    const TaskCategory category = profile.category;
+    const bool codeWork = category == TaskCategory::Code || category == TaskCategory::Debugging ||
+                          category == TaskCategory::Reasoning;
+    if (codeWork && task.concurrencyInCode > 0)
+        addPoints(profile, 0.3,
+                  QStringLiteral("%1 concurrency names in the code").arg(task.concurrencyInCode));
+    if (task.codeDefinitions >= kManyDefinitions || task.codeFiles >= kManyFiles)
+        addPoints(profile, 0.2,
+                  QStringLiteral("code of %1 definitions and %2 file headers")
+                      .arg(task.codeDefinitions)
+                      .arg(task.codeFiles));
+}
+
+bool hasLargeBody(const ChatRequestFeatures &request, const TaskFeatures &task) {
+    return request.estimatedInputTokens > kLargeBodyTokens || task.codeLines >= kLargeBodyCodeLines;
+}
+
 void scoreDifficulty(TaskProfile &profile, const ChatRequestFeatures &request,
                      const TaskFeatures &task) {
     profile.difficultyPoints = baseDifficultyPoints(profile.category);
@@ -175,12 +206,16 @@ void scoreDifficulty(TaskProfile &profile, const ChatRequestFeatures &request,
         addPoints(profile, -0.4,
                   QStringLiteral("short request of %1 words").arg(task.lastUserWords));
     scoreRequestShape(profile, task);
+    scoreCodeEvidence(profile, task);
     if (task.languages.size() >= 2)
         addPoints(profile, 0.3, QStringLiteral("%1 languages").arg(task.languages.size()));
     if (task.hardMarkers > 0)
         addPoints(profile, 0.5 * std::min(task.hardMarkers, 2.0),
                   QStringLiteral("hard markers %1").arg(formatWeight(task.hardMarkers)));
-    if (task.easyMarkers > 0)
+    if (task.easyMarkers > 0 && hasLargeBody(request, task))
+        profile.ruleHits << QStringLiteral("easy markers %1 ignored: the body is large")
+                                .arg(formatWeight(task.easyMarkers));
+    else if (task.easyMarkers > 0)
         addPoints(profile, -0.5 * std::min(task.easyMarkers, 1.5),
                   QStringLiteral("easy markers %1").arg(formatWeight(task.easyMarkers)));
     if (request.turns > 6)
@@ -207,6 +242,30 @@ double difficultyConfidence(double points) {
                                      std::abs(points - kHighDifficultyPoints));
     // Rounded to 0.001, so that 0.8 - 0.7 counts as the 0.1 it is.
     return kDifficultyConfidenceAtBoundary + std::round(distance * 1000) / 1000;
+}
+
+// Returns the confidence to take off where a difficulty rested on evidence that sets by
+// different authors disagreed on. A high level needs a sign of hard work: a hard marker,
+// concurrency in the code, a long prompt or a long conversation. Without one it rests on the
+// category and the count of requirements, and one author's "high" was another's "medium".
+// Concurrency in the code below high is the opposite case.
+double unreliableDifficultyPenalty(TaskProfile &profile, const ChatRequestFeatures &request,
+                                   const TaskFeatures &task) {
+    const bool hardEvidence = task.hardMarkers > 0 || task.concurrencyInCode > 0 ||
+                              request.estimatedInputTokens > 2000 || request.turns > 6;
+    double penalty = 0;
+    if (profile.difficulty == Difficulty::High && !hardEvidence &&
+        profile.category != TaskCategory::Reasoning) {
+        penalty += kUnreliablePenalty;
+        profile.ruleHits << QStringLiteral("confidence -%1 (high without a sign of hard work)")
+                                .arg(formatWeight(kUnreliablePenalty));
+    }
+    if (profile.difficulty != Difficulty::High && task.concurrencyInCode > 0) {
+        penalty += kUnreliablePenalty;
+        profile.ruleHits << QStringLiteral("confidence -%1 (concurrency in the code, not high)")
+                                .arg(formatWeight(kUnreliablePenalty));
+    }
+    return penalty;
 }
 
 QStringList requiredCapabilities(const ChatRequestFeatures &request) {
@@ -256,6 +315,7 @@ TaskProfile profileTask(const ChatRequestFeatures &request, const TaskFeatures &
                                     formatWeight(difficultySure),
                                     formatWeight(difficultySure - kDifficultyConfidenceAtBoundary));
     }
+    confidence -= unreliableDifficultyPenalty(profile, request, task);
     profile.confidence = std::clamp(confidence, 0.05, 0.95);
     profile.requiredCapabilities = requiredCapabilities(request);
     setSizes(profile, request);

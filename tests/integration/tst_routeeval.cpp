@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The Signalbox authors
-// signalbox-route-eval on the routing evaluation set: it completes and reports every figure. The
-// figures themselves are measurements for docs/benchmarks.md, not pass criteria.
+// signalbox-route-eval on the routing evaluation sets: it completes and reports every figure. The
+// figures themselves are measurements for docs/benchmarks.md, not pass criteria, except that the
+// rules' confidence must predict agreement with the labels.
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -12,6 +14,11 @@
 namespace {
 
 const QString kEvalSet = QStringLiteral(SIGNALBOX_TEST_DATA "/routing_eval.jsonl");
+const QStringList kAllSets{
+    kEvalSet,
+    QStringLiteral(SIGNALBOX_TEST_DATA "/routing_eval_holdout.jsonl"),
+    QStringLiteral(SIGNALBOX_TEST_DATA "/routing_eval_blind.jsonl"),
+};
 
 struct Run {
     int exitCode = -1;
@@ -46,6 +53,28 @@ int lineCount(const QString &path) {
     return lines;
 }
 
+// Difficulty agreement of the cases whose confidence is in [from, to), from the calibration
+// buckets of a --json report.
+struct Agreement {
+    int cases = 0;
+    double hits = 0;
+    double share() const { return cases ? hits / cases : 0; }
+};
+
+Agreement agreementBetween(const QJsonArray &buckets, double from, double to) {
+    Agreement agreement;
+    for (const QJsonValue &value : buckets) {
+        const QJsonObject bucket = value.toObject();
+        const double lower = bucket.value(QLatin1String("from")).toDouble();
+        if (lower < from - 1e-9 || lower >= to - 1e-9)
+            continue;
+        const int cases = bucket.value(QLatin1String("cases")).toInt();
+        agreement.cases += cases;
+        agreement.hits += cases * bucket.value(QLatin1String("difficulty_accuracy")).toDouble();
+    }
+    return agreement;
+}
+
 } // namespace
 
 class RouteEvalTest : public QObject {
@@ -57,6 +86,8 @@ private slots:
     void tableHasEveryField();
     void jsonHasEveryField();
     void invalidFileIsReported();
+    void casesCarryFeatures();
+    void confidencePredictsAgreement();
 };
 
 void RouteEvalTest::initTestCase() {
@@ -82,6 +113,8 @@ void RouteEvalTest::tableHasEveryField() {
         QStringLiteral("cost, always the strongest model"),
         QStringLiteral("routed + classifier / strongest"),
         QStringLiteral("Cost model: "),
+        QStringLiteral("confidence   cases  category  difficulty"),
+        QStringLiteral("0.9-1.0"),
     };
     for (const QString &field : fields)
         QVERIFY2(out.contains(field), qPrintable(field));
@@ -114,6 +147,10 @@ void RouteEvalTest::jsonHasEveryField() {
     QCOMPARE(report.value(QLatin1String("cost_model")).toString(),
              QStringLiteral("expected_output_tokens"));
     QVERIFY(!report.value(QLatin1String("models")).toObject().isEmpty());
+
+    const QJsonArray buckets = report.value(QLatin1String("calibration")).toArray();
+    QCOMPARE(buckets.size(), 6);
+    QCOMPARE(agreementBetween(buckets, 0, 1.01).cases, lineCount(kEvalSet));
 }
 
 void RouteEvalTest::invalidFileIsReported() {
@@ -134,6 +171,57 @@ void RouteEvalTest::invalidFileIsReported() {
     const Run missing = runEval({dir.filePath(QStringLiteral("missing.jsonl"))});
     QCOMPARE(missing.exitCode, 2);
     QVERIFY2(missing.err.contains("failed to open"), missing.err.constData());
+}
+
+void RouteEvalTest::casesCarryFeatures() {
+    const Run run = runEval({QStringLiteral("--json"), QStringLiteral("--cases"), kEvalSet});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonArray cases =
+        QJsonDocument::fromJson(run.out).object().value(QLatin1String("cases")).toArray();
+    QCOMPARE(cases.size(), lineCount(kEvalSet));
+    const QJsonObject first = cases.first().toObject();
+    for (const char *name :
+         {"id", "label_difficulty", "difficulty", "confidence", "difficulty_points",
+          "code_definitions", "concurrency_in_code", "rule_hits"})
+        QVERIFY2(first.contains(QLatin1String(name)), name);
+}
+
+// Over the three sets together, requests the rules are surer of agree with the labelled
+// difficulty more often: below the default threshold of 0.6, from 0.6 to 0.8, and above.
+void RouteEvalTest::confidencePredictsAgreement() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("all.jsonl"));
+    QFile all(path);
+    QVERIFY(all.open(QIODevice::WriteOnly));
+    for (const QString &set : kAllSets) {
+        QFile file(set);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(set));
+        all.write(file.readAll());
+    }
+    all.close();
+
+    const Run run = runEval({QStringLiteral("--json"), path});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonArray buckets =
+        QJsonDocument::fromJson(run.out).object().value(QLatin1String("calibration")).toArray();
+    const Agreement belowThreshold = agreementBetween(buckets, 0, 0.6);
+    const Agreement middle = agreementBetween(buckets, 0.6, 0.8);
+    const Agreement confident = agreementBetween(buckets, 0.8, 1.01);
+    const QByteArray shares = QStringLiteral("below 0.6: %1 of %2, 0.6-0.8: %3 of %4, "
+                                             "0.8 and above: %5 of %6")
+                                  .arg(belowThreshold.share())
+                                  .arg(belowThreshold.cases)
+                                  .arg(middle.share())
+                                  .arg(middle.cases)
+                                  .arg(confident.share())
+                                  .arg(confident.cases)
+                                  .toUtf8();
+    QVERIFY2(belowThreshold.cases > 0 && middle.cases > 0 && confident.cases > 0,
+             shares.constData());
+    QVERIFY2(middle.share() > belowThreshold.share(), shares.constData());
+    QVERIFY2(confident.share() > middle.share(), shares.constData());
+    QVERIFY2(confident.share() >= 0.85, shares.constData());
 }
 
 QTEST_GUILESS_MAIN(RouteEvalTest)

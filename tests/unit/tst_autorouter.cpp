@@ -72,6 +72,11 @@ AutoChoice choose(const Config &config, const QJsonObject &body, const StageConf
     return chooseAutomatically(config, input.features, input.task, stage, classifier);
 }
 
+TaskProfile profilePrompt(const QString &prompt) {
+    const RouteInput input = autoInput(userBody(prompt));
+    return profileTask(input.features, input.task);
+}
+
 QString longCodePrompt(int functions) {
     QString text = QStringLiteral("Review this module for bugs:\n```cpp\n");
     for (int i = 0; i < functions; ++i)
@@ -105,6 +110,8 @@ private slots:
     void featuresMatchCompoundWords();
     void featuresNameErrorTypesInProse();
     void featuresCountCodeLines();
+    void featuresReadCodeStructure();
+    void featuresCodeStructureIsBounded();
 
     void rulesCategory_data();
     void rulesCategory();
@@ -117,6 +124,11 @@ private slots:
     void rulesRequestShape_data();
     void rulesRequestShape();
     void rulesUnsureNearBoundary();
+    void rulesCodeEvidence_data();
+    void rulesCodeEvidence();
+    void rulesQuickBeforeLargeBody();
+    void rulesUnsureHighWithoutHardWork();
+    void rulesUnsureConcurrencyNotHigh();
 
     void weightZeroPicksCheapest();
     void weightOnePicksBest();
@@ -385,6 +397,35 @@ void AutoRouterTest::featuresCountCodeLines() {
     QCOMPARE(analyzeTask(userBody(longCodePrompt(100))).codeLines, 300);
 }
 
+void AutoRouterTest::featuresReadCodeStructure() {
+    const TaskFeatures task = analyzeTask(userBody(QStringLiteral(
+        "Why does this hang?\n```go\n// worker/pool.go\nfunc (p *Pool) Run() {\n"
+        "    var mu sync.Mutex\n    var wg sync.WaitGroup\n    go func() { mu.Lock() }()\n}\n"
+        "```\n```go\n// worker/job.go\ntype Job struct {\n    ID int\n}\n"
+        "func (j Job) Key() string {\n    return fmt.Sprint(j.ID)\n}\n```")));
+    QCOMPARE(task.codeDefinitions, 2); // Run and Key, but not the struct declared with "type"
+    QCOMPARE(task.codeFiles, 2);
+    QCOMPARE(task.concurrencyInCode, 4); // mutex, waitgroup, go func, lock()
+
+    // Control flow at the left margin and calls are not definitions. A comment with prose is no
+    // file header.
+    const TaskFeatures plain = analyzeTask(userBody(
+        QStringLiteral("Review:\n```c\nif (ready) {\n}\nfor (;;) {\n}\n// see the notes.txt file\n"
+                       "run(1);\n```")));
+    QCOMPARE(plain.codeDefinitions, 0);
+    QCOMPARE(plain.codeFiles, 0);
+    QCOMPARE(plain.concurrencyInCode, 0);
+}
+
+void AutoRouterTest::featuresCodeStructureIsBounded() {
+    // 2000 three-line definitions, of which only those in the first kStructureChars characters
+    // of code count.
+    const TaskFeatures task = analyzeTask(userBody(longCodePrompt(2000)));
+    QCOMPARE(task.codeLines, 6000);
+    QVERIFY2(task.codeDefinitions > 100, qPrintable(QString::number(task.codeDefinitions)));
+    QVERIFY2(task.codeDefinitions < 2000, qPrintable(QString::number(task.codeDefinitions)));
+}
+
 void AutoRouterTest::rulesCategory_data() {
     QTest::addColumn<QString>("prompt");
     QTest::addColumn<QString>("category");
@@ -532,6 +573,73 @@ void AutoRouterTest::rulesUnsureNearBoundary() {
     // Far from a boundary, the category's evidence alone sets the confidence.
     const TaskProfile far = profileOf(QStringLiteral("Translate to German: the build failed."));
     QVERIFY2(far.confidence >= 0.8, qPrintable(far.ruleHits.join(u'\n')));
+}
+
+void AutoRouterTest::rulesCodeEvidence_data() {
+    QTest::addColumn<QString>("prompt");
+    QTest::addColumn<QString>("rule");
+
+    const QString locks =
+        QStringLiteral("This test fails now and then, what is wrong?\n```java\nclass Counter {\n"
+                       "    private final ReentrantLock lock = new ReentrantLock();\n"
+                       "    void add() { lock.lock(); n++; lock.unlock(); }\n}\n```");
+    QString module = QStringLiteral("Review this module:\n```python\n");
+    for (int i = 0; i < 6; ++i)
+        module += QStringLiteral("def step%1(x):\n    return x + %1\n").arg(i);
+    module += QStringLiteral("```");
+    QTest::newRow("locks in code") << locks << "concurrency names in the code";
+    QTest::newRow("many definitions") << module << "code of 6 definitions";
+}
+
+void AutoRouterTest::rulesCodeEvidence() {
+    QFETCH(QString, prompt);
+    QFETCH(QString, rule);
+    const QString hits = profilePrompt(prompt).ruleHits.join(u'\n');
+    QVERIFY2(hits.contains(rule), qPrintable(hits));
+}
+
+void AutoRouterTest::rulesQuickBeforeLargeBody() {
+    // "quick" lowers the difficulty of a short request...
+    const TaskProfile small =
+        profilePrompt(QStringLiteral("quick question: how do I rename a branch?"));
+    QVERIFY2(small.ruleHits.join(u'\n').contains(QLatin1String("difficulty -")),
+             qPrintable(small.ruleHits.join(u'\n')));
+    // ...but not of a long body of code, where it describes a hope, not the work.
+    const TaskProfile large =
+        profilePrompt(QStringLiteral("quick question, why does this hang?\n") + longCodePrompt(12));
+    const QString hits = large.ruleHits.join(u'\n');
+    QVERIFY2(hits.contains(QLatin1String("ignored: the body is large")), qPrintable(hits));
+    QVERIFY2(!hits.contains(QLatin1String("difficulty -")), qPrintable(hits));
+}
+
+void AutoRouterTest::rulesUnsureHighWithoutHardWork() {
+    // High from the category and a list of requirements alone: one author's high, another's
+    // medium, so the confidence is lowered.
+    const TaskProfile listed = profilePrompt(QStringLiteral(
+        "Design the architecture of our booking app: clubs, courts, prices, bookings, "
+        "cancellations and invoices."));
+    QCOMPARE(listed.difficulty, Difficulty::High);
+    QVERIFY2(listed.ruleHits.join(u'\n').contains(QLatin1String("high without a sign")),
+             qPrintable(listed.ruleHits.join(u'\n')));
+
+    // The same with a hard marker keeps its confidence.
+    const TaskProfile hard = profilePrompt(QStringLiteral(
+        "Design the architecture of our multi-tenant booking app: clubs, courts, prices, "
+        "bookings, cancellations and invoices."));
+    QCOMPARE(hard.difficulty, Difficulty::High);
+    QVERIFY2(!hard.ruleHits.join(u'\n').contains(QLatin1String("high without a sign")),
+             qPrintable(hard.ruleHits.join(u'\n')));
+    QVERIFY2(hard.confidence > listed.confidence,
+             qPrintable(QStringLiteral("%1 %2").arg(hard.confidence).arg(listed.confidence)));
+}
+
+void AutoRouterTest::rulesUnsureConcurrencyNotHigh() {
+    const TaskProfile profile =
+        profilePrompt(QStringLiteral("Rename the field in this struct:\n```rust\nstruct Shared {\n"
+                                     "    inner: Mutex<Vec<u8>>,\n}\n```"));
+    const QString hits = profile.ruleHits.join(u'\n');
+    QVERIFY2(profile.difficulty != Difficulty::High, qPrintable(hits));
+    QVERIFY2(hits.contains(QLatin1String("concurrency in the code, not high")), qPrintable(hits));
 }
 
 void AutoRouterTest::weightZeroPicksCheapest() {
