@@ -274,7 +274,8 @@ void TestUpstreamGemini::bodyTranslatedForAnthropic() {
     QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::None);
     const QJsonObject body = QJsonDocument::fromJson(m_recorder.result.body).object();
     QCOMPARE(body.value(QLatin1String("type")).toString(), QStringLiteral("message"));
-    QCOMPARE(body.value(QLatin1String("id")).toString(), QStringLiteral("fake-response-1"));
+    // Anthropic ids start with msg_, so the Gemini responseId gets the prefix.
+    QCOMPARE(body.value(QLatin1String("id")).toString(), QStringLiteral("msg_fake-response-1"));
     QCOMPARE(body.value(QLatin1String("stop_reason")).toString(), QStringLiteral("end_turn"));
     const QJsonObject usage = body.value(QLatin1String("usage")).toObject();
     QCOMPARE(usage.value(QLatin1String("input_tokens")).toInt(), 200);
