@@ -323,6 +323,7 @@ Status RouterWorker::startServer(const Config &config) {
     if (!config.server.accessTokenRef.isEmpty())
         qCInfo(lcService) << "requests to /v1, /api and /metrics need the access token";
     m_server = std::make_unique<HttpServer>(limitsFor(config));
+    m_server->setName(QStringLiteral("Router endpoint"));
     m_server->setErrorBodyFormatter(serverErrorBody);
     m_server->setHandler(
         [this](HttpExchange *exchange) { dispatchRequest(m_environment, exchange); });

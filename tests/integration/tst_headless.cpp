@@ -54,6 +54,7 @@ private slots:
     void cleanup();
 
     void warningPrintedOnce();
+    void demoUpstreamNamed();
 
 private:
     // Starts the program with --headless and the arguments, and waits for its listening line.
@@ -120,6 +121,16 @@ void TestHeadless::warningPrintedOnce() {
     m_output += m_router.readAll();
 
     QCOMPARE(countLines(m_output, "is invalid"), 1);
+}
+
+// The demo runs a simulated upstream next to the router, and the log line of each names it.
+void TestHeadless::demoUpstreamNamed() {
+    QVERIFY2(start({QStringLiteral("--demo"), QStringLiteral("--listen"),
+                    QStringLiteral("127.0.0.1:0")}),
+             m_output.constData());
+    QVERIFY2(waitForOutput("demo upstream listening on 127.0.0.1:"), m_output.constData());
+    QVERIFY2(waitForOutput("router endpoint listening on 127.0.0.1:"), m_output.constData());
+    QCOMPARE(countLines(m_output, "listening on"), 3);
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)
