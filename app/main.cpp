@@ -171,9 +171,8 @@ int runHeadless(QCoreApplication &app, const ServiceOptions &options) {
         std::fprintf(stderr, "signalbox: %s\n", message.toUtf8().constData());
         QCoreApplication::exit(1);
     });
-    QObject::connect(&service, &RouterService::eventLogged, &app, [](const QString &message) {
-        std::fprintf(stderr, "signalbox: %s\n", message.toUtf8().constData());
-    });
+    // RouterService::eventLogged is not printed: every console event is also a log line, which
+    // Qt's message handler already writes to stderr.
     quitOnTerminationSignals(app);
     service.start();
     const int status = app.exec();

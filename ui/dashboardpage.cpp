@@ -16,6 +16,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSplitter>
 #include <QTime>
 #include <QVBoxLayout>
@@ -53,6 +54,22 @@ QWidget *figureBox(const QString &caption, QLabel *figure, QLabel *note, QWidget
     if (note)
         layout->addWidget(note);
     return box;
+}
+
+// Returns the text with a WORD JOINER (U+2060) after each slash of a URL in it. Qt's line breaker
+// allows a break after a slash, so word wrap would split "http://127.0.0.1:8765/v1" between "/"
+// and "v1". With the joiners a URL moves to the next line whole. The joiners are invisible.
+QString keepUrlsWhole(const QString &text) {
+    static const QRegularExpression url(QStringLiteral(R"([A-Za-z][A-Za-z0-9+.-]*://\S+)"));
+    QString result;
+    qsizetype copied = 0;
+    for (const QRegularExpressionMatch &match : url.globalMatch(text)) {
+        result += text.mid(copied, match.capturedStart() - copied);
+        result += match.captured().replace(QLatin1Char('/'), QStringLiteral("/\u2060"));
+        copied = match.capturedEnd();
+    }
+    result += text.mid(copied);
+    return result;
 }
 
 QGroupBox *group(const QString &title, QWidget *content, QWidget *parent) {
@@ -190,7 +207,11 @@ void DashboardPage::showBudget(const SpendSeries &series) {
 
 void DashboardPage::addEvent(const QString &message) {
     const QString time = QLocale().toString(QTime::currentTime(), QLocale::ShortFormat);
-    m_events->insertItem(0, tr("%1  %2").arg(time, message));
+    const QString text = tr("%1  %2").arg(time, message);
+    auto *item = new QListWidgetItem(keepUrlsWhole(text));
+    // Screen readers get the text without the joiners.
+    item->setData(Qt::AccessibleTextRole, text);
+    m_events->insertItem(0, item);
     while (m_events->count() > MaxEvents)
         delete m_events->takeItem(m_events->count() - 1);
 }

@@ -85,8 +85,16 @@ RedisConnection::~RedisConnection() {
 }
 
 void RedisConnection::open() {
-    if (m_state == State::Disconnected && !m_retryTimer.isActive())
-        startAttempt();
+    if (m_state != State::Disconnected || m_retryTimer.isActive())
+        return;
+    if (m_settings.awaitPassword) {
+        // No timeout runs meanwhile: the owner calls setPassword() once the read ends, whether it
+        // found a password or not.
+        m_state = State::Connecting;
+        m_awaitingPassword = true;
+        return;
+    }
+    startAttempt();
 }
 
 void RedisConnection::startAttempt() {
@@ -195,6 +203,12 @@ void RedisConnection::sendAuth() {
 }
 
 void RedisConnection::setPassword(const QString &password) {
+    if (m_awaitingPassword) {
+        m_awaitingPassword = false;
+        m_settings.password = password;
+        startAttempt();
+        return;
+    }
     if (password == m_settings.password)
         return;
     m_settings.password = password;
@@ -227,7 +241,7 @@ void RedisConnection::finishHandshake(const RedisReply &reply) {
 }
 
 void RedisConnection::command(const QList<QByteArray> &arguments, ReplyHandler handler) {
-    if (!m_context && m_lookupId >= 0) {
+    if (!m_context && (m_lookupId >= 0 || m_awaitingPassword)) {
         m_waiting.append({arguments, std::move(handler)});
         return;
     }

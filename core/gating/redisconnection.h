@@ -40,6 +40,9 @@ struct RedisConnectionSettings {
     int database = 0;
     QString username; // a Redis 6 ACL user; empty means the default user
     QString password; // sent with AUTH, never logged
+    // The password is still being read, e.g. from the keychain: open() waits for setPassword()
+    // before it connects, so a server that requires AUTH does not see a command without it.
+    bool awaitPassword = false;
     int timeoutMs = 1000;
     int minRetryDelayMs = 200;
     int maxRetryDelayMs = 2000;
@@ -69,11 +72,13 @@ public:
     // Connects, and reconnects after every loss until the connection is destroyed.
     void open();
 
-    // Sends a command. Commands sent while Connecting wait behind the handshake; while
-    // Disconnected the handler runs at once with Failed.
+    // Sends a command. Commands sent while Connecting wait behind the handshake, and those sent
+    // while awaiting the password wait for it. While Disconnected the handler runs at once with
+    // Failed.
     void command(const QList<QByteArray> &arguments, ReplyHandler handler);
 
-    // Replaces the password for AUTH. A ready connection authenticates with it at once; one that
+    // Replaces the password for AUTH. A connection awaiting the password connects now, with AUTH
+    // unless the password is empty. A ready connection authenticates with it at once; one that
     // is waiting to retry reconnects now instead of after its delay. An empty password changes
     // only later connections, because Redis has no command to drop an authentication.
     void setPassword(const QString &password);
@@ -124,12 +129,14 @@ private:
     State m_state = State::Disconnected;
     QString m_lastError;
     std::deque<PendingCommand *> m_pending; // in the order Redis replies to them
-    // Commands sent while the host name is being resolved, sent once there is a socket.
+    // Commands sent while the password is awaited or the host name is being resolved, sent once
+    // there is a socket.
     QList<std::pair<QList<QByteArray>, ReplyHandler>> m_waiting;
     QTimer m_timeoutTimer;
     QTimer m_retryTimer;
     int m_retryDelayMs = 0;
     int m_lookupId = -1;
+    bool m_awaitingPassword = false;
     bool m_destroying = false;
 };
 

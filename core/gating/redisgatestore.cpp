@@ -71,6 +71,7 @@ RedisGateStore::RedisGateStore(RedisGateStoreSettings settings, QObject *parent)
     connection.database = m_settings.endpoint.database;
     connection.username = m_settings.endpoint.username;
     connection.password = m_settings.password;
+    connection.awaitPassword = m_settings.passwordPending;
     connection.timeoutMs = m_settings.timeoutMs;
     m_connection = new RedisConnection(connection, this);
     connect(m_connection, &RedisConnection::ready, this, &RedisGateStore::onConnectionReady);

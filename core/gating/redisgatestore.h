@@ -19,6 +19,9 @@ struct RedisScript;
 struct RedisGateStoreSettings {
     RedisEndpoint endpoint;
     QString password; // empty: no AUTH
+    // The password is still being read from the keychain: the store connects once setPassword()
+    // delivers the result, and commands wait until then.
+    bool passwordPending = false;
     QString prefix = QStringLiteral("signalbox:");
     bool failOpen = false;
     int timeoutMs = 1000;

@@ -155,8 +155,8 @@ void HttpClient::startWaitingRequests() {
 
 void HttpClient::retryOnFreshConnection(HttpClientReply *reply) {
     qCInfo(lcUpstream).noquote() << "the pooled connection to" << poolKey(reply->m_request.url)
-                                 << "was closed by the server; sending the request again on a "
-                                    "new connection";
+                                 << "failed before it accepted the request; sending the request "
+                                    "on a new connection";
     reply->m_retried = true;
     dispatch(reply, false);
 }

@@ -84,7 +84,7 @@ private:
     HttpClientError m_error = HttpClientError::None;
     QString m_errorString;
     bool m_finished = false;
-    bool m_retried = false; // already moved once from a dead pooled connection
+    bool m_retried = false; // already moved once from a pooled connection that failed unsent
 };
 
 // A lean HTTP/1.1 client for the upstream calls: keep-alive connections pooled per scheme, host
@@ -99,9 +99,11 @@ class HttpClient : public QObject {
 public:
     // NOTE: an estimate of what one router needs; each connection costs a file descriptor.
     static constexpr int DefaultMaxConnections = 1024;
-    // A pooled connection unused for this long is closed, so idle sockets do not pile up. One
-    // that the server closes first is detected and replaced.
-    static constexpr int DefaultIdleTimeoutMs = 30000;
+    // A pooled connection unused for this long is closed, so idle sockets do not pile up. It is
+    // shorter than common server keep-alive timeouts (Node.js 5 s, nginx 75 s), so the client
+    // rather than the server usually ends an idle connection. One that the server closes first
+    // is detected before reuse and replaced.
+    static constexpr int DefaultIdleTimeoutMs = 4000;
 
     explicit HttpClient(int maxConnections = DefaultMaxConnections, QObject *parent = nullptr);
     ~HttpClient() override;

@@ -11,6 +11,11 @@
 
 #include <http_parser.h>
 
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <sys/socket.h>
+#endif
+
 namespace signalbox {
 
 namespace {
@@ -66,6 +71,25 @@ HttpClientError errorKind(QAbstractSocket::SocketError error) {
     default:
         return HttpClientError::Network;
     }
+}
+
+// Returns whether the idle socket is still open with nothing to read, checked with
+// recv(MSG_PEEK). Qt sees a close by the server only when its event loop next runs, which may be
+// after the pool hands the connection out. Pending bytes also make the socket unusable: a server
+// sends nothing between responses unless it is closing, e.g. with a TLS close_notify alert.
+bool peerKeepsSocketOpen(const QTcpSocket &socket) {
+#ifdef Q_OS_UNIX
+    const qintptr descriptor = socket.socketDescriptor();
+    if (descriptor < 0)
+        return false;
+    char byte = 0;
+    const ssize_t peeked = ::recv(int(descriptor), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    return peeked < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
+#else
+    // TODO: peek at the socket on Windows too; until then only Qt's own state is checked there.
+    Q_UNUSED(socket);
+    return true;
+#endif
 }
 
 } // namespace
@@ -177,6 +201,7 @@ void HttpClientConnection::open(HttpClientReply *reply) {
     m_reply = reply;
     reply->m_connection = this;
     m_responseStarted = false;
+    m_acceptedBytes = 0;
 
     if (m_tls && !QSslSocket::supportsSsl()) {
         failSoon(HttpClientError::Tls,
@@ -220,9 +245,11 @@ void HttpClientConnection::onConnected() {
 
 void HttpClientConnection::send(HttpClientReply *reply) {
     m_idleTimer.stop();
+    m_idleSince.invalidate();
     m_reply = reply;
     reply->m_connection = this;
     m_responseStarted = false;
+    m_acceptedBytes = 0;
     m_parser->reset();
     writeRequest();
 }
@@ -236,7 +263,8 @@ void HttpClientConnection::writeRequest() {
     m_socket->flush();
 }
 
-void HttpClientConnection::onBytesWritten() {
+void HttpClientConnection::onBytesWritten(qint64 bytes) {
+    m_acceptedBytes += bytes;
     if (!m_reply || m_unsentBytes == 0)
         return;
     if (m_socket->bytesToWrite() > 0)
@@ -351,9 +379,12 @@ QString HttpClientConnection::describeSocketError(QAbstractSocket::SocketError e
     case QAbstractSocket::HostNotFoundError:
         return QStringLiteral("Host %1 not found").arg(m_url.host());
     case QAbstractSocket::RemoteHostClosedError:
-        return m_responseStarted
-                   ? QStringLiteral("Connection closed before the end of the response")
-                   : QStringLiteral("Connection closed");
+        if (m_responseStarted)
+            return QStringLiteral("Connection closed before the end of the response");
+        if (m_acceptedBytes > 0)
+            return QStringLiteral("Connection closed before any response. The server may have "
+                                  "received the request, so it was not sent again");
+        return QStringLiteral("Connection closed");
     case QAbstractSocket::SslHandshakeFailedError:
         return QStringLiteral("TLS handshake with %1 failed: %2")
             .arg(m_url.host(), m_tlsErrors.isEmpty() ? m_socket->errorString() : m_tlsErrors);
@@ -384,12 +415,13 @@ void HttpClientConnection::onSslErrors(const QList<QSslError> &errors) {
     m_tlsErrors = messages.join(QLatin1String("; "));
 }
 
-// A request sent on a pooled connection that the server had already closed gets no response.
-// Nothing of the response arrived, so the request goes once more on a new connection.
-// NOTE: the server may have received the request before it closed, so a POST that is not
-// idempotent can run twice.
+// A request goes once more on a new connection only when it cannot have reached the server:
+// the pooled connection failed before the socket accepted any byte of it. Once the kernel has
+// taken a byte, the server may have read the whole request and acted on it, e.g. billed a
+// completion, so a second send could run it twice. Such a failure is reported instead, and the
+// caller decides. isReusable() keeps this case rare by catching connections the server closed.
 bool HttpClientConnection::mayRetry() const {
-    return m_exchanges > 0 && !m_responseStarted && !m_reply->m_retried;
+    return m_exchanges > 0 && m_acceptedBytes == 0 && !m_responseStarted && !m_reply->m_retried;
 }
 
 void HttpClientConnection::failExchange(HttpClientError error, const QString &message) {
@@ -416,8 +448,14 @@ HttpClientReply *HttpClientConnection::takeReply() {
 }
 
 bool HttpClientConnection::isReusable() const {
-    return !m_closed && m_socket && m_socket->state() == QAbstractSocket::ConnectedState &&
-           m_socket->bytesAvailable() == 0;
+    if (m_closed || !m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
+        return false;
+    if (m_socket->bytesAvailable() > 0)
+        return false;
+    // The idle timer may be late when the event loop is busy.
+    if (m_idleSince.isValid() && m_idleSince.hasExpired(m_idleTimeoutMs))
+        return false;
+    return peerKeepsSocketOpen(*m_socket);
 }
 
 void HttpClientConnection::detach(HttpClientReply *reply) {
@@ -442,6 +480,8 @@ void HttpClientConnection::close() {
 }
 
 void HttpClientConnection::startIdleTimer(int ms) {
+    m_idleTimeoutMs = ms;
+    m_idleSince.start();
     m_idleTimer.start(ms, this);
 }
 

@@ -6,6 +6,7 @@
 
 #include <QAbstractSocket>
 #include <QBasicTimer>
+#include <QElapsedTimer>
 #include <QObject>
 
 #include <memory>
@@ -32,7 +33,8 @@ public:
     void open(HttpClientReply *reply);
     // Sends the reply's request on this idle, connected socket.
     void send(HttpClientReply *reply);
-    // Returns whether an idle connection can take a request: still connected, nothing unread.
+    // Returns whether an idle connection can take a request: idle for less than its timeout,
+    // nothing unread, and no close by the server in the socket's receive queue.
     bool isReusable() const;
     // Drops the reply, which is being deleted before its exchange finished, and closes.
     void detach(HttpClientReply *reply);
@@ -48,7 +50,7 @@ private:
     void connectSocket();
     void onConnected();
     void writeRequest();
-    void onBytesWritten();
+    void onBytesWritten(qint64 bytes);
     void onReadyRead();
     void onDisconnected();
     void onSocketError(QAbstractSocket::SocketError error);
@@ -72,8 +74,11 @@ private:
     std::unique_ptr<Parser> m_parser;
     HttpClientReply *m_reply = nullptr; // the exchange in progress, if any
     QBasicTimer m_idleTimer;
+    QElapsedTimer m_idleSince; // started when the connection last went back to the pool
+    int m_idleTimeoutMs = 0;
     QString m_tlsErrors;            // the certificate errors of a failed handshake
     qint64 m_unsentBytes = 0;       // of the request being written
+    qint64 m_acceptedBytes = 0;     // of the current request, taken by the socket so far
     int m_exchanges = 0;            // exchanges completed on this connection
     bool m_responseStarted = false; // a byte of the current response arrived
     bool m_closed = false;

@@ -23,6 +23,13 @@ QByteArray defaultErrorBody(int /*status*/, const QString &message, const QByteA
     return QJsonDocument(envelope).toJson(QJsonDocument::Compact);
 }
 
+// Formats the address and port as host:port, with brackets around an IPv6 address.
+QString endpointText(const QHostAddress &address, quint16 port) {
+    return address.protocol() == QAbstractSocket::IPv6Protocol
+               ? QStringLiteral("[%1]:%2").arg(address.toString()).arg(port)
+               : QStringLiteral("%1:%2").arg(address.toString()).arg(port);
+}
+
 } // namespace
 
 HttpServer::HttpServer(HttpLimits limits, QObject *parent)
@@ -45,15 +52,12 @@ Status HttpServer::listen(const QHostAddress &address, quint16 port) {
     // faster than the event loop accepts them; Linux caps the value at net.core.somaxconn.
     m_tcpServer.setListenBacklogSize(ListenBacklog);
     if (!m_tcpServer.listen(address, port)) {
-        const QString endpoint = address.protocol() == QAbstractSocket::IPv6Protocol
-                                     ? QStringLiteral("[%1]:%2").arg(address.toString()).arg(port)
-                                     : QStringLiteral("%1:%2").arg(address.toString()).arg(port);
         return Error{QStringLiteral("Failed to listen on %1: %2. Stop the program that uses this "
                                     "port, or choose another port (port 0 picks a free one).")
-                         .arg(endpoint, m_tcpServer.errorString())};
+                         .arg(endpointText(address, port), m_tcpServer.errorString())};
     }
-    qCInfo(lcHttp) << "Listening on" << m_tcpServer.serverAddress().toString()
-                   << m_tcpServer.serverPort();
+    qCInfo(lcHttp).noquote() << m_name << "listening on"
+                             << endpointText(m_tcpServer.serverAddress(), m_tcpServer.serverPort());
     return Ok{};
 }
 

@@ -30,6 +30,10 @@ public:
     // Starts listening. Port 0 picks a free port; serverPort() returns it.
     Status listen(const QHostAddress &address, quint16 port);
 
+    // Sets the name that the log line of listen() gives this server, e.g. "Demo upstream", so a
+    // user can tell several servers of one process apart. The default is "HTTP server".
+    void setName(const QString &name) { m_name = name; }
+
     quint16 serverPort() const;
     QHostAddress serverAddress() const;
 
@@ -55,6 +59,7 @@ private:
     void removeConnection(HttpConnection *connection);
 
     QTcpServer m_tcpServer;
+    QString m_name = QStringLiteral("HTTP server");
     std::shared_ptr<HttpServerSettings> m_settings;
     std::vector<HttpConnection *> m_connections;
 };

@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUuid>
 
 namespace signalbox::anthropiccodec {
 
@@ -422,7 +423,7 @@ QByteArray encodeResponse(const ChatResponse &response) {
     // the upstream sent stop.
     const FinishReason finish = hasToolCall ? FinishReason::ToolUse : response.finishReason;
     OrderedJson body;
-    body.add("id", response.id)
+    body.add("id", messageId(response.id))
         .add("type", QStringLiteral("message"))
         .add("role", QStringLiteral("assistant"))
         .add("model", response.model)
@@ -435,6 +436,18 @@ QByteArray encodeResponse(const ChatResponse &response) {
         body.add("stop_sequence", response.stopSequence);
     body.addRaw("usage", usageJson(response.usage));
     return body.toJson();
+}
+
+QString messageId(const QString &upstreamId) {
+    const QLatin1String anthropicPrefix("msg_");
+    if (upstreamId.startsWith(anthropicPrefix))
+        return upstreamId;
+    QString suffix = upstreamId;
+    if (suffix.startsWith(QLatin1String("chatcmpl-")))
+        suffix.remove(0, 9);
+    if (suffix.isEmpty())
+        suffix = QUuid::createUuid().toString(QUuid::Id128);
+    return anthropicPrefix + suffix;
 }
 
 QByteArray usageJson(const Usage &usage) {

@@ -30,6 +30,10 @@ ChatResponse decodeResponse(const QJsonObject &body);
 // Writes a Messages response body. A tool call in the content makes the stop reason tool_use.
 QByteArray encodeResponse(const ChatResponse &response);
 
+// Returns the Messages id for a reply with the upstream's id: Anthropic ids start with "msg_", so
+// another provider's id such as "chatcmpl-abc" becomes "msg_abc", and an empty one a random id.
+QString messageId(const QString &upstreamId);
+
 // Returns the usage object in Anthropic's terms, where input_tokens excludes the cache reads and
 // writes that the canonical inputTokens includes.
 QByteArray usageJson(const Usage &usage);

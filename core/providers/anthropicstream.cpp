@@ -170,13 +170,13 @@ void AnthropicStreamDecoder::decodeMessageDelta(const QJsonObject &data, Decoded
 
 QByteArray AnthropicStreamEncoder::start(const StreamEvent &event) {
     m_started = true;
-    QString id = QStringLiteral("msg_signalbox");
+    QString upstreamId;
     QString model;
     if (event.kind == StreamEvent::Kind::MessageStart) {
-        if (!event.id.isEmpty())
-            id = event.id;
+        upstreamId = event.id;
         model = event.name;
     }
+    const QString id = anthropiccodec::messageId(upstreamId);
     // The upstream reports usage at the end, so message_start carries zeros and message_delta
     // the real counts.
     const QByteArray message = OrderedJson()

@@ -246,9 +246,11 @@ Result<std::unique_ptr<GateStore>> RouterWorker::createGateStore(const GateStore
 
     RedisGateStoreSettings settings;
     settings.endpoint = *endpoint;
-    // The keychain read finishes after the store started connecting, so a stored password arrives
-    // later through setStoredKey(); until then the variable, or no AUTH, is used.
+    // The keychain read finishes after the store is created, and its result arrives through
+    // setStoredKey() or dropStoredKey(). Without the variable the store waits for that result,
+    // so a server that requires AUTH never gets a command without it.
     settings.password = lookUpServiceSecret(kRedisPasswordAccount, m_storedKeys).key;
+    settings.passwordPending = settings.password.isEmpty() && !m_redisPasswordRead;
     settings.prefix = config.prefix;
     settings.failOpen = config.onFailure == QLatin1String("open");
     settings.timeoutMs = config.timeoutMs;
@@ -323,6 +325,7 @@ Status RouterWorker::startServer(const Config &config) {
     if (!config.server.accessTokenRef.isEmpty())
         qCInfo(lcService) << "requests to /v1, /api and /metrics need the access token";
     m_server = std::make_unique<HttpServer>(limitsFor(config));
+    m_server->setName(QStringLiteral("Router endpoint"));
     m_server->setErrorBodyFormatter(serverErrorBody);
     m_server->setHandler(
         [this](HttpExchange *exchange) { dispatchRequest(m_environment, exchange); });
@@ -445,8 +448,10 @@ void RouterWorker::applyServiceSecret(const QString &account) {
         m_accessTokenRead = true;
         if (m_environment.config)
             applyAccessToken();
-    } else if (account == kRedisPasswordAccount && m_redisStore) {
-        m_redisStore->setPassword(lookUpServiceSecret(kRedisPasswordAccount, m_storedKeys).key);
+    } else if (account == kRedisPasswordAccount) {
+        m_redisPasswordRead = true;
+        if (m_redisStore)
+            m_redisStore->setPassword(lookUpServiceSecret(kRedisPasswordAccount, m_storedKeys).key);
     }
 }
 

@@ -119,6 +119,7 @@ private:
     QHash<QString, StoredKey> m_storedKeys; // account -> key from the keychain or key file
     // The keychain and key file have replied for the access token, with a token or without.
     bool m_accessTokenRead = false;
+    bool m_redisPasswordRead = false; // the keychain or key file returned its Redis password result
     RedisGateStore *m_redisStore = nullptr; // owned by m_gates; null for the memory store
     // Children of the worker, so that moveToThread() moves them to the router thread, where
     // scheduleUsageRefresh() and start() start them.

@@ -146,6 +146,7 @@ private:
 SimulatedUpstream::SimulatedUpstream(QObject *parent)
     : QObject(parent)
     , m_server(std::make_unique<HttpServer>(HttpLimits{})) {
+    m_server->setName(QStringLiteral("Demo upstream"));
     m_server->setHandler([this](HttpExchange *exchange) { handle(exchange); });
 }
 

@@ -52,6 +52,7 @@ test('non-streamed message is translated both ways', async () => {
     messages: [{ role: 'user', content: 'Say hello' }],
   }).withResponse();
   assert.equal(data.type, 'message');
+  assert.match(data.id, /^msg_/);
   assert.equal(data.role, 'assistant');
   assert.equal(data.content[0].type, 'text');
   assert.ok(data.content[0].text.length > 0);
@@ -82,6 +83,7 @@ test('streamed tool use arrives as partial JSON and the loop completes', async (
   const message = await stream.finalMessage();
 
   assert.equal(message.stop_reason, 'tool_use');
+  assert.match(message.id, /^msg_/);
   const toolUse = message.content.find((block) => block.type === 'tool_use');
   assert.ok(toolUse, 'no tool_use block in the answer');
   assert.equal(toolUse.name, 'get_weather');

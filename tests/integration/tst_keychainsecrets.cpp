@@ -149,8 +149,8 @@ void TestKeychainSecrets::verifyNowhere(const QString &secret) {
         QVERIFY(!event.value(0).toString().contains(secret));
 }
 
-// The store starts connecting before the keychain read finishes, so Redis first rejects it with
-// NOAUTH; the password from the keychain then opens the shared gates.
+// The store waits for the keychain read before it connects, so Redis never rejects it with NOAUTH
+// and no outage is logged. The password from the keychain opens the shared gates.
 void TestKeychainSecrets::redisPasswordFromKeychain() {
     if (RedisTestServer::executable().isEmpty())
         QSKIP("redis-server was not found: install the Debian package redis-server "
@@ -164,10 +164,11 @@ void TestKeychainSecrets::redisPasswordFromKeychain() {
                             {QLatin1String("prefix"), QLatin1String("sbsecret:")}};
     QVERIFY(writeConfig(
         {}, QJsonObject{{QLatin1String("daily_budget_usd"), 5}, {QLatin1String("store"), store}}));
+    const qsizetype logStart = testing::LogCapture::text().size();
     const QString failure = startService();
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
 
-    // With on_failure "closed", requests get 503 until the store has authenticated.
+    // Requests wait for the store to authenticate; a 503 would mean it reported an outage.
     const RawResponse response = sendUntilNot(503, {});
     QVERIFY2(response.status == 200, response.body.constData());
     QCOMPARE(m_router->keyStatus(kRedisPasswordAccount).source, KeySource::Keychain);
@@ -179,6 +180,12 @@ void TestKeychainSecrets::redisPasswordFromKeychain() {
     QCOMPARE(status.kind, QStringLiteral("redis"));
     QVERIFY2(status.healthy, qPrintable(status.error));
     QCOMPARE(status.instancesReporting, 1);
+    const QString log = testing::LogCapture::text().mid(logStart);
+    QVERIFY2(!log.contains(QLatin1String("NOAUTH")), qPrintable(log));
+    QVERIFY2(!log.contains(QLatin1String("unreachable")), qPrintable(log));
+    for (const QList<QVariant> &event : std::as_const(*m_events))
+        QVERIFY2(!event.value(0).toString().contains(QLatin1String("unreachable")),
+                 qPrintable(event.value(0).toString()));
 
     verifyNowhere(m_secret);
 }

@@ -105,6 +105,9 @@ void TestMessagesEndpoint::nonStreamTranslated() {
     QCOMPARE(response.status, 200);
     const QJsonObject body = QJsonDocument::fromJson(response.body).object();
     QCOMPARE(body.value(QLatin1String("type")).toString(), QStringLiteral("message"));
+    // The fake upstream's id is "chatcmpl-fake" and a number, which takes Anthropic's prefix.
+    const QString id = body.value(QLatin1String("id")).toString();
+    QVERIFY2(id.startsWith(QLatin1String("msg_fake")), qPrintable(id));
     QCOMPARE(body.value(QLatin1String("stop_reason")).toString(), QStringLiteral("end_turn"));
     const QJsonObject text = body.value(QLatin1String("content")).toArray().at(0).toObject();
     QCOMPARE(text.value(QLatin1String("text")).toString(), script.reply);
@@ -149,6 +152,13 @@ void TestMessagesEndpoint::streamedTextInMessagesOrder() {
                                      "content_block_stop",  "message_delta",
                                      "message_stop"};
     QCOMPARE(eventNames(events), expected);
+    const QString id = events.at(0)
+                           .json()
+                           .value(QLatin1String("message"))
+                           .toObject()
+                           .value(QLatin1String("id"))
+                           .toString();
+    QVERIFY2(id.startsWith(QLatin1String("msg_fake")), qPrintable(id));
 
     QString text;
     for (const ClientEvent &event : events) {

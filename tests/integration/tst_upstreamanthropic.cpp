@@ -5,7 +5,8 @@
 #include "fakes/fakeanthropic.h"
 #include "providers/openaicodec.h"
 #include "providers/upstreamfactory.h"
-#include "support/upstreamcallrecorder.h"
+#include "support/fakeupstreamfixture.h"
+#include "support/openaistreamsummary.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,7 +21,6 @@ using namespace signalbox::testing;
 namespace {
 
 const QString kApiKey = QStringLiteral("sk-ant-test-0123456789");
-constexpr int kWaitMs = 10000;
 
 QJsonObject anthropicBody(bool stream, bool withTools = false) {
     QJsonObject body{{QLatin1String("model"), QLatin1String("claude")},
@@ -89,7 +89,7 @@ UpstreamRequest makeRequest(const QString &baseUrl, WireFormat client, const QJs
 
 } // namespace
 
-class TestUpstreamAnthropic : public QObject {
+class TestUpstreamAnthropic : public QObject, FakeUpstreamFixture<FakeAnthropicUpstream> {
     Q_OBJECT
 
 private slots:
@@ -107,32 +107,14 @@ private slots:
     void httpErrorMapped();
     void midStreamErrorEvent();
     void droppedStreamIsAnError();
-
-private:
-    void run(UpstreamRequest request);
-
-    std::unique_ptr<FakeAnthropicUpstream> m_fake;
-    std::unique_ptr<HttpClient> m_network;
-    UpstreamCallRecorder m_recorder;
 };
 
 void TestUpstreamAnthropic::init() {
-    m_fake = std::make_unique<FakeAnthropicUpstream>();
-    QVERIFY(m_fake->listen(QHostAddress::LocalHost));
-    m_network = std::make_unique<HttpClient>();
-    m_recorder.reset();
+    QVERIFY(startFake());
 }
 
 void TestUpstreamAnthropic::cleanup() {
-    m_recorder.reset();
-    m_network.reset();
-    m_fake.reset();
-}
-
-void TestUpstreamAnthropic::run(UpstreamRequest request) {
-    const QString failure = m_recorder.run(std::move(request), m_network.get(), kWaitMs);
-    QVERIFY2(failure.isEmpty(), qPrintable(failure));
-    QCOMPARE(m_recorder.finished, 1);
+    stopFake();
 }
 
 void TestUpstreamAnthropic::requestCarriesHeadersAndModel() {
@@ -212,40 +194,15 @@ void TestUpstreamAnthropic::openAiClientGetsTranslatedStream() {
     run(makeRequest(m_fake->baseUrl(), WireFormat::OpenAiChat, openAiBody(true, true)));
     QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::None);
 
-    QString reasoning;
-    QString arguments;
-    QString finish;
-    QJsonObject usage;
-    QList<QByteArray> data;
-    for (const QByteArray &line : m_recorder.frames.split('\n')) {
-        if (line.startsWith("data: "))
-            data << line.mid(6);
-    }
-    QCOMPARE(data.last(), QByteArray("[DONE]"));
-    data.removeLast();
-    for (const QByteArray &json : std::as_const(data)) {
-        const QJsonObject chunk = QJsonDocument::fromJson(json).object();
-        QCOMPARE(chunk.value(QLatin1String("object")).toString(),
-                 QStringLiteral("chat.completion.chunk"));
-        if (chunk.value(QLatin1String("usage")).isObject())
-            usage = chunk.value(QLatin1String("usage")).toObject();
-        const QJsonObject choice = chunk.value(QLatin1String("choices")).toArray().at(0).toObject();
-        const QJsonObject delta = choice.value(QLatin1String("delta")).toObject();
-        reasoning += delta.value(QLatin1String("reasoning_content")).toString();
-        for (const QJsonValue &call : delta.value(QLatin1String("tool_calls")).toArray())
-            arguments += call.toObject()
-                             .value(QLatin1String("function"))
-                             .toObject()
-                             .value(QLatin1String("arguments"))
-                             .toString();
-        if (choice.value(QLatin1String("finish_reason")).isString())
-            finish = choice.value(QLatin1String("finish_reason")).toString();
-    }
-    QCOMPARE(reasoning, script.thinking);
-    QCOMPARE(arguments.toUtf8(), script.toolArguments);
-    QCOMPARE(finish, QStringLiteral("tool_calls"));
-    QCOMPARE(usage.value(QLatin1String("completion_tokens")).toInt(), 33);
-    QCOMPARE(usage.value(QLatin1String("prompt_tokens")).toInt(), 25);
+    const OpenAiStreamSummary stream = summarizeOpenAiStream(m_recorder.frames);
+    QVERIFY(stream.done);
+    QVERIFY(stream.chunks > 0);
+    QCOMPARE(stream.otherObjects, 0);
+    QCOMPARE(stream.reasoning, script.thinking);
+    QCOMPARE(stream.toolArguments.toUtf8(), script.toolArguments);
+    QCOMPARE(stream.finishReason, QStringLiteral("tool_calls"));
+    QCOMPARE(stream.usage.value(QLatin1String("completion_tokens")).toInt(), 33);
+    QCOMPARE(stream.usage.value(QLatin1String("prompt_tokens")).toInt(), 25);
 
     const QJsonObject sent = m_fake->requests().first().json();
     QCOMPARE(sent.value(QLatin1String("system")).toString(), QStringLiteral("Be brief."));

@@ -7,7 +7,7 @@
 #include "providers/anthropiccodec.h"
 #include "providers/openaicodec.h"
 #include "providers/upstreamfactory.h"
-#include "support/upstreamcallrecorder.h"
+#include "support/fakeupstreamfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,7 +24,6 @@ Q_DECLARE_METATYPE(signalbox::WireFormat)
 namespace {
 
 const QString kApiKey = QStringLiteral("azure-test-key-0123456789");
-constexpr int kWaitMs = 10000;
 
 QJsonObject openAiBody(bool stream) {
     QJsonObject body{{QLatin1String("model"), QLatin1String("prod")},
@@ -70,7 +69,7 @@ UpstreamRequest makeRequest(const QString &kind, const QString &baseUrl, WireFor
 
 } // namespace
 
-class TestUpstreamCompat : public QObject {
+class TestUpstreamCompat : public QObject, FakeUpstreamFixture<FakeOpenAiUpstream> {
     Q_OBJECT
 
 private slots:
@@ -86,32 +85,14 @@ private slots:
     void usageOnLastContentChunk();
     void commentsNeverReachClient();
     void flatErrorFirstEventFallsBack();
-
-private:
-    void run(UpstreamRequest request);
-
-    std::unique_ptr<FakeOpenAiUpstream> m_fake;
-    std::unique_ptr<HttpClient> m_network;
-    UpstreamCallRecorder m_recorder;
 };
 
 void TestUpstreamCompat::init() {
-    m_fake = std::make_unique<FakeOpenAiUpstream>();
-    QVERIFY(m_fake->listen(QHostAddress::LocalHost));
-    m_network = std::make_unique<HttpClient>();
-    m_recorder.reset();
+    QVERIFY(startFake());
 }
 
 void TestUpstreamCompat::cleanup() {
-    m_recorder.reset();
-    m_network.reset();
-    m_fake.reset();
-}
-
-void TestUpstreamCompat::run(UpstreamRequest request) {
-    const QString failure = m_recorder.run(std::move(request), m_network.get(), kWaitMs);
-    QVERIFY2(failure.isEmpty(), qPrintable(failure));
-    QCOMPARE(m_recorder.finished, 1);
+    stopFake();
 }
 
 void TestUpstreamCompat::azureDeploymentUrl_data() {

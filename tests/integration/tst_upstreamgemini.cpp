@@ -6,7 +6,8 @@
 #include "providers/anthropiccodec.h"
 #include "providers/openaicodec.h"
 #include "providers/upstreamfactory.h"
-#include "support/upstreamcallrecorder.h"
+#include "support/fakeupstreamfixture.h"
+#include "support/openaistreamsummary.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,7 +22,6 @@ using namespace signalbox::testing;
 namespace {
 
 const QString kApiKey = QStringLiteral("AIza-test-key-0123456789");
-constexpr int kWaitMs = 10000;
 
 QJsonObject weatherFunction() {
     return {{QLatin1String("type"), QLatin1String("function")},
@@ -104,7 +104,7 @@ QList<QJsonObject> dataObjects(const QByteArray &frames) {
 
 } // namespace
 
-class TestUpstreamGemini : public QObject {
+class TestUpstreamGemini : public QObject, FakeUpstreamFixture<FakeGeminiUpstream> {
     Q_OBJECT
 
 private slots:
@@ -120,32 +120,14 @@ private slots:
     void httpErrorMapped_data();
     void httpErrorMapped();
     void droppedStreamIsAnError();
-
-private:
-    void run(UpstreamRequest request);
-
-    std::unique_ptr<FakeGeminiUpstream> m_fake;
-    std::unique_ptr<HttpClient> m_network;
-    UpstreamCallRecorder m_recorder;
 };
 
 void TestUpstreamGemini::init() {
-    m_fake = std::make_unique<FakeGeminiUpstream>();
-    QVERIFY(m_fake->listen(QHostAddress::LocalHost));
-    m_network = std::make_unique<HttpClient>();
-    m_recorder.reset();
+    QVERIFY(startFake());
 }
 
 void TestUpstreamGemini::cleanup() {
-    m_recorder.reset();
-    m_network.reset();
-    m_fake.reset();
-}
-
-void TestUpstreamGemini::run(UpstreamRequest request) {
-    const QString failure = m_recorder.run(std::move(request), m_network.get(), kWaitMs);
-    QVERIFY2(failure.isEmpty(), qPrintable(failure));
-    QCOMPARE(m_recorder.finished, 1);
+    stopFake();
 }
 
 void TestUpstreamGemini::requestEncodedForGemini() {
@@ -216,27 +198,15 @@ void TestUpstreamGemini::streamTranslatedForOpenAi() {
     QCOMPARE(m_fake->requests().first().path,
              QByteArray("/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse"));
 
-    QString text;
-    QString reasoning;
-    QString finish;
-    QJsonObject usage;
-    for (const QJsonObject &chunk : dataObjects(m_recorder.frames)) {
-        const QJsonObject choice = chunk.value(QLatin1String("choices")).toArray().at(0).toObject();
-        const QJsonObject delta = choice.value(QLatin1String("delta")).toObject();
-        text += delta.value(QLatin1String("content")).toString();
-        reasoning += delta.value(QLatin1String("reasoning_content")).toString();
-        if (choice.value(QLatin1String("finish_reason")).isString())
-            finish = choice.value(QLatin1String("finish_reason")).toString();
-        if (chunk.value(QLatin1String("usage")).isObject())
-            usage = chunk.value(QLatin1String("usage")).toObject();
-    }
-    QCOMPARE(text, script.reply);
-    QCOMPARE(reasoning, script.thoughts);
-    QCOMPARE(finish, QStringLiteral("stop"));
+    const OpenAiStreamSummary stream = summarizeOpenAiStream(m_recorder.frames);
+    QCOMPARE(stream.otherObjects, 0);
+    QCOMPARE(stream.text, script.reply);
+    QCOMPARE(stream.reasoning, script.thoughts);
+    QCOMPARE(stream.finishReason, QStringLiteral("stop"));
     QVERIFY(m_recorder.frames.endsWith("data: [DONE]\n\n"));
-    QCOMPARE(usage.value(QLatin1String("prompt_tokens")).toInt(), 30);
+    QCOMPARE(stream.usage.value(QLatin1String("prompt_tokens")).toInt(), 30);
     // Thoughts are outside candidatesTokenCount and billed as output.
-    QCOMPARE(usage.value(QLatin1String("completion_tokens")).toInt(), 12);
+    QCOMPARE(stream.usage.value(QLatin1String("completion_tokens")).toInt(), 12);
     QVERIFY(m_recorder.result.usageReported);
 }
 
@@ -274,7 +244,8 @@ void TestUpstreamGemini::bodyTranslatedForAnthropic() {
     QCOMPARE(m_recorder.result.error.kind, UpstreamError::Kind::None);
     const QJsonObject body = QJsonDocument::fromJson(m_recorder.result.body).object();
     QCOMPARE(body.value(QLatin1String("type")).toString(), QStringLiteral("message"));
-    QCOMPARE(body.value(QLatin1String("id")).toString(), QStringLiteral("fake-response-1"));
+    // Anthropic ids start with msg_, so the Gemini responseId gets the prefix.
+    QCOMPARE(body.value(QLatin1String("id")).toString(), QStringLiteral("msg_fake-response-1"));
     QCOMPARE(body.value(QLatin1String("stop_reason")).toString(), QStringLiteral("end_turn"));
     const QJsonObject usage = body.value(QLatin1String("usage")).toObject();
     QCOMPARE(usage.value(QLatin1String("input_tokens")).toInt(), 200);

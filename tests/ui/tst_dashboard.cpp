@@ -11,6 +11,7 @@
 #include <QLineSeries>
 #include <QListWidget>
 #include <QTest>
+#include <QTextLayout>
 
 using namespace signalbox;
 using namespace signalbox::testing;
@@ -49,6 +50,22 @@ bool eventsContain(const QListWidget *events, const QString &text) {
     return false;
 }
 
+// Returns the offsets in `text` at which word wrap to `width` pixels starts a new line.
+QList<int> lineStarts(const QString &text, const QFont &font, int width) {
+    QTextLayout layout(text, font);
+    QTextOption option;
+    option.setWrapMode(QTextOption::WordWrap);
+    layout.setTextOption(option);
+    QList<int> starts;
+    layout.beginLayout();
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        starts << line.textStart();
+    }
+    layout.endLayout();
+    return starts;
+}
+
 } // namespace
 
 class DashboardTest : public QObject {
@@ -60,6 +77,7 @@ private slots:
     void chartShowsBudgetAndWarnings();
     void rateCountsRequests();
     void configReloadIsAnEvent();
+    void eventUrlKeptWhole();
 
 private:
     QTemporaryDir m_settings;
@@ -153,6 +171,37 @@ void DashboardTest::configReloadIsAnEvent() {
     QTRY_COMPARE_WITH_TIMEOUT(page.spendChart()->series().dailyBudgetUsd, 25.0, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(page.gateLamps()->lamp(QStringLiteral("daily_budget"))->gate().limit,
                               25.0, 10000);
+}
+
+// Word wrap moves the endpoint URL of an event to the next line whole, at every width that fits
+// it, instead of breaking it after a slash.
+void DashboardTest::eventUrlKeptWhole() {
+    RouterFixture router;
+    QVERIFY(router.writeConfig(nearlySpentGates()));
+    DashboardPage page(router.create());
+    const QString url = QStringLiteral("http://127.0.0.1:39701/v1");
+    page.addEvent(QStringLiteral("Router listening on ") + url);
+
+    const QListWidgetItem *item = page.events()->item(0);
+    QVERIFY(item->data(Qt::AccessibleTextRole).toString().endsWith(url));
+    const QString text = item->text();
+    const int urlStart = int(text.indexOf(QLatin1String("http:")));
+    QVERIFY(urlStart > 0);
+    const QFont font = page.events()->font();
+    const int urlWidth = QFontMetrics(font).horizontalAdvance(text.mid(urlStart));
+    int wrappedWidths = 0;
+    for (int width = urlWidth + 1; width < urlWidth * 3; width += 4) {
+        const QList<int> starts = lineStarts(text, font, width);
+        wrappedWidths += starts.size() > 1 ? 1 : 0;
+        for (const int start : starts)
+            QVERIFY2(start <= urlStart, qPrintable(QStringLiteral("a line starts at %1 of \"%2\" "
+                                                                  "at width %3")
+                                                       .arg(start)
+                                                       .arg(text)
+                                                       .arg(width)));
+    }
+    // Some widths were narrow enough to wrap the event, so the check above had work to do.
+    QVERIFY(wrappedWidths > 0);
 }
 
 QTEST_MAIN(DashboardTest)

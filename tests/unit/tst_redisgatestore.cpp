@@ -24,11 +24,13 @@ constexpr double Usd = 1.0;
 // One Signalbox instance: Gates over a Redis store, on a manual clock.
 struct Instance {
     Instance(const RedisTestServer &server, const QString &id, bool failOpen = false,
-             int reservationTtlSeconds = 60, const QString &password = QString())
+             int reservationTtlSeconds = 60, const QString &password = QString(),
+             bool passwordPending = false)
         : clock(utcTime("2026-12-04T12:00:00")) {
         RedisGateStoreSettings settings;
         settings.endpoint = parseRedisUrl(server.url()).value();
         settings.password = password;
+        settings.passwordPending = passwordPending;
         settings.prefix = Prefix;
         settings.failOpen = failOpen;
         settings.timeoutMs = 300;
@@ -112,6 +114,7 @@ private slots:
     void settleScriptChargesOnce();
     void passwordIsSentNotShown();
     void passwordSetLaterReconnects();
+    void pendingPasswordAwaited();
 
 private:
     std::unique_ptr<RedisTestServer> m_server;
@@ -593,6 +596,32 @@ void RedisGateStoreTest::passwordSetLaterReconnects() {
     QVERIFY(late.waitHealthy());
     QVERIFY(admission(late.admit(gateRequest(0.5))));
     QVERIFY(!late.snapshot().store.error.contains(password));
+}
+
+// A store whose password is still being read sends nothing until it arrives, so Redis never
+// replies NOAUTH and the store never reports itself down. A request made meanwhile waits
+// and is then admitted.
+void RedisGateStoreTest::pendingPasswordAwaited() {
+    const QString password = QStringLiteral("s3cret-read-later");
+    QVERIFY2(m_server->start({QStringLiteral("--requirepass"), password}),
+             qPrintable(m_server->errorString()));
+
+    Instance waiting(*m_server, QStringLiteral("waiting"), false, 60, QString(), true);
+    QSignalSpy health(waiting.store, &RedisGateStore::healthChanged);
+    QVERIFY(waiting.gates->setPolicy(dailyPolicy(1)));
+    std::optional<GateOutcome> outcome;
+    waiting.gates->admit(gateRequest(0.5), [&](const GateOutcome &result) { outcome = result; });
+    // Longer than the store's 300 ms timeout, which would have failed a sent command.
+    QTest::qWait(800);
+    QVERIFY(!outcome.has_value());
+    QVERIFY(!waiting.store->isHealthy());
+    QCOMPARE(health.size(), 0);
+
+    waiting.store->setPassword(password);
+    QVERIFY(waiting.waitHealthy());
+    QVERIFY(QTest::qWaitFor([&] { return outcome.has_value(); }, 10000));
+    QVERIFY(admission(*outcome));
+    QCOMPARE(health.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(RedisGateStoreTest)

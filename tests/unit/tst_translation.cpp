@@ -116,6 +116,9 @@ private slots:
     void streamErrors_data();
     void streamErrors();
     void anthropicUsageCountedOnce();
+    void anthropicMessageId_data();
+    void anthropicMessageId();
+    void anthropicMessageIdGenerated();
     void errorEnvelopes_data();
     void errorEnvelopes();
     void geminiRetryDelay_data();
@@ -253,19 +256,19 @@ void TestTranslation::responseTranslation_data() {
         << QByteArray(
                R"json({"id":"chatcmpl-1","object":"chat.completion","created":1,"model":"gpt-4o-mini","choices":[{"index":0,"message":{"role":"assistant","content":"Hi there","refusal":null},"logprobs":null,"finish_reason":"stop"}],"usage":{"prompt_tokens":1200,"completion_tokens":30,"total_tokens":1230,"prompt_tokens_details":{"cached_tokens":1000},"completion_tokens_details":{"reasoning_tokens":0}}})json")
         << QByteArray(
-               R"json({"id":"chatcmpl-1","type":"message","role":"assistant","model":"gpt-4o-mini","content":[{"type":"text","text":"Hi there"}],"stop_reason":"end_turn","stop_sequence":null,"usage":{"input_tokens":200,"cache_creation_input_tokens":0,"cache_read_input_tokens":1000,"output_tokens":30}})json");
+               R"json({"id":"msg_1","type":"message","role":"assistant","model":"gpt-4o-mini","content":[{"type":"text","text":"Hi there"}],"stop_reason":"end_turn","stop_sequence":null,"usage":{"input_tokens":200,"cache_creation_input_tokens":0,"cache_read_input_tokens":1000,"output_tokens":30}})json");
     QTest::newRow("openai tool calls to anthropic")
         << WireFormat::OpenAiChat << WireFormat::AnthropicMessages
         << QByteArray(
                R"json({"id":"chatcmpl-2","object":"chat.completion","created":1,"model":"gpt-4o","choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[{"id":"call_a","type":"function","function":{"name":"search","arguments":"{\"q\":\"qt\"}"}},{"id":"call_b","type":"function","function":{"name":"now","arguments":""}}]},"logprobs":null,"finish_reason":"tool_calls"}],"usage":{"prompt_tokens":50,"completion_tokens":20,"total_tokens":70}})json")
         << QByteArray(
-               R"json({"id":"chatcmpl-2","type":"message","role":"assistant","model":"gpt-4o","content":[{"type":"tool_use","id":"call_a","name":"search","input":{"q":"qt"}},{"type":"tool_use","id":"call_b","name":"now","input":{}}],"stop_reason":"tool_use","stop_sequence":null,"usage":{"input_tokens":50,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":20}})json");
+               R"json({"id":"msg_2","type":"message","role":"assistant","model":"gpt-4o","content":[{"type":"tool_use","id":"call_a","name":"search","input":{"q":"qt"}},{"type":"tool_use","id":"call_b","name":"now","input":{}}],"stop_reason":"tool_use","stop_sequence":null,"usage":{"input_tokens":50,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":20}})json");
     QTest::newRow("openai reasoning to anthropic")
         << WireFormat::OpenAiChat << WireFormat::AnthropicMessages
         << QByteArray(
                R"json({"id":"chatcmpl-3","object":"chat.completion","created":1,"model":"deepseek-reasoner","choices":[{"index":0,"message":{"role":"assistant","content":"42","reasoning_content":"Think hard."},"finish_reason":"length"}],"usage":{"prompt_tokens":10,"completion_tokens":100,"total_tokens":110,"prompt_cache_hit_tokens":4,"completion_tokens_details":{"reasoning_tokens":90}}})json")
         << QByteArray(
-               R"json({"id":"chatcmpl-3","type":"message","role":"assistant","model":"deepseek-reasoner","content":[{"type":"thinking","thinking":"Think hard.","signature":""},{"type":"text","text":"42"}],"stop_reason":"max_tokens","stop_sequence":null,"usage":{"input_tokens":6,"cache_creation_input_tokens":0,"cache_read_input_tokens":4,"output_tokens":100}})json");
+               R"json({"id":"msg_3","type":"message","role":"assistant","model":"deepseek-reasoner","content":[{"type":"thinking","thinking":"Think hard.","signature":""},{"type":"text","text":"42"}],"stop_reason":"max_tokens","stop_sequence":null,"usage":{"input_tokens":6,"cache_creation_input_tokens":0,"cache_read_input_tokens":4,"output_tokens":100}})json");
     QTest::newRow("gemini text to openai")
         << WireFormat::Gemini << WireFormat::OpenAiChat
         << QByteArray(
@@ -277,13 +280,13 @@ void TestTranslation::responseTranslation_data() {
         << QByteArray(
                R"json({"candidates":[{"content":{"parts":[{"text":"Let me think.","thought":true},{"text":"It is 18 C."}],"role":"model"},"finishReason":"STOP","index":0}],"usageMetadata":{"promptTokenCount":120,"candidatesTokenCount":8,"totalTokenCount":148,"cachedContentTokenCount":100,"thoughtsTokenCount":20},"modelVersion":"gemini-2.5-flash","responseId":"resp-1"})json")
         << QByteArray(
-               R"json({"id":"resp-1","type":"message","role":"assistant","model":"gemini-2.5-flash","content":[{"type":"thinking","thinking":"Let me think.","signature":""},{"type":"text","text":"It is 18 C."}],"stop_reason":"end_turn","stop_sequence":null,"usage":{"input_tokens":20,"cache_creation_input_tokens":0,"cache_read_input_tokens":100,"output_tokens":28}})json");
+               R"json({"id":"msg_resp-1","type":"message","role":"assistant","model":"gemini-2.5-flash","content":[{"type":"thinking","thinking":"Let me think.","signature":""},{"type":"text","text":"It is 18 C."}],"stop_reason":"end_turn","stop_sequence":null,"usage":{"input_tokens":20,"cache_creation_input_tokens":0,"cache_read_input_tokens":100,"output_tokens":28}})json");
     QTest::newRow("gemini function call to anthropic")
         << WireFormat::Gemini << WireFormat::AnthropicMessages
         << QByteArray(
                R"json({"candidates":[{"content":{"parts":[{"functionCall":{"name":"get_weather","args":{"city":"Oslo"}}}],"role":"model"},"finishReason":"STOP","index":0}],"usageMetadata":{"promptTokenCount":40,"candidatesTokenCount":6,"totalTokenCount":46},"modelVersion":"gemini-2.5-pro","responseId":"resp-2"})json")
         << QByteArray(
-               R"json({"id":"resp-2","type":"message","role":"assistant","model":"gemini-2.5-pro","content":[{"type":"tool_use","id":"call_resp-2_0","name":"get_weather","input":{"city":"Oslo"}}],"stop_reason":"tool_use","stop_sequence":null,"usage":{"input_tokens":40,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":6}})json");
+               R"json({"id":"msg_resp-2","type":"message","role":"assistant","model":"gemini-2.5-pro","content":[{"type":"tool_use","id":"call_resp-2_0","name":"get_weather","input":{"city":"Oslo"}}],"stop_reason":"tool_use","stop_sequence":null,"usage":{"input_tokens":40,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":6}})json");
     QTest::newRow("gemini function call to openai")
         << WireFormat::Gemini << WireFormat::OpenAiChat
         << QByteArray(
@@ -427,7 +430,7 @@ data: {"id":"chatcmpl-s","object":"chat.completion.chunk","created":1,"model":"g
 data: [DONE]
 
 )json") << QByteArray(R"json(event: message_start
-data: {"type":"message_start","message":{"id":"chatcmpl-s","type":"message","role":"assistant","model":"gpt-4o-mini","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":0,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":0}}}
+data: {"type":"message_start","message":{"id":"msg_s","type":"message","role":"assistant","model":"gpt-4o-mini","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":0,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":0}}}
 
 event: ping
 data: {"type": "ping"}
@@ -469,7 +472,7 @@ data: {"id":"chatcmpl-t","object":"chat.completion.chunk","created":1,"model":"g
 data: [DONE]
 
 )json") << QByteArray(R"json(event: message_start
-data: {"type":"message_start","message":{"id":"chatcmpl-t","type":"message","role":"assistant","model":"gpt-4o","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":0,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":0}}}
+data: {"type":"message_start","message":{"id":"msg_t","type":"message","role":"assistant","model":"gpt-4o","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":0,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":0}}}
 
 event: ping
 data: {"type": "ping"}
@@ -511,7 +514,7 @@ data: {"id":"c-r","object":"chat.completion.chunk","created":1,"model":"deepseek
 data: {"id":"c-r","object":"chat.completion.chunk","created":1,"model":"deepseek-reasoner","choices":[{"index":0,"delta":{"content":"Yes."},"finish_reason":"stop"}],"usage":{"prompt_tokens":8,"completion_tokens":5,"total_tokens":13,"completion_tokens_details":{"reasoning_tokens":3}}}
 
 )json") << QByteArray(R"json(event: message_start
-data: {"type":"message_start","message":{"id":"c-r","type":"message","role":"assistant","model":"deepseek-reasoner","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":0,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":0}}}
+data: {"type":"message_start","message":{"id":"msg_c-r","type":"message","role":"assistant","model":"deepseek-reasoner","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":0,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":0}}}
 
 event: ping
 data: {"type": "ping"}
@@ -643,7 +646,7 @@ data: {"candidates": [{"content": {"parts": [{"text": "Sunny"}],"role": "model"}
 data: {"candidates": [{"content": {"parts": [{"text": " today."}],"role": "model"},"finishReason": "STOP","index": 0}],"usageMetadata": {"promptTokenCount": 30,"candidatesTokenCount": 4,"totalTokenCount": 41,"thoughtsTokenCount": 7},"modelVersion": "gemini-2.5-flash","responseId": "r-9"}
 
 )json") << QByteArray(R"json(event: message_start
-data: {"type":"message_start","message":{"id":"r-9","type":"message","role":"assistant","model":"gemini-2.5-flash","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":0,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":0}}}
+data: {"type":"message_start","message":{"id":"msg_r-9","type":"message","role":"assistant","model":"gemini-2.5-flash","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":0,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":0}}}
 
 event: ping
 data: {"type": "ping"}
@@ -682,7 +685,7 @@ data: {"type":"message_stop"}
                R"json(data: {"candidates": [{"content": {"parts": [{"functionCall": {"name": "get_weather","args": {"city": "Rome"}}}],"role": "model"},"finishReason": "STOP","index": 0}],"usageMetadata": {"promptTokenCount": 50,"candidatesTokenCount": 5,"totalTokenCount": 55},"modelVersion": "gemini-2.5-pro","responseId": "r-10"}
 
 )json") << QByteArray(R"json(event: message_start
-data: {"type":"message_start","message":{"id":"r-10","type":"message","role":"assistant","model":"gemini-2.5-pro","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":0,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":0}}}
+data: {"type":"message_start","message":{"id":"msg_r-10","type":"message","role":"assistant","model":"gemini-2.5-pro","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":0,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":0}}}
 
 event: ping
 data: {"type": "ping"}
@@ -975,6 +978,31 @@ void TestTranslation::geminiRetryDelay() {
     const UpstreamError error = geminicodec::errorFromObject(body, 429, QStringLiteral("gemini"));
     QCOMPARE(error.httpStatus, 429);
     QCOMPARE(error.retryAfter, retryAfter);
+}
+
+// Anthropic clients may rely on the "msg_" prefix of message ids, so a translated reply gets one.
+void TestTranslation::anthropicMessageId_data() {
+    QTest::addColumn<QString>("upstreamId");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("anthropic kept") << QStringLiteral("msg_01X") << QStringLiteral("msg_01X");
+    QTest::newRow("openai prefix replaced")
+        << QStringLiteral("chatcmpl-abc") << QStringLiteral("msg_abc");
+    QTest::newRow("gemini prefixed") << QStringLiteral("resp-1") << QStringLiteral("msg_resp-1");
+}
+
+void TestTranslation::anthropicMessageId() {
+    QFETCH(QString, upstreamId);
+    QFETCH(QString, expected);
+    QCOMPARE(anthropiccodec::messageId(upstreamId), expected);
+}
+
+// An upstream reply without an id still gets a unique one.
+void TestTranslation::anthropicMessageIdGenerated() {
+    const QString first = anthropiccodec::messageId(QString());
+    const QString second = anthropiccodec::messageId(QString());
+    QVERIFY2(first.startsWith(QLatin1String("msg_")), qPrintable(first));
+    QVERIFY2(first.size() > 4, qPrintable(first));
+    QVERIFY(first != second);
 }
 
 QTEST_GUILESS_MAIN(TestTranslation)

@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+// The signalbox program run with --headless: what it prints on the terminal.
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+constexpr int WaitMs = 10000;
+
+// Returns a valid config whose only provider is never called.
+QByteArray validConfig() {
+    const QJsonObject provider{{QLatin1String("kind"), QLatin1String("openai")},
+                               {QLatin1String("base_url"), QLatin1String("http://127.0.0.1:9/v1")}};
+    const QJsonObject model{
+        {QLatin1String("id"), QLatin1String("mini")},
+        {QLatin1String("provider"), QLatin1String("idle")},
+        {QLatin1String("upstream_id"), QLatin1String("gpt-4o-mini")},
+        {QLatin1String("price_per_mtok"),
+         QJsonObject{{QLatin1String("input"), 0.15}, {QLatin1String("output"), 0.6}}},
+        {QLatin1String("context_window"), 128000}};
+    const QJsonObject config{
+        {QLatin1String("version"), 1},
+        {QLatin1String("server"),
+         QJsonObject{{QLatin1String("listen"), QLatin1String("127.0.0.1:0")}}},
+        {QLatin1String("providers"), QJsonObject{{QLatin1String("idle"), provider}}},
+        {QLatin1String("models"), QJsonArray{model}},
+        {QLatin1String("routing"),
+         QJsonObject{{QLatin1String("fallback_model"), QLatin1String("mini")}}}};
+    return QJsonDocument(config).toJson();
+}
+
+int countLines(const QByteArray &output, const QByteArray &text) {
+    int count = 0;
+    for (const QByteArray &line : output.split('\n')) {
+        if (line.toLower().contains(text))
+            ++count;
+    }
+    return count;
+}
+
+} // namespace
+
+class TestHeadless : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void warningPrintedOnce();
+    void demoUpstreamNamed();
+
+private:
+    // Starts the program with --headless and the arguments, and waits for its listening line.
+    bool start(const QStringList &arguments);
+    // Reads the output until it contains `text` or WaitMs passes.
+    bool waitForOutput(const QByteArray &text);
+
+    QTemporaryDir m_dir;
+    QProcess m_router;
+    QByteArray m_output;
+};
+
+void TestHeadless::init() {
+    QVERIFY(m_dir.isValid());
+    m_output.clear();
+}
+
+void TestHeadless::cleanup() {
+    if (m_router.state() != QProcess::NotRunning) {
+        m_router.terminate();
+        if (!m_router.waitForFinished(WaitMs))
+            m_router.kill();
+    }
+}
+
+bool TestHeadless::start(const QStringList &arguments) {
+    m_router.setProcessChannelMode(QProcess::MergedChannels);
+    m_router.start(qEnvironmentVariable("SIGNALBOX_BINARY"),
+                   QStringList{QStringLiteral("--headless"), QStringLiteral("--data-dir"),
+                               m_dir.filePath(QStringLiteral("data"))} +
+                       arguments);
+    return waitForOutput("listening on http://127.0.0.1:");
+}
+
+bool TestHeadless::waitForOutput(const QByteArray &text) {
+    const auto found = [&] {
+        return m_output.toLower().contains(text);
+    };
+    static_cast<void>(QTest::qWaitFor(
+        [&] {
+            m_output += m_router.readAll();
+            return found() || m_router.state() == QProcess::NotRunning;
+        },
+        WaitMs));
+    return found();
+}
+
+// A config file that turns invalid while the router runs gives a warning on the terminal, once:
+// its log line, without a second copy of the console event.
+void TestHeadless::warningPrintedOnce() {
+    const QString configPath = m_dir.filePath(QStringLiteral("config.json"));
+    QFile config(configPath);
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write(validConfig());
+    config.close();
+    QVERIFY2(start({QStringLiteral("--config"), configPath}), m_output.constData());
+
+    QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    config.write("{ \"version\": 1, ");
+    config.close();
+    QVERIFY2(waitForOutput("is invalid"), m_output.constData());
+    // Time for a second copy of the line to arrive, if the program printed one.
+    QTest::qWait(500);
+    m_output += m_router.readAll();
+
+    QCOMPARE(countLines(m_output, "is invalid"), 1);
+}
+
+// The demo runs a simulated upstream next to the router, and the log line of each names it.
+void TestHeadless::demoUpstreamNamed() {
+    QVERIFY2(start({QStringLiteral("--demo"), QStringLiteral("--listen"),
+                    QStringLiteral("127.0.0.1:0")}),
+             m_output.constData());
+    QVERIFY2(waitForOutput("demo upstream listening on 127.0.0.1:"), m_output.constData());
+    QVERIFY2(waitForOutput("router endpoint listening on 127.0.0.1:"), m_output.constData());
+    QCOMPARE(countLines(m_output, "listening on"), 3);
+}
+
+QTEST_GUILESS_MAIN(TestHeadless)
+#include "tst_headless.moc"
