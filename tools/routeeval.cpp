@@ -86,6 +86,7 @@ struct Tally {
 
 struct Report {
     QString file;
+    QString labels; // "author" or "independent"
     QString configName;
     double qualityWeight = 0;
     double minConfidence = 0;
@@ -108,7 +109,11 @@ struct Report {
     std::array<Tally, kConfidenceBuckets> byConfidence{};
 };
 
-Result<QList<EvalCase>> readCases(const QString &path) {
+// Reads the cases of a JSONL file. `labelPrefix` picks the labels: "" reads "category" and
+// "difficulty", "independent_" the second annotation some sets carry.
+Result<QList<EvalCase>> readCases(const QString &path, const QString &labelPrefix) {
+    const QString categoryKey = labelPrefix + QLatin1String("category");
+    const QString difficultyKey = labelPrefix + QLatin1String("difficulty");
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{QStringLiteral("failed to open %1: %2").arg(path, file.errorString())};
@@ -121,16 +126,15 @@ Result<QList<EvalCase>> readCases(const QString &path) {
         if (line.isEmpty())
             continue;
         const QJsonObject object = QJsonDocument::fromJson(line).object();
-        const auto category = parseTaskCategory(object.value(QLatin1String("category")).toString());
-        const auto difficulty =
-            parseDifficulty(object.value(QLatin1String("difficulty")).toString());
+        const auto category = parseTaskCategory(object.value(categoryKey).toString());
+        const auto difficulty = parseDifficulty(object.value(difficultyKey).toString());
         if (object.isEmpty() || !category || !difficulty ||
             !object.value(QLatin1String("messages")).isArray())
-            return Error{
-                QStringLiteral("%1:%2: invalid case; each line needs \"messages\", a known "
-                               "\"category\" and \"difficulty\"")
-                    .arg(path)
-                    .arg(lineNumber)};
+            return Error{QStringLiteral("%1:%2: invalid case; each line needs \"messages\", a "
+                                        "known \"%3\" and \"%4\"")
+                             .arg(path)
+                             .arg(lineNumber)
+                             .arg(categoryKey, difficultyKey)};
         QJsonObject body = object;
         body.insert(QLatin1String("model"), QLatin1String("auto"));
         cases.append({object.value(QLatin1String("id")).toString(), body, *category, *difficulty});
@@ -283,7 +287,7 @@ void printRow(QTextStream &out, const QString &name, const QString &value) {
 }
 
 void printText(QTextStream &out, const Report &report) {
-    out << "Auto-routing evaluation of " << report.file << '\n';
+    out << "Auto-routing evaluation of " << report.file << ", " << report.labels << " labels\n";
     out << "Registry: " << report.configName << ", quality_weight " << report.qualityWeight
         << ", classifier_min_confidence " << report.minConfidence << ", classifier_model "
         << (report.classifierModel.isEmpty() ? QStringLiteral("(none)") : report.classifierModel)
@@ -422,6 +426,7 @@ QJsonObject reportJson(const Report &report) {
     const int total = report.all.cases;
     return {
         {QLatin1String("file"), report.file},
+        {QLatin1String("labels"), report.labels},
         {QLatin1String("requests"), total},
         {QLatin1String("rules_decided"), report.rulesDecided.cases},
         {QLatin1String("classifier_share"), total ? double(report.wantClassifier) / total : 0},
@@ -471,7 +476,14 @@ int main(int argc, char *argv[]) {
                                       QStringLiteral("With --cases, also print the rules that "
                                                      "fired for each request, with their "
                                                      "weights."));
-    parser.addOptions({config, json, listCases, ruleHits});
+    const QCommandLineOption labels(
+        QStringLiteral("labels"),
+        QStringLiteral("Which labels to measure against: \"author\" (default) reads "
+                       "\"category\" and \"difficulty\", \"independent\" reads "
+                       "\"independent_category\" and \"independent_difficulty\", a second "
+                       "annotation by someone who did not write the requests."),
+        QStringLiteral("WHICH"), QStringLiteral("author"));
+    parser.addOptions({config, json, listCases, ruleHits, labels});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -479,8 +491,15 @@ int main(int argc, char *argv[]) {
         err << "signalbox-route-eval: expected one FILE argument; see --help\n";
         return 2;
     }
+    const QString which = parser.value(labels);
+    if (which != QLatin1String("author") && which != QLatin1String("independent")) {
+        err << "signalbox-route-eval: unknown --labels value \"" << which
+            << "\"; use \"author\" or \"independent\"\n";
+        return 2;
+    }
     const QString path = parser.positionalArguments().first();
-    Result<QList<EvalCase>> cases = readCases(path);
+    Result<QList<EvalCase>> cases = readCases(
+        path, which == QLatin1String("independent") ? QStringLiteral("independent_") : QString());
     if (!cases) {
         err << "signalbox-route-eval: " << cases.error() << '\n';
         return 2;
@@ -494,6 +513,7 @@ int main(int argc, char *argv[]) {
     const Config &registry = *loaded.value();
     Report report;
     report.file = path;
+    report.labels = which;
     report.configName =
         parser.isSet(config) ? parser.value(config) : QStringLiteral("embedded default config");
     report.configName += QStringLiteral(" (%1 models)").arg(registry.models.size());

@@ -87,6 +87,7 @@ private slots:
     void jsonHasEveryField();
     void invalidFileIsReported();
     void casesCarryFeatures();
+    void independentLabelsAreRead();
     void confidencePredictsAgreement();
 };
 
@@ -184,6 +185,43 @@ void RouteEvalTest::casesCarryFeatures() {
          {"id", "label_difficulty", "difficulty", "confidence", "difficulty_points",
           "code_definitions", "concurrency_in_code", "rule_hits"})
         QVERIFY2(first.contains(QLatin1String(name)), name);
+}
+
+// The first author's sets carry a second, independent annotation; --labels independent measures
+// against it instead, and an unknown choice names the accepted values.
+void RouteEvalTest::independentLabelsAreRead() {
+    const Run author = runEval({QStringLiteral("--json"), QStringLiteral("--cases"), kEvalSet});
+    const Run independent =
+        runEval({QStringLiteral("--json"), QStringLiteral("--cases"), QStringLiteral("--labels"),
+                 QStringLiteral("independent"), kEvalSet});
+    QCOMPARE(author.exitCode, 0);
+    QCOMPARE(independent.exitCode, 0);
+    const QJsonObject authorReport = QJsonDocument::fromJson(author.out).object();
+    const QJsonObject independentReport = QJsonDocument::fromJson(independent.out).object();
+    QCOMPARE(authorReport.value(QLatin1String("labels")).toString(), QStringLiteral("author"));
+    QCOMPARE(independentReport.value(QLatin1String("labels")).toString(),
+             QStringLiteral("independent"));
+
+    // The same rules' decisions, compared with labels that differ for part of the set.
+    const QJsonArray authorCases = authorReport.value(QLatin1String("cases")).toArray();
+    const QJsonArray independentCases = independentReport.value(QLatin1String("cases")).toArray();
+    QCOMPARE(independentCases.size(), authorCases.size());
+    int differentLabels = 0;
+    for (qsizetype i = 0; i < authorCases.size(); ++i) {
+        const QJsonObject authorCase = authorCases.at(i).toObject();
+        const QJsonObject independentCase = independentCases.at(i).toObject();
+        QCOMPARE(independentCase.value(QLatin1String("difficulty")),
+                 authorCase.value(QLatin1String("difficulty")));
+        if (independentCase.value(QLatin1String("label_difficulty")) !=
+            authorCase.value(QLatin1String("label_difficulty")))
+            ++differentLabels;
+    }
+    QVERIFY2(differentLabels > 0, "the independent labels were not read");
+
+    const Run unknown = runEval({QStringLiteral("--labels"), QStringLiteral("mine"), kEvalSet});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY2(unknown.err.contains("\"mine\"") && unknown.err.contains("independent"),
+             unknown.err.constData());
 }
 
 // Over the three sets together, requests the rules are surer of agree with the labelled
