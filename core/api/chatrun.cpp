@@ -220,26 +220,35 @@ bool ChatRun::parseRequest() {
     return decodeRequest();
 }
 
+// Decodes a Messages body into the canonical request, which its token estimate reads. An OpenAI
+// body is decoded only when an attempt needs a translation (see decodeOpenAiRequestOnce()), and
+// its estimate comes from its JSON in routeInputFromRequest(), as routing and the gates have
+// always used.
 bool ChatRun::decodeRequest() {
-    const Result<ChatRequest> chat = m_format == WireFormat::AnthropicMessages
-                                         ? anthropiccodec::decodeRequest(m_body)
-                                         : openaicodec::decodeRequest(m_body);
-    // An OpenAI request that cannot be translated may still pass through to an OpenAI-format
-    // upstream unchanged, so only the translation to another format reports the problem.
-    if (!chat && m_format == WireFormat::AnthropicMessages) {
+    if (m_format != WireFormat::AnthropicMessages)
+        return true;
+    const Result<ChatRequest> chat = anthropiccodec::decodeRequest(m_body);
+    if (!chat) {
         reject(ApiError::badRequest(chat.error()), QStringLiteral("rejected"));
         return false;
     }
+    m_chat = chat.value();
+    m_chatDecoded = true;
+    m_features = analyzeChatRequest(m_chat);
+    return true;
+}
+
+// An OpenAI request that cannot be translated may still pass through to an OpenAI-format upstream
+// unchanged, so only an attempt on another format decodes it and reports m_chatError.
+void ChatRun::decodeOpenAiRequestOnce() {
+    if (m_chatDecoded)
+        return;
+    m_chatDecoded = true;
+    const Result<ChatRequest> chat = openaicodec::decodeRequest(m_body);
     if (chat)
         m_chat = chat.value();
     else
         m_chatError = chat.error();
-
-    // OpenAI requests keep the estimate from their JSON, which routing and the gates have
-    // always used.
-    m_features = m_format == WireFormat::AnthropicMessages ? analyzeChatRequest(m_chat)
-                                                           : analyzeChatRequest(m_body);
-    return true;
 }
 
 const ModelConfig *ChatRun::currentModel() const {
@@ -273,7 +282,6 @@ void ChatRun::startAttempt() {
     request.model = *model;
     request.clientFormat = m_format;
     request.body = m_exchange->request().body;
-    request.chat = m_chat;
     request.stream = m_features.stream;
     request.clientWantsUsage = m_features.includeUsage;
     request.timeouts = {provider->connectTimeoutMs, provider->firstByteTimeoutMs,
@@ -293,9 +301,13 @@ void ChatRun::startAttempt() {
         failAttempt(reason);
         return;
     }
-    if (!m_chatError.isEmpty() && providerWireFormat(provider->kind) != m_format) {
-        reject(ApiError::badRequest(m_chatError), QStringLiteral("rejected"));
-        return;
+    if (providerWireFormat(provider->kind) != m_format) {
+        decodeOpenAiRequestOnce();
+        if (!m_chatError.isEmpty()) {
+            reject(ApiError::badRequest(m_chatError), QStringLiteral("rejected"));
+            return;
+        }
+        request.chat = m_chat;
     }
 
     admitAttempt(request);

@@ -2,9 +2,14 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "providers/openaiwire.h"
 
+#include "providers/jsonscan.h"
+#include "providers/jsonwriter.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+
+#include <algorithm>
 
 namespace signalbox::openaiwire {
 
@@ -52,10 +57,26 @@ QString describe(const QString &providerId, int httpStatus, const QString &detai
         .arg(detail.isEmpty() ? QStringLiteral("(no message)") : truncated(detail));
 }
 
+// Returns the JSON string for the text, without QJsonDocument for the usual plain ASCII id.
+QByteArray jsonString(const QString &text) {
+    const bool plain = std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+        return c.unicode() >= 0x20 && c.unicode() < 0x7f && c != u'"' && c != u'\\';
+    });
+    if (!plain)
+        return compactJson(text);
+    QByteArray json;
+    json.reserve(text.size() + 2);
+    json.append('"').append(text.toLatin1()).append('"');
+    return json;
+}
+
 } // namespace
 
 Result<QByteArray> rewriteRequestBody(const QByteArray &clientBody, const QString &upstreamModel,
                                       bool stream) {
+    if (std::optional<QByteArray> spliced = spliceRequestModel(clientBody, upstreamModel, stream))
+        return std::move(*spliced);
+
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(clientBody, &parseError);
     if (!document.isObject())
@@ -72,6 +93,53 @@ Result<QByteArray> rewriteRequestBody(const QByteArray &clientBody, const QStrin
         body.insert(QLatin1String("stream_options"), options);
     }
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+std::optional<QByteArray> spliceRequestModel(QByteArrayView clientBody,
+                                             const QString &upstreamModel, bool stream) {
+    const std::optional<jsonscan::ObjectScan> scan =
+        jsonscan::scanObject(clientBody, {"model", "stream_options"});
+    if (!scan)
+        return std::nullopt;
+    const jsonscan::ValueSpan model = scan->values[0];
+    // A missing model, or stream_options to merge include_usage into, takes the slow path.
+    if (!model.found() || (stream && scan->values[1].found()))
+        return std::nullopt;
+
+    const QByteArray modelJson = jsonString(upstreamModel);
+    QByteArray body;
+    body.reserve(clientBody.size() + modelJson.size() + 40);
+    body.append(clientBody.first(model.offset));
+    body.append(modelJson);
+    body.append(clientBody.sliced(model.offset + model.length,
+                                  scan->closingBrace - model.offset - model.length));
+    if (stream)
+        body.append(R"(,"stream_options":{"include_usage":true})");
+    body.append(clientBody.sliced(scan->closingBrace));
+    return body;
+}
+
+std::optional<ScannedResponse> scanResponseBody(QByteArrayView body) {
+    const std::optional<jsonscan::ObjectScan> scan =
+        jsonscan::scanObject(body, {"usage", "x_groq", "error", "object"});
+    if (!scan)
+        return std::nullopt;
+    const QByteArrayView error = scan->values[2].found() ? scan->values[2].in(body) : "null";
+    const QByteArrayView object = scan->values[3].found() ? scan->values[3].in(body) : "null";
+    // An error report, or an "object" string with escapes that might spell "error", is left to
+    // the full parse, which reads the error's fields.
+    if (error != "null" || object == R"("error")" || object.contains('\\'))
+        return std::nullopt;
+
+    // Only the usage objects are parsed, and parseUsage() reads them as it reads a whole body.
+    QJsonObject usageFields;
+    const auto addObject = [&](QLatin1String key, jsonscan::ValueSpan span) {
+        if (span.found() && body[span.offset] == '{')
+            usageFields.insert(key, QJsonDocument::fromJson(span.in(body).toByteArray()).object());
+    };
+    addObject(QLatin1String("usage"), scan->values[0]);
+    addObject(QLatin1String("x_groq"), scan->values[1]);
+    return ScannedResponse{parseUsage(usageFields)};
 }
 
 bool mayCarryUsage(QByteArrayView chunk) {
