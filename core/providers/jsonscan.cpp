@@ -229,7 +229,8 @@ private:
 
 } // namespace
 
-std::optional<ObjectScan> scanObject(QByteArrayView json, std::initializer_list<QByteArrayView> keys) {
+std::optional<ObjectScan> scanObject(QByteArrayView json,
+                                     std::initializer_list<QByteArrayView> keys) {
     if (!json.isValidUtf8())
         return std::nullopt;
 

@@ -36,6 +36,7 @@ constexpr int kMaxDepth = 256;
 // it leaves undecided are a key with an escape sequence, a requested key that occurs twice,
 // nesting over kMaxDepth, a lone surrogate escape and a very long number. The caller then parses
 // the text fully, so "nothing" never means "invalid" on its own.
-std::optional<ObjectScan> scanObject(QByteArrayView json, std::initializer_list<QByteArrayView> keys);
+std::optional<ObjectScan> scanObject(QByteArrayView json,
+                                     std::initializer_list<QByteArrayView> keys);
 
 } // namespace signalbox::jsonscan

@@ -64,8 +64,8 @@ void TestJsonScan::findsTopLevelValue_data() {
     QTest::newRow("nested usage key is not top level")
         << QByteArray(R"({"choices":[{"usage":{"b":2}}],"usage":{"a":1}})")
         << QByteArray(R"({"a":1})");
-    QTest::newRow("nested only")
-        << QByteArray(R"({"choices":[{"message":{"usage":{"b":2}}}]})") << QByteArray("<absent>");
+    QTest::newRow("nested only") << QByteArray(R"({"choices":[{"message":{"usage":{"b":2}}}]})")
+                                 << QByteArray("<absent>");
     QTest::newRow("usage inside content string")
         << QByteArray(R"({"content":"\"usage\":{\"a\":9}","usage":{"a":1}})")
         << QByteArray(R"({"a":1})");
@@ -155,9 +155,8 @@ void TestJsonScan::scanUsage_data() {
 
     QTest::newRow("usage first") << usageBody("{", R"(,"id":"c1","choices":[]})");
     QTest::newRow("usage last") << usageBody(R"({"id":"c1","choices":[],)", "}");
-    QTest::newRow("usage after content naming usage")
-        << usageBody(R"({"choices":[{"message":{"content":"\"usage\":{\"prompt_tokens\":99}"}}],)",
-                     "}");
+    QTest::newRow("usage after content naming usage") << usageBody(
+        R"({"choices":[{"message":{"content":"\"usage\":{\"prompt_tokens\":99}"}}],)", "}");
 }
 
 void TestJsonScan::scanUsage() {
@@ -183,8 +182,8 @@ void TestJsonScan::scanLeavesErrorsToParse_data() {
 
     QTest::newRow("no usage") << QByteArray(R"({"id":"c1","choices":[]})") << true << false;
     QTest::newRow("usage null") << QByteArray(R"({"usage":null})") << true << false;
-    QTest::newRow("groq usage") << QByteArray(R"({"x_groq":{"usage":{"prompt_tokens":3}}})")
-                                << true << true;
+    QTest::newRow("groq usage") << QByteArray(R"({"x_groq":{"usage":{"prompt_tokens":3}}})") << true
+                                << true;
     QTest::newRow("error null") << QByteArray(R"({"error":null,"usage":{"prompt_tokens":3}})")
                                 << true << true;
     QTest::newRow("error object") << QByteArray(R"({"error":{"message":"overloaded"}})") << false
@@ -194,8 +193,8 @@ void TestJsonScan::scanLeavesErrorsToParse_data() {
         << QByteArray(R"({"object":"error","message":"bad"})") << false << false;
     QTest::newRow("escaped object name")
         << QByteArray(R"({"object":"\u0065rror","message":"bad"})") << false << false;
-    QTest::newRow("completion object") << QByteArray(R"({"object":"chat.completion"})") << true
-                                       << false;
+    QTest::newRow("completion object")
+        << QByteArray(R"({"object":"chat.completion"})") << true << false;
     QTest::newRow("not json") << QByteArray("upstream overloaded") << false << false;
 }
 
@@ -257,7 +256,8 @@ void TestJsonScan::spliceMatchesRewrite() {
 
 // Numbers, key order and spacing reach the upstream as the client wrote them.
 void TestJsonScan::spliceKeepsOtherBytes() {
-    const QByteArray body = R"({"temperature": 0.70, "model":"alias", "seed":12345678901234567890})";
+    const QByteArray body =
+        R"({"temperature": 0.70, "model":"alias", "seed":12345678901234567890})";
     const std::optional<QByteArray> splice =
         openaiwire::spliceRequestModel(body, QStringLiteral("m"), false);
     QVERIFY(splice.has_value());
