@@ -41,9 +41,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         std::abort();
     if (const std::optional<ScannedResponse> scanned = openaiwire::scanResponseBody(body)) {
         const std::optional<Usage> parsed = openaiwire::parseUsage(object);
-        if (openaiwire::hasError(object) || scanned->usage.has_value() != parsed.has_value() ||
-            (parsed && (parsed->inputTokens != scanned->usage->inputTokens ||
-                        parsed->outputTokens != scanned->usage->outputTokens)))
+        if (openaiwire::hasError(object) || scanned->usage.has_value() != parsed.has_value())
+            std::abort();
+        const std::optional<Usage> &usage = scanned->usage;
+        if (parsed && (parsed->inputTokens != usage->inputTokens ||
+                       parsed->outputTokens != usage->outputTokens ||
+                       parsed->cachedTokens != usage->cachedTokens ||
+                       parsed->cacheWriteTokens != usage->cacheWriteTokens ||
+                       parsed->reasoningTokens != usage->reasoningTokens))
             std::abort();
     }
     (void)openaiwire::mayCarryUsage(body);

@@ -9,7 +9,10 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <QVarLengthArray>
+
 #include <algorithm>
+#include <cctype>
 
 namespace signalbox::openaiwire {
 
@@ -68,6 +71,71 @@ QByteArray jsonString(const QString &text) {
     json.reserve(text.size() + 2);
     json.append('"').append(text.toLatin1()).append('"');
     return json;
+}
+
+// Returns the values of the keys in the JSON object, with an empty view for a missing key and
+// for every key when the text is not an object. Returns nothing when the scan cannot decide.
+std::optional<QVarLengthArray<QByteArrayView, 5>>
+scanMembers(QByteArrayView json, std::initializer_list<QByteArrayView> keys) {
+    // Filled one by one, because the sized constructor leaves primitive types uninitialized.
+    QVarLengthArray<QByteArrayView, 5> values;
+    for (qsizetype i = 0; i < qsizetype(keys.size()); ++i)
+        values.append(QByteArrayView());
+    if (!json.startsWith('{'))
+        return values;
+    const std::optional<jsonscan::ObjectScan> scan = jsonscan::scanObject(json, keys);
+    if (!scan)
+        return std::nullopt;
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        if (scan->values[i].found())
+            values[i] = scan->values[i].in(json);
+    }
+    return values;
+}
+
+// Reads a member's value as QJsonValue::toInteger() does: 0 for a missing value or one that is
+// not a number. Returns nothing for a number with a fraction or an exponent, or one out of the
+// qint64 range, so that the full parse reads it.
+std::optional<qint64> scannedInteger(QByteArrayView value) {
+    if (value.isEmpty() || (value.front() != '-' && !std::isdigit(uchar(value.front()))))
+        return 0;
+    bool ok = false;
+    const qint64 number = QByteArray::fromRawData(value.data(), value.size()).toLongLong(&ok);
+    if (!ok)
+        return std::nullopt;
+    return number;
+}
+
+// Reads the counts of a usage object as parseUsage() does, from the bytes of the object alone.
+std::optional<Usage> scanUsageObject(QByteArrayView usage) {
+    const auto members =
+        scanMembers(usage, {"prompt_tokens", "completion_tokens", "prompt_tokens_details",
+                            "completion_tokens_details", "prompt_cache_hit_tokens"});
+    if (!members)
+        return std::nullopt;
+    const auto prompt = scanMembers((*members)[2], {"cache_write_tokens", "cached_tokens"});
+    const auto completion = scanMembers((*members)[3], {"reasoning_tokens"});
+    if (!prompt || !completion)
+        return std::nullopt;
+
+    // DeepSeek reports cache reads as prompt_cache_hit_tokens instead of the details object.
+    const QByteArrayView cached = (*prompt)[1];
+    const bool cachedIsNumber =
+        !cached.isEmpty() && (cached.front() == '-' || std::isdigit(uchar(cached.front())));
+    const std::optional<qint64> counts[] = {
+        scannedInteger((*members)[0]), scannedInteger((*members)[1]),
+        scannedInteger((*completion)[0]), scannedInteger((*prompt)[0]),
+        scannedInteger(cachedIsNumber ? cached : (*members)[4])};
+    if (std::any_of(std::begin(counts), std::end(counts), [](auto n) { return !n; }))
+        return std::nullopt;
+
+    Usage result;
+    result.inputTokens = *counts[0];
+    result.outputTokens = *counts[1];
+    result.reasoningTokens = *counts[2];
+    result.cacheWriteTokens = *counts[3];
+    result.cachedTokens = *counts[4];
+    return result;
 }
 
 } // namespace
@@ -131,15 +199,22 @@ std::optional<ScannedResponse> scanResponseBody(QByteArrayView body) {
     if (error != "null" || object == R"("error")" || object.contains('\\'))
         return std::nullopt;
 
-    // Only the usage objects are parsed, and parseUsage() reads them as it reads a whole body.
-    QJsonObject usageFields;
-    const auto addObject = [&](QLatin1String key, jsonscan::ValueSpan span) {
-        if (span.found() && body[span.offset] == '{')
-            usageFields.insert(key, QJsonDocument::fromJson(span.in(body).toByteArray()).object());
-    };
-    addObject(QLatin1String("usage"), scan->values[0]);
-    addObject(QLatin1String("x_groq"), scan->values[1]);
-    return ScannedResponse{parseUsage(usageFields)};
+    QByteArrayView usage = scan->values[0].found() ? scan->values[0].in(body) : QByteArrayView();
+    if (!usage.startsWith('{') && scan->values[1].found()) {
+        const QByteArrayView groq = scan->values[1].in(body);
+        if (!groq.startsWith('{'))
+            return ScannedResponse{};
+        const std::optional<jsonscan::ObjectScan> groqScan = jsonscan::scanObject(groq, {"usage"});
+        if (!groqScan)
+            return std::nullopt;
+        usage = groqScan->values[0].found() ? groqScan->values[0].in(groq) : QByteArrayView();
+    }
+    if (!usage.startsWith('{'))
+        return ScannedResponse{};
+    const std::optional<Usage> counts = scanUsageObject(usage);
+    if (!counts)
+        return std::nullopt;
+    return ScannedResponse{counts};
 }
 
 bool mayCarryUsage(QByteArrayView chunk) {

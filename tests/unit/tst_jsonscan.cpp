@@ -40,6 +40,8 @@ private slots:
     void acceptedTextParses();
     void scanUsage_data();
     void scanUsage();
+    void scanUsageMatchesParse_data();
+    void scanUsageMatchesParse();
     void scanLeavesErrorsToParse_data();
     void scanLeavesErrorsToParse();
     void spliceMatchesRewrite_data();
@@ -173,6 +175,61 @@ void TestJsonScan::scanUsage() {
     QVERIFY(parsed.has_value());
     QCOMPARE(parsed->inputTokens, scanned->usage->inputTokens);
     QCOMPARE(parsed->outputTokens, scanned->usage->outputTokens);
+}
+
+void TestJsonScan::scanUsageMatchesParse_data() {
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("scanned");
+
+    QTest::newRow("details")
+        << QByteArray(
+               R"({"usage":{"prompt_tokens":100,"completion_tokens":40,"prompt_tokens_details":)"
+               R"({"cached_tokens":60,"cache_write_tokens":5},"completion_tokens_details":)"
+               R"({"reasoning_tokens":30}}})")
+        << true;
+    QTest::newRow("deepseek cache hits")
+        << QByteArray(R"({"usage":{"prompt_tokens":9,"prompt_cache_hit_tokens":4}})") << true;
+    QTest::newRow("details win over cache hits")
+        << QByteArray(R"({"usage":{"prompt_tokens_details":{"cached_tokens":2},)"
+                      R"("prompt_cache_hit_tokens":4}})")
+        << true;
+    QTest::newRow("null details")
+        << QByteArray(
+               R"({"usage":{"prompt_tokens":3,"prompt_tokens_details":null,"completion_tokens":1}})")
+        << true;
+    QTest::newRow("string count") << QByteArray(R"({"usage":{"prompt_tokens":"7"}})") << true;
+    QTest::newRow("negative count") << QByteArray(R"({"usage":{"prompt_tokens":-2}})") << true;
+    QTest::newRow("groq") << QByteArray(R"({"x_groq":{"usage":{"prompt_tokens":5}}})") << true;
+    QTest::newRow("usage wins over groq")
+        << QByteArray(R"({"usage":{"prompt_tokens":1},"x_groq":{"usage":{"prompt_tokens":5}}})")
+        << true;
+    QTest::newRow("fraction left to parse")
+        << QByteArray(R"({"usage":{"prompt_tokens":7.0}})") << false;
+    QTest::newRow("exponent left to parse")
+        << QByteArray(R"({"usage":{"completion_tokens":1e3}})") << false;
+    QTest::newRow("huge count left to parse")
+        << QByteArray(R"({"usage":{"prompt_tokens":99999999999999999999}})") << false;
+}
+
+// Every count the scan reads equals what parseUsage() reads from the parsed body.
+void TestJsonScan::scanUsageMatchesParse() {
+    QFETCH(QByteArray, body);
+    QFETCH(bool, scanned);
+    const std::optional<ScannedResponse> result = openaiwire::scanResponseBody(body);
+    QCOMPARE(result.has_value(), scanned);
+    if (!result)
+        return;
+
+    const std::optional<Usage> parsed =
+        openaiwire::parseUsage(QJsonDocument::fromJson(body).object());
+    QCOMPARE(result->usage.has_value(), parsed.has_value());
+    if (!parsed)
+        return;
+    QCOMPARE(result->usage->inputTokens, parsed->inputTokens);
+    QCOMPARE(result->usage->outputTokens, parsed->outputTokens);
+    QCOMPARE(result->usage->cachedTokens, parsed->cachedTokens);
+    QCOMPARE(result->usage->cacheWriteTokens, parsed->cacheWriteTokens);
+    QCOMPARE(result->usage->reasoningTokens, parsed->reasoningTokens);
 }
 
 void TestJsonScan::scanLeavesErrorsToParse_data() {
