@@ -62,15 +62,17 @@ void HttpExchange::respond(int status, const HttpHeaders &headers, const QByteAr
     if (!statusForbidsBody(status))
         framing = "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
 
+    // The last write is flushed, so the response leaves before the caller records the request
+    // and before the event loop's next turn.
     QByteArray bytes = formatHead(status, headers, framing);
     const bool writeBody = !m_omitBody && !body.isEmpty();
     if (writeBody && body.size() <= InlineBodyBytes) {
         bytes.append(body);
-        send(bytes, false);
+        send(bytes, true);
     } else {
-        send(bytes, false);
+        send(bytes, !writeBody);
         if (writeBody)
-            send(body, false);
+            send(body, true);
     }
     finish();
 }
