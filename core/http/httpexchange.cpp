@@ -43,8 +43,10 @@ QByteArray HttpExchange::formatHead(int status, const HttpHeaders &headers,
     return formatResponseHead(status, headers, serverHeaders(framing));
 }
 
+// The head is not flushed: the first chunk's flush sends both in one segment, so the client reads
+// them together. Without a chunk, Qt writes the head on the event loop's next turn.
 void HttpExchange::writeHead(int status, const HttpHeaders &headers, QByteArrayView framing) {
-    send(formatHead(status, headers, framing), m_state == State::Streaming);
+    send(formatHead(status, headers, framing), false);
 }
 
 void HttpExchange::respond(int status, const HttpHeaders &headers, const QByteArray &body) {
