@@ -9,10 +9,15 @@
 //
 //   node bench/measure.mjs --build DIR --out DIR [--rounds 3] [--seconds 10] [--routes a,b]
 //                          [--rates 1000] [--concurrent-streams 1000] [--idle 10000]
-//                          [--baseline-build DIR]
+//                          [--baseline-build DIR] [--sequential-streams 200]
 //
 // --baseline-build adds the route signalbox_baseline: the signalbox program of another build,
 // such as the main branch's, measured in the same interleaved rounds to compare before and after.
+//
+// --sequential-streams sets how many streams go one at a time, in each round, to the direct route
+// and the Signalbox routes (0 skips them). Their TTFT has no queueing behind other streams, so
+// the added p50 is not lost in the noise of 50 concurrent streams. They use a second fake
+// upstream whose streams are 2 chunks 5 ms apart, so each stream takes milliseconds.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -33,6 +38,7 @@ const { values } = parseArgs({
     'concurrent-streams': { type: 'string', default: '1000' },
     idle: { type: 'string', default: '10000' },
     'baseline-build': { type: 'string' },
+    'sequential-streams': { type: 'string', default: '200' },
   },
 });
 const rounds = Number(values.rounds);
@@ -236,12 +242,17 @@ async function main() {
   // 20 chunks 50 ms apart keep 1,000 streams open at once for about a second each.
   const upstream = await start('fake-upstream', process.execPath, [path.join(here, 'fake-upstream.mjs'), '--chunks', '20', '--chunk-delay-ms', '50']);
   const upstreamBase = `http://127.0.0.1:${upstream.port}/v1`;
+  const shortUpstream = await start('fake-upstream-short', process.execPath, [path.join(here, 'fake-upstream.mjs'), '--chunks', '2', '--chunk-delay-ms', '5']);
+  const shortUpstreamBase = `http://127.0.0.1:${shortUpstream.port}/v1`;
+  const shortStreamBody = path.join(workDir, 'chat-short-stream.json');
+  fs.writeFileSync(shortStreamBody, JSON.stringify({ model: 'bench-short', max_tokens: 64, stream: true, messages }));
   const routes = {
     direct: {
       name: 'direct',
       url: `${upstreamBase}/chat/completions`,
       body: chatBody,
       streamBody: chatStreamBody,
+      sequentialStream: { url: `${shortUpstreamBase}/chat/completions`, body: shortStreamBody },
       headers: [],
       pid: 0,
     },
@@ -257,12 +268,23 @@ async function main() {
     const config = {
       version: 1,
       server: { listen: '127.0.0.1:0' },
-      providers: { bench: { kind: 'openai', base_url: upstreamBase, needs_key: false } },
+      providers: {
+        bench: { kind: 'openai', base_url: upstreamBase, needs_key: false },
+        bench_short: { kind: 'openai', base_url: shortUpstreamBase, needs_key: false },
+      },
       models: [
         {
           id: 'bench-model',
           provider: 'bench',
           upstream_id: 'bench-model',
+          price_per_mtok: { input: 0.15, output: 0.6 },
+          context_window: 128000,
+          max_output_tokens: 16384,
+        },
+        {
+          id: 'bench-short',
+          provider: 'bench_short',
+          upstream_id: 'bench-short',
           price_per_mtok: { input: 0.15, output: 0.6 },
           context_window: 128000,
           max_output_tokens: 16384,
@@ -282,6 +304,7 @@ async function main() {
       url: `http://127.0.0.1:${router.port}/v1/chat/completions`,
       body: chatBody,
       streamBody: chatStreamBody,
+      sequentialStream: { url: `http://127.0.0.1:${router.port}/v1/chat/completions`, body: shortStreamBody },
       headers: [],
       pid: router.child.pid,
     };
@@ -366,6 +389,18 @@ async function main() {
         test: 'stream',
         ...measured(route, () => loadgen(['stream', '--url', route.url, '--body', route.streamBody, ...headerArgs, '--concurrency', '50', '--count', '300'], 300)),
       });
+
+      const sequentialStreams = Number(values['sequential-streams']);
+      if (route.sequentialStream && sequentialStreams > 0) {
+        log(`round ${round}: ${name} ${sequentialStreams} streams one at a time`);
+        const { url, body } = route.sequentialStream;
+        record({
+          round,
+          route: name,
+          test: 'stream_sequential',
+          ...measured(route, () => loadgen(['stream', '--url', url, '--body', body, '--concurrency', '1', '--count', String(sequentialStreams), '--timeout-s', '10'], 120)),
+        });
+      }
     }
   }
 

@@ -52,6 +52,10 @@ for (const route of routes) {
   f.sat_cpu = of(route, 'saturation', (e) => (e.router_cpu_us === undefined ? null : e.router_cpu_us / Math.max(1, e.requests)));
   f.ttft_p50 = of(route, 'stream', (e) => e.ttft.p50_ms);
   f.ttft_p99 = of(route, 'stream', (e) => e.ttft.p99_ms);
+  f.seq_ttft_p50 = of(route, 'stream_sequential', (e) => e.ttft.p50_ms);
+  f.seq_ttft_p99 = of(route, 'stream_sequential', (e) => e.ttft.p99_ms);
+  f.seq_ok = of(route, 'stream_sequential', (e) => e.ok);
+  f.seq_count = of(route, 'stream_sequential', (e) => e.count);
   f.stream_ok = of(route, 'stream', (e) => e.ok);
   f.stream_count = of(route, 'stream', (e) => e.count);
   f.rss_mib = of(route, 'stream', (e) => (e.router_rss_kib === undefined ? null : e.router_rss_kib / 1024));
@@ -101,6 +105,19 @@ for (const route of routes) {
   );
 }
 lines.push('');
+
+if (routes.some((route) => figures[route].seq_count !== null)) {
+  lines.push('### Streams one at a time (2 chunks 5 ms apart, medians of the rounds)', '');
+  lines.push('| route | TTFT p50 ms | TTFT p99 ms | added TTFT p50 ms | ok |');
+  lines.push('|---|---|---|---|---|');
+  for (const route of routes.filter((r) => figures[r].seq_count !== null)) {
+    const f = figures[route];
+    lines.push(
+      `| ${route} | ${fixed(f.seq_ttft_p50, 3)} | ${fixed(f.seq_ttft_p99, 3)} | ${route === 'direct' ? '–' : fixed(added(route, 'seq_ttft_p50'), 3)} | ${fixed(f.seq_ok, 0)}/${fixed(f.seq_count, 0)} |`,
+    );
+  }
+  lines.push('');
+}
 
 // Every round on its own, because a median of three hides a round that the machine's other load
 // disturbed.

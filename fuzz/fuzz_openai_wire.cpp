@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The Signalbox authors
 //
-// Runs the OpenAI wire translation on arbitrary bytes: the request rewrite, and the reading of
-// usage and of error bodies in every shape that providers send.
+// Runs the OpenAI wire translation on arbitrary bytes: the request rewrite, the scan for usage
+// without a full parse, and the reading of usage and of error bodies in every shape that
+// providers send.
+#include "providers/jsonscan.h"
 #include "providers/openaiwire.h"
 
 #include <QJsonDocument>
@@ -29,7 +31,26 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             std::abort();
     }
 
-    const QJsonObject object = QJsonDocument::fromJson(body).object();
+    // Whatever the scan accepts must parse as an object, so a body that skips the full parse is
+    // one the full parse would have accepted, and the scanned usage must equal the parsed one.
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    const QJsonObject object = document.object();
+    if (jsonscan::scanObject(body, {"usage"}) &&
+        (parseError.error != QJsonParseError::NoError || !document.isObject()))
+        std::abort();
+    if (const std::optional<ScannedResponse> scanned = openaiwire::scanResponseBody(body)) {
+        const std::optional<Usage> parsed = openaiwire::parseUsage(object);
+        if (openaiwire::hasError(object) || scanned->usage.has_value() != parsed.has_value())
+            std::abort();
+        const std::optional<Usage> &usage = scanned->usage;
+        if (parsed && (parsed->inputTokens != usage->inputTokens ||
+                       parsed->outputTokens != usage->outputTokens ||
+                       parsed->cachedTokens != usage->cachedTokens ||
+                       parsed->cacheWriteTokens != usage->cacheWriteTokens ||
+                       parsed->reasoningTokens != usage->reasoningTokens))
+            std::abort();
+    }
     (void)openaiwire::mayCarryUsage(body);
     (void)openaiwire::parseUsage(object);
     (void)openaiwire::isUsageOnlyChunk(object);

@@ -84,10 +84,16 @@ std::variant<QJsonObject, ApiError> parseJsonBody(const QByteArray &body, const 
 QString newRequestId() {
     const quint64 high = QRandomGenerator::global()->generate64();
     const quint32 low = QRandomGenerator::global()->generate();
-    return QStringLiteral("sb-%1%2")
-        .arg(high, 16, 16, QLatin1Char('0'))
-        .arg(low & 0xfffff, 5, 16, QLatin1Char('0'))
-        .left(23);
+    // The id is written digit by digit because QString::arg() cost more than the rest of this
+    // function.
+    constexpr char hexDigits[] = "0123456789abcdef";
+    QString id = QStringLiteral("sb-00000000000000000000");
+    QChar *digit = id.data() + 3;
+    for (int shift = 60; shift >= 0; shift -= 4)
+        *digit++ = QLatin1Char(hexDigits[(high >> shift) & 0xf]);
+    for (int shift = 16; shift >= 4; shift -= 4)
+        *digit++ = QLatin1Char(hexDigits[(low >> shift) & 0xf]);
+    return id;
 }
 
 void startChatRun(const ApiEnvironment &environment, HttpExchange *exchange,
@@ -220,26 +226,35 @@ bool ChatRun::parseRequest() {
     return decodeRequest();
 }
 
+// Decodes a Messages body into the canonical request, which its token estimate reads. An OpenAI
+// body is decoded only when an attempt needs a translation (see decodeOpenAiRequestOnce()), and
+// its estimate comes from its JSON in routeInputFromRequest(), as routing and the gates have
+// always used.
 bool ChatRun::decodeRequest() {
-    const Result<ChatRequest> chat = m_format == WireFormat::AnthropicMessages
-                                         ? anthropiccodec::decodeRequest(m_body)
-                                         : openaicodec::decodeRequest(m_body);
-    // An OpenAI request that cannot be translated may still pass through to an OpenAI-format
-    // upstream unchanged, so only the translation to another format reports the problem.
-    if (!chat && m_format == WireFormat::AnthropicMessages) {
+    if (m_format != WireFormat::AnthropicMessages)
+        return true;
+    const Result<ChatRequest> chat = anthropiccodec::decodeRequest(m_body);
+    if (!chat) {
         reject(ApiError::badRequest(chat.error()), QStringLiteral("rejected"));
         return false;
     }
+    m_chat = chat.value();
+    m_chatDecoded = true;
+    m_features = analyzeChatRequest(m_chat);
+    return true;
+}
+
+// An OpenAI request that cannot be translated may still pass through to an OpenAI-format upstream
+// unchanged, so only an attempt on another format decodes it and reports m_chatError.
+void ChatRun::decodeOpenAiRequestOnce() {
+    if (m_chatDecoded)
+        return;
+    m_chatDecoded = true;
+    const Result<ChatRequest> chat = openaicodec::decodeRequest(m_body);
     if (chat)
         m_chat = chat.value();
     else
         m_chatError = chat.error();
-
-    // OpenAI requests keep the estimate from their JSON, which routing and the gates have
-    // always used.
-    m_features = m_format == WireFormat::AnthropicMessages ? analyzeChatRequest(m_chat)
-                                                           : analyzeChatRequest(m_body);
-    return true;
 }
 
 const ModelConfig *ChatRun::currentModel() const {
@@ -273,7 +288,6 @@ void ChatRun::startAttempt() {
     request.model = *model;
     request.clientFormat = m_format;
     request.body = m_exchange->request().body;
-    request.chat = m_chat;
     request.stream = m_features.stream;
     request.clientWantsUsage = m_features.includeUsage;
     request.timeouts = {provider->connectTimeoutMs, provider->firstByteTimeoutMs,
@@ -293,9 +307,13 @@ void ChatRun::startAttempt() {
         failAttempt(reason);
         return;
     }
-    if (!m_chatError.isEmpty() && providerWireFormat(provider->kind) != m_format) {
-        reject(ApiError::badRequest(m_chatError), QStringLiteral("rejected"));
-        return;
+    if (providerWireFormat(provider->kind) != m_format) {
+        decodeOpenAiRequestOnce();
+        if (!m_chatError.isEmpty()) {
+            reject(ApiError::badRequest(m_chatError), QStringLiteral("rejected"));
+            return;
+        }
+        request.chat = m_chat;
     }
 
     admitAttempt(request);

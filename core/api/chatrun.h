@@ -43,6 +43,7 @@ private:
     void classifyThenRoute(const QString &stage);
     void applyRoute(const RouteOutcome &outcome);
     bool decodeRequest();
+    void decodeOpenAiRequestOnce();
     void startAttempt();
     bool skipCoolingModel(const ModelConfig &model);
     void admitAttempt(const UpstreamRequest &request);
@@ -70,6 +71,7 @@ private:
     QJsonObject m_body;
     RouteInput m_input;
     ChatRequest m_chat;
+    bool m_chatDecoded = false; // m_chat or m_chatError is set
     QString m_chatError; // why an OpenAI body has no canonical form; it may still pass through
     ChatRequestFeatures m_features;
     std::unique_ptr<ClassifierCall> m_classifier; // while auto routing asks the classifier model

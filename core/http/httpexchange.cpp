@@ -43,8 +43,10 @@ QByteArray HttpExchange::formatHead(int status, const HttpHeaders &headers,
     return formatResponseHead(status, headers, serverHeaders(framing));
 }
 
+// The head is not flushed: the first chunk's flush sends both in one segment, so the client reads
+// them together. Without a chunk, Qt writes the head on the event loop's next turn.
 void HttpExchange::writeHead(int status, const HttpHeaders &headers, QByteArrayView framing) {
-    send(formatHead(status, headers, framing), m_state == State::Streaming);
+    send(formatHead(status, headers, framing), false);
 }
 
 void HttpExchange::respond(int status, const HttpHeaders &headers, const QByteArray &body) {
@@ -62,15 +64,17 @@ void HttpExchange::respond(int status, const HttpHeaders &headers, const QByteAr
     if (!statusForbidsBody(status))
         framing = "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
 
+    // The last write is flushed, so the response leaves before the caller records the request
+    // and before the event loop's next turn.
     QByteArray bytes = formatHead(status, headers, framing);
     const bool writeBody = !m_omitBody && !body.isEmpty();
     if (writeBody && body.size() <= InlineBodyBytes) {
         bytes.append(body);
-        send(bytes, false);
+        send(bytes, true);
     } else {
-        send(bytes, false);
+        send(bytes, !writeBody);
         if (writeBody)
-            send(body, false);
+            send(body, true);
     }
     finish();
 }

@@ -7,7 +7,9 @@
 #include "ledger/ledgerrecord.h"
 #include "result.h"
 
+#include <QByteArray>
 #include <QString>
+#include <QVarLengthArray>
 
 class QSqlDatabase;
 class QSqlQuery;
@@ -39,9 +41,13 @@ QString ledgerRecordColumns();
 // INSERT statement with one positional placeholder per column of ledgerRecordColumns().
 QString ledgerInsertStatement();
 
+// UTF-8 copies of a bound record's texts, which must live until the statement is stepped.
+using LedgerTextBuffers = QVarLengthArray<QByteArray, 12>;
+
 // Binds every field of the record to the placeholders of ledgerInsertStatement(), prepared with
-// sqlite3_prepare_v2(). Returns the first SQLite error code, or SQLITE_OK.
-int bindLedgerRecord(sqlite3_stmt *statement, const LedgerRecord &record);
+// sqlite3_prepare_v2(). The statement points into `texts`, so keep them until it is stepped and
+// reset. Returns the first SQLite error code, or SQLITE_OK.
+int bindLedgerRecord(sqlite3_stmt *statement, const LedgerRecord &record, LedgerTextBuffers &texts);
 
 // Reads the current row of a query that selected ledgerRecordColumns().
 LedgerRecord readLedgerRecord(const QSqlQuery &query);

@@ -72,17 +72,22 @@ Status LedgerWriter::openInsertConnection() {
             QStringLiteral("Failed to set synchronous mode on %1: %2").arg(m_filePath, error)};
     }
 
+    // Each batch runs these three, so they are compiled once instead of per batch.
     const QByteArray sql = ledgerInsertStatement().toUtf8();
-    if (sqlite3_prepare_v2(m_insertConnection, sql.constData(), int(sql.size()), &m_insert,
-                           nullptr) != SQLITE_OK) {
-        return Error{QStringLiteral("Failed to prepare the ledger insert on %1: %2")
-                         .arg(m_filePath, lastInsertError())};
+    for (auto [text, statement] : {std::pair{sql.constData(), &m_insert},
+                                   std::pair{"BEGIN", &m_begin}, std::pair{"COMMIT", &m_commit}}) {
+        if (sqlite3_prepare_v2(m_insertConnection, text, -1, statement, nullptr) != SQLITE_OK) {
+            return Error{QStringLiteral("Failed to prepare \"%1\" on the ledger %2: %3")
+                             .arg(QString::fromUtf8(text).left(40), m_filePath, lastInsertError())};
+        }
     }
     return Ok{};
 }
 
 void LedgerWriter::closeInsertConnection() {
     sqlite3_finalize(std::exchange(m_insert, nullptr));
+    sqlite3_finalize(std::exchange(m_begin, nullptr));
+    sqlite3_finalize(std::exchange(m_commit, nullptr));
     sqlite3_close(std::exchange(m_insertConnection, nullptr));
 }
 
@@ -91,6 +96,15 @@ QString LedgerWriter::execOnInsertConnection(const char *sql) {
     if (sqlite3_exec(m_insertConnection, sql, nullptr, nullptr, nullptr) == SQLITE_OK)
         return {};
     return lastInsertError();
+}
+
+// Runs a prepared statement that returns no rows. Returns SQLite's error message, or an empty
+// string.
+QString LedgerWriter::stepOnInsertConnection(sqlite3_stmt *statement) {
+    const int code = sqlite3_step(statement);
+    const QString error = code == SQLITE_DONE ? QString() : lastInsertError();
+    sqlite3_reset(statement);
+    return error;
 }
 
 QString LedgerWriter::lastInsertError() const {
@@ -170,7 +184,8 @@ Status LedgerWriter::insert(const LedgerRecord &record) {
                          .arg(record.requestId, m_filePath)};
     }
 
-    int code = bindLedgerRecord(m_insert, record);
+    LedgerTextBuffers texts;
+    int code = bindLedgerRecord(m_insert, record, texts);
     if (code == SQLITE_OK)
         code = sqlite3_step(m_insert);
     const QString error = code == SQLITE_DONE ? QString() : lastInsertError();
@@ -189,7 +204,7 @@ Status LedgerWriter::insertBatch(const QList<LedgerRecord> &batch) {
                          .arg(batch.size())
                          .arg(m_filePath)};
     }
-    if (const QString error = execOnInsertConnection("BEGIN"); !error.isEmpty()) {
+    if (const QString error = stepOnInsertConnection(m_begin); !error.isEmpty()) {
         return Error{
             QStringLiteral("Failed to start a transaction on %1: %2").arg(m_filePath, error)};
     }
@@ -201,7 +216,7 @@ Status LedgerWriter::insertBatch(const QList<LedgerRecord> &batch) {
         }
     }
 
-    if (const QString error = execOnInsertConnection("COMMIT"); !error.isEmpty()) {
+    if (const QString error = stepOnInsertConnection(m_commit); !error.isEmpty()) {
         execOnInsertConnection("ROLLBACK");
         return Error{QStringLiteral("Failed to commit %1 rows to %2: %3")
                          .arg(batch.size())

@@ -54,6 +54,7 @@ private:
     Status openInsertConnection();
     void closeInsertConnection();
     QString execOnInsertConnection(const char *sql);
+    QString stepOnInsertConnection(sqlite3_stmt *statement);
     QString lastInsertError() const;
     void scheduleWrite();
     Status insert(const LedgerRecord &record);
@@ -65,6 +66,8 @@ private:
     QSqlDatabase m_db; // through Qt's driver: the WAL switch and the schema migration
     sqlite3 *m_insertConnection = nullptr; // through SQLite's C API: the inserts
     sqlite3_stmt *m_insert = nullptr;
+    sqlite3_stmt *m_begin = nullptr;
+    sqlite3_stmt *m_commit = nullptr;
     QTimer m_timer;
 
     QMutex m_mutex;

@@ -73,6 +73,10 @@ ChatResponse OpenAiAdapter::decodeResponse(const QJsonObject &body) const {
     return openaicodec::decodeResponse(body);
 }
 
+std::optional<ScannedResponse> OpenAiAdapter::scanPassedOnResponse(QByteArrayView body) const {
+    return openaiwire::scanResponseBody(body);
+}
+
 bool OpenAiAdapter::isPassedOnHeader(const QByteArray &name) const {
     return name == "x-request-id" || name == "openai-processing-ms" || name == "retry-after" ||
            name == "retry-after-ms" || name == "x-generation-id" || name.startsWith("x-ratelimit-");

@@ -19,6 +19,7 @@ public:
     std::unique_ptr<StreamDecoder> createStreamDecoder(const QString &providerId) const override;
     bool streamNeedsEndMarker() const override { return false; }
     ChatResponse decodeResponse(const QJsonObject &body) const override;
+    std::optional<ScannedResponse> scanPassedOnResponse(QByteArrayView body) const override;
     bool isPassedOnHeader(const QByteArray &name) const override;
 
 protected:

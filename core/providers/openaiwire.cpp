@@ -2,9 +2,17 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "providers/openaiwire.h"
 
+#include "providers/jsonscan.h"
+#include "providers/jsonwriter.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+
+#include <QVarLengthArray>
+
+#include <algorithm>
+#include <cctype>
 
 namespace signalbox::openaiwire {
 
@@ -52,10 +60,91 @@ QString describe(const QString &providerId, int httpStatus, const QString &detai
         .arg(detail.isEmpty() ? QStringLiteral("(no message)") : truncated(detail));
 }
 
+// Returns the JSON string for the text, without QJsonDocument for the usual plain ASCII id.
+QByteArray jsonString(const QString &text) {
+    const bool plain = std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+        return c.unicode() >= 0x20 && c.unicode() < 0x7f && c != u'"' && c != u'\\';
+    });
+    if (!plain)
+        return compactJson(text);
+    QByteArray json;
+    json.reserve(text.size() + 2);
+    json.append('"').append(text.toLatin1()).append('"');
+    return json;
+}
+
+// Returns the values of the keys in the JSON object, with an empty view for a missing key and
+// for every key when the text is not an object. Returns nothing when the scan cannot decide.
+std::optional<QVarLengthArray<QByteArrayView, 5>>
+scanMembers(QByteArrayView json, std::initializer_list<QByteArrayView> keys) {
+    // Filled one by one, because the sized constructor leaves primitive types uninitialized.
+    QVarLengthArray<QByteArrayView, 5> values;
+    for (qsizetype i = 0; i < qsizetype(keys.size()); ++i)
+        values.append(QByteArrayView());
+    if (!json.startsWith('{'))
+        return values;
+    const std::optional<jsonscan::ObjectScan> scan = jsonscan::scanObject(json, keys);
+    if (!scan)
+        return std::nullopt;
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        if (scan->values[i].found())
+            values[i] = scan->values[i].in(json);
+    }
+    return values;
+}
+
+// Reads a member's value as QJsonValue::toInteger() does: 0 for a missing value or one that is
+// not a number. Returns nothing for a number with a fraction or an exponent, or one out of the
+// qint64 range, so that the full parse reads it.
+std::optional<qint64> scannedInteger(QByteArrayView value) {
+    if (value.isEmpty() || (value.front() != '-' && !std::isdigit(uchar(value.front()))))
+        return 0;
+    bool ok = false;
+    const qint64 number = QByteArray::fromRawData(value.data(), value.size()).toLongLong(&ok);
+    if (!ok)
+        return std::nullopt;
+    return number;
+}
+
+// Reads the counts of a usage object as parseUsage() does, from the bytes of the object alone.
+std::optional<Usage> scanUsageObject(QByteArrayView usage) {
+    const auto members =
+        scanMembers(usage, {"prompt_tokens", "completion_tokens", "prompt_tokens_details",
+                            "completion_tokens_details", "prompt_cache_hit_tokens"});
+    if (!members)
+        return std::nullopt;
+    const auto prompt = scanMembers((*members)[2], {"cache_write_tokens", "cached_tokens"});
+    const auto completion = scanMembers((*members)[3], {"reasoning_tokens"});
+    if (!prompt || !completion)
+        return std::nullopt;
+
+    // DeepSeek reports cache reads as prompt_cache_hit_tokens instead of the details object.
+    const QByteArrayView cached = (*prompt)[1];
+    const bool cachedIsNumber =
+        !cached.isEmpty() && (cached.front() == '-' || std::isdigit(uchar(cached.front())));
+    const std::optional<qint64> counts[] = {
+        scannedInteger((*members)[0]), scannedInteger((*members)[1]),
+        scannedInteger((*completion)[0]), scannedInteger((*prompt)[0]),
+        scannedInteger(cachedIsNumber ? cached : (*members)[4])};
+    if (std::any_of(std::begin(counts), std::end(counts), [](auto n) { return !n; }))
+        return std::nullopt;
+
+    Usage result;
+    result.inputTokens = *counts[0];
+    result.outputTokens = *counts[1];
+    result.reasoningTokens = *counts[2];
+    result.cacheWriteTokens = *counts[3];
+    result.cachedTokens = *counts[4];
+    return result;
+}
+
 } // namespace
 
 Result<QByteArray> rewriteRequestBody(const QByteArray &clientBody, const QString &upstreamModel,
                                       bool stream) {
+    if (std::optional<QByteArray> spliced = spliceRequestModel(clientBody, upstreamModel, stream))
+        return std::move(*spliced);
+
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(clientBody, &parseError);
     if (!document.isObject())
@@ -72,6 +161,60 @@ Result<QByteArray> rewriteRequestBody(const QByteArray &clientBody, const QStrin
         body.insert(QLatin1String("stream_options"), options);
     }
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+std::optional<QByteArray> spliceRequestModel(QByteArrayView clientBody,
+                                             const QString &upstreamModel, bool stream) {
+    const std::optional<jsonscan::ObjectScan> scan =
+        jsonscan::scanObject(clientBody, {"model", "stream_options"});
+    if (!scan)
+        return std::nullopt;
+    const jsonscan::ValueSpan model = scan->values[0];
+    // A missing model, or stream_options to merge include_usage into, takes the slow path.
+    if (!model.found() || (stream && scan->values[1].found()))
+        return std::nullopt;
+
+    const QByteArray modelJson = jsonString(upstreamModel);
+    QByteArray body;
+    body.reserve(clientBody.size() + modelJson.size() + 40);
+    body.append(clientBody.first(model.offset));
+    body.append(modelJson);
+    body.append(clientBody.sliced(model.offset + model.length,
+                                  scan->closingBrace - model.offset - model.length));
+    if (stream)
+        body.append(R"(,"stream_options":{"include_usage":true})");
+    body.append(clientBody.sliced(scan->closingBrace));
+    return body;
+}
+
+std::optional<ScannedResponse> scanResponseBody(QByteArrayView body) {
+    const std::optional<jsonscan::ObjectScan> scan =
+        jsonscan::scanObject(body, {"usage", "x_groq", "error", "object"});
+    if (!scan)
+        return std::nullopt;
+    const QByteArrayView error = scan->values[2].found() ? scan->values[2].in(body) : "null";
+    const QByteArrayView object = scan->values[3].found() ? scan->values[3].in(body) : "null";
+    // An error report, or an "object" string with escapes that might spell "error", is left to
+    // the full parse, which reads the error's fields.
+    if (error != "null" || object == R"("error")" || object.contains('\\'))
+        return std::nullopt;
+
+    QByteArrayView usage = scan->values[0].found() ? scan->values[0].in(body) : QByteArrayView();
+    if (!usage.startsWith('{') && scan->values[1].found()) {
+        const QByteArrayView groq = scan->values[1].in(body);
+        if (!groq.startsWith('{'))
+            return ScannedResponse{};
+        const std::optional<jsonscan::ObjectScan> groqScan = jsonscan::scanObject(groq, {"usage"});
+        if (!groqScan)
+            return std::nullopt;
+        usage = groqScan->values[0].found() ? groqScan->values[0].in(groq) : QByteArrayView();
+    }
+    if (!usage.startsWith('{'))
+        return ScannedResponse{};
+    const std::optional<Usage> counts = scanUsageObject(usage);
+    if (!counts)
+        return std::nullopt;
+    return ScannedResponse{counts};
 }
 
 bool mayCarryUsage(QByteArrayView chunk) {

@@ -21,6 +21,18 @@ namespace signalbox::openaiwire {
 Result<QByteArray> rewriteRequestBody(const QByteArray &clientBody, const QString &upstreamModel,
                                       bool stream);
 
+// Returns the client's body with the value of `model` replaced by the upstream id and, for
+// streams, "stream_options":{"include_usage":true} appended, keeping every other byte. Returns
+// nothing when rewriteRequestBody() has to parse the body: it is not a JSON object the scan can
+// read, it has no model, or a stream request already has stream_options.
+std::optional<QByteArray> spliceRequestModel(QByteArrayView clientBody,
+                                             const QString &upstreamModel, bool stream);
+
+// Reads the usage of a response body from its top-level members, without parsing the rest.
+// Returns nothing when the body reports an error or the scan cannot decide (see
+// jsonscan::scanObject()); the caller then parses the whole body.
+std::optional<ScannedResponse> scanResponseBody(QByteArrayView body);
+
 // Returns true if the chunk text may carry a usage object, so chunks without one skip the
 // JSON parse.
 bool mayCarryUsage(QByteArrayView chunk);

@@ -53,6 +53,14 @@ public:
 
     virtual ChatResponse decodeResponse(const QJsonObject &body) const = 0;
 
+    // Reads the usage of a 2xx non-stream body that goes to the client unchanged, without
+    // building its tree. Returns nothing when the caller must parse the body: the format has no
+    // scanner, the body reports an error, or the scan cannot decide.
+    virtual std::optional<ScannedResponse> scanPassedOnResponse(QByteArrayView body) const {
+        Q_UNUSED(body);
+        return std::nullopt;
+    }
+
     // Returns true for a response header to keep in the result (lower-case names).
     virtual bool isPassedOnHeader(const QByteArray &name) const = 0;
 };

@@ -417,6 +417,14 @@ void ProviderCall::finishStream() {
 }
 
 void ProviderCall::finishBody() {
+    if (m_passThrough && !m_request.stream) {
+        if (const std::optional<ScannedResponse> scanned =
+                m_adapter->scanPassedOnResponse(m_body)) {
+            finishPassedOnBody(scanned->usage);
+            return;
+        }
+    }
+
     const QString &providerId = m_request.provider.id;
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(m_body, &parseError);
@@ -445,13 +453,27 @@ void ProviderCall::finishBody() {
     }
 
     const ChatResponse response = m_adapter->decodeResponse(object);
-    if (response.usageReported) {
-        m_result.usage = response.usage;
-        m_result.usageReported = true;
-        m_result.inputReported = true;
+    if (m_passThrough) {
+        finishPassedOnBody(response.usageReported ? std::optional(response.usage) : std::nullopt);
+        return;
     }
-    m_result.body = m_passThrough ? m_body : encodeClientResponse(m_request.clientFormat, response);
+    setReportedUsage(response.usageReported ? std::optional(response.usage) : std::nullopt);
+    m_result.body = encodeClientResponse(m_request.clientFormat, response);
     finishOk();
+}
+
+void ProviderCall::finishPassedOnBody(const std::optional<Usage> &usage) {
+    setReportedUsage(usage);
+    m_result.body = m_body;
+    finishOk();
+}
+
+void ProviderCall::setReportedUsage(const std::optional<Usage> &usage) {
+    if (!usage)
+        return;
+    m_result.usage = *usage;
+    m_result.usageReported = true;
+    m_result.inputReported = true;
 }
 
 void ProviderCall::finishNetworkError() {

@@ -51,6 +51,8 @@ private:
 
     void finishStream();
     void finishBody();
+    void finishPassedOnBody(const std::optional<Usage> &usage);
+    void setReportedUsage(const std::optional<Usage> &usage);
     void finishNetworkError();
     void finishBrokenBody();
     void finishWith(UpstreamError error);

@@ -3,6 +3,7 @@ target_sources(signalbox_core PRIVATE
     providers/jsonwriter.h providers/jsonwriter.cpp
     providers/upstreamcall.h providers/upstreamcall.cpp
     providers/streamcodec.h providers/streamcodec.cpp
+    providers/jsonscan.h providers/jsonscan.cpp
     providers/openaiwire.h providers/openaiwire.cpp
     providers/openaicodec.h providers/openaicodec.cpp
     providers/openaistream.h providers/openaistream.cpp

@@ -85,6 +85,11 @@ struct UpstreamResult {
     bool sawDone = false;
 };
 
+// The result of scanning a successful non-stream response without parsing the whole body.
+struct ScannedResponse {
+    std::optional<Usage> usage; // nothing when the body has no usage object
+};
+
 // One call to an upstream provider. Each provider kind implements it in its own wire format.
 // The object lives in the thread of the HttpClient it uses and emits finished()
 // exactly once, as its last signal.

@@ -28,8 +28,10 @@ LedgerRecord fullRecord(const QString &requestId) {
     record.endpoint = QStringLiteral("/v1/chat/completions");
     record.stage = QStringLiteral("plan");
     record.route = QStringLiteral("fallback");
-    record.trace = {QStringLiteral("stage plan allows gpt-4.1, claude-sonnet"),
-                    QStringLiteral("gpt-4.1 returned 529, \"overloaded\"; trying the next")};
+    record.trace = {
+        QStringLiteral("stage plan allows gpt-4.1, claude-sonnet"),
+        QStringLiteral("gpt-4.1 returned 529, \"overloaded\"; trying the next"),
+        QStringLiteral("escapes: back\\slash, tab\t, line\n, bell\a, caf\u00e9 \U0001F600")};
     record.model = QStringLiteral("claude-sonnet");
     record.provider = QStringLiteral("anthropic");
     record.attempts = 2;
