@@ -4,6 +4,7 @@
 
 #include "api/classifiercall.h"
 #include "api/modelcooldowns.h"
+#include "chat/tokens.h"
 #include "gating/gates.h"
 #include "gating/worstcase.h"
 #include "http/httpexchange.h"
@@ -569,8 +570,12 @@ void ChatRun::onClientGone() {
 // The usage to bill: what the provider reported, else an estimate from the request and from what
 // was streamed so far, marked as estimated.
 Usage ChatRun::settledUsage(const UpstreamResult &result) const {
+    const bool plausible = isPlausibleReport(result.usage);
+    if (result.usageReported && plausible)
+        return withConsistentParts(result.usage);
     if (result.usageReported)
-        return result.usage;
+        qCWarning(lcApi) << m_record.requestId << "provider" << m_record.provider
+                         << "reported an implausible usage; billed as an estimate";
 
     // A call that failed before any answer reached the client produced nothing to bill: providers
     // do not charge for a refused connection or an error status.
@@ -579,14 +584,21 @@ Usage ChatRun::settledUsage(const UpstreamResult &result) const {
         return Usage{};
 
     // Input the provider reported (Anthropic's message_start) is kept; the rest is estimated.
-    Usage usage = result.inputReported ? result.usage : Usage{};
+    const bool inputReported = result.inputReported && plausible;
+    Usage usage = inputReported ? withConsistentParts(result.usage) : Usage{};
     usage.estimated = true;
-    if (!result.inputReported)
+    if (!inputReported)
         usage.inputTokens = m_features.estimatedInputTokens;
     // Never a zero: a stream that reached the client produced at least one token.
     const qint64 streamed =
         result.streamedFrames > 0 ? std::max<qint64>(1, result.streamedOutputTokens) : 0;
     usage.outputTokens = std::max(usage.outputTokens, streamed);
+
+    // A whole response without a usable report: its body bounds the output from above, which errs
+    // on the side of the budget.
+    if (result.streamedFrames == 0 && !result.error.isError() && !result.body.isEmpty())
+        usage.outputTokens =
+            std::max(usage.outputTokens, estimateTokens(QString::fromUtf8(result.body)));
     return usage;
 }
 

@@ -156,8 +156,8 @@ void ClassifierCall::onFinished(const UpstreamResult &result) {
         return;
     m_call.release()->deleteLater();
     m_record.httpStatus = result.httpStatus;
-    if (result.usageReported) {
-        m_record.usage = result.usage;
+    if (result.usageReported && isPlausibleReport(result.usage)) {
+        m_record.usage = withConsistentParts(result.usage);
     } else if (m_timedOut || result.httpStatus == 200) {
         // The provider may bill a call it received even without reporting usage.
         m_record.usage.inputTokens = m_record.estimatedInputTokens;

@@ -5,12 +5,30 @@
 #include "config/config.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace signalbox {
 
 qint64 Usage::uncachedInputTokens() const {
     // A provider that reports more cache tokens than prompt tokens is wrong; never go negative.
     return std::max<qint64>(0, inputTokens - cachedTokens - cacheWriteTokens);
+}
+
+bool isPlausibleReport(const Usage &usage) {
+    const qint64 counts[] = {usage.inputTokens, usage.cachedTokens, usage.cacheWriteTokens,
+                             usage.outputTokens, usage.reasoningTokens};
+    const bool inRange = std::all_of(std::begin(counts), std::end(counts), [](qint64 count) {
+        return count >= 0 && count <= kMaxTokensPerCall;
+    });
+    return inRange && usage.inputTokens > 0;
+}
+
+Usage withConsistentParts(Usage usage) {
+    usage.cachedTokens = std::min(usage.cachedTokens, usage.inputTokens);
+    usage.cacheWriteTokens =
+        std::min(usage.cacheWriteTokens, usage.inputTokens - usage.cachedTokens);
+    usage.reasoningTokens = std::min(usage.reasoningTokens, usage.outputTokens);
+    return usage;
 }
 
 double costUsd(const Usage &usage, const Price &price) {

@@ -171,11 +171,15 @@ private slots:
     void clientDisconnectCancelsUpstream();
     void upstreamFailureFallback_data();
     void upstreamFailureFallback();
+    void implausibleUsageIsEstimated_data();
+    void implausibleUsageIsEstimated();
+    void usagePartsAreCapped();
     void apiKeyNeverLeaks();
 
 private:
     RawResponse send(const QByteArray &request);
     std::optional<LedgerRecord> findRecord(const QString &requestId);
+    std::optional<LedgerRecord> recordOfChat(bool stream);
 
     QByteArray m_canary;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -259,6 +263,15 @@ std::optional<LedgerRecord> TestEndpoint::findRecord(const QString &requestId) {
         return std::nullopt;
     }
     return reader.value()->find(requestId);
+}
+
+// Sends a chat request for model "mini" and returns its ledger row, or nothing when the request
+// failed or no row came.
+std::optional<LedgerRecord> TestEndpoint::recordOfChat(bool stream) {
+    const RawResponse response = send(chatRequest(QStringLiteral("mini"), stream));
+    if (response.status != 200)
+        return std::nullopt;
+    return findRecord(QString::fromLatin1(response.header("x-signalbox-request-id")));
 }
 
 void TestEndpoint::streamedStageRequestRecorded() {
@@ -435,6 +448,63 @@ void TestEndpoint::upstreamFailureFallback() {
         QCOMPARE(record->model, QStringLiteral("mini"));
         QCOMPARE(record->httpStatus, clientStatus);
     }
+}
+
+void TestEndpoint::implausibleUsageIsEstimated_data() {
+    QTest::addColumn<bool>("stream");
+    QTest::addColumn<qint64>("promptTokens");
+    QTest::addColumn<qint64>("completionTokens");
+
+    // A count the parser cannot read (a string, a fraction) comes out as 0 prompt tokens.
+    for (const bool stream : {false, true}) {
+        const char *mode = stream ? "streamed" : "whole";
+        QTest::addRow("%s, negative counts", mode) << stream << qint64(-3) << qint64(-4);
+        QTest::addRow("%s, no prompt tokens", mode) << stream << qint64(0) << qint64(9);
+        QTest::addRow("%s, beyond any context", mode) << stream << qint64(4294967297) << qint64(9);
+    }
+}
+
+// A report no real call produces neither makes the call free nor charges a fortune: the row is
+// billed as an estimate from the request and the response.
+void TestEndpoint::implausibleUsageIsEstimated() {
+    QFETCH(bool, stream);
+    QFETCH(qint64, promptTokens);
+    QFETCH(qint64, completionTokens);
+    FakeOpenAiScript &script = m_primary->script();
+    script.promptTokens = promptTokens;
+    script.completionTokens = completionTokens;
+
+    const std::optional<LedgerRecord> record = recordOfChat(stream);
+    QVERIFY(record.has_value());
+    QCOMPARE(record->status, QStringLiteral("ok"));
+
+    QVERIFY(record->usage.estimated);
+    QVERIFY2(record->usage.inputTokens > 0 && record->usage.inputTokens < 100,
+             qPrintable(QString::number(record->usage.inputTokens)));
+    QVERIFY2(record->usage.outputTokens > 0 && record->usage.outputTokens < 1000,
+             qPrintable(QString::number(record->usage.outputTokens)));
+    QVERIFY(record->costUsd > 0);
+    QVERIFY(record->costUsd < 0.001);
+}
+
+// Cache reads above the prompt, or reasoning above the output, are capped by their totals.
+void TestEndpoint::usagePartsAreCapped() {
+    FakeOpenAiScript &script = m_primary->script();
+    script.promptTokens = 18;
+    script.cachedTokens = 50;
+    script.completionTokens = 14;
+    script.reasoningTokens = 300;
+
+    const std::optional<LedgerRecord> record = recordOfChat(false);
+    QVERIFY(record.has_value());
+    QCOMPARE(record->status, QStringLiteral("ok"));
+
+    QVERIFY(!record->usage.estimated);
+    QCOMPARE(record->usage.inputTokens, 18);
+    QCOMPARE(record->usage.cachedTokens, 18);
+    QCOMPARE(record->usage.outputTokens, 14);
+    QCOMPARE(record->usage.reasoningTokens, 14);
+    QCOMPARE(record->costUsd, expectedCost(kMiniPrices, 18, 18, 14));
 }
 
 void TestEndpoint::apiKeyNeverLeaks() {

@@ -24,6 +24,8 @@ private slots:
     void reservedOutput();
     void requestFeaturesOutOfRangeMaxTokens_data();
     void requestFeaturesOutOfRangeMaxTokens();
+    void plausibleReport_data();
+    void plausibleReport();
 };
 
 void CostTest::cost_data() {
@@ -147,6 +149,32 @@ void CostTest::requestFeaturesOutOfRangeMaxTokens() {
     QFETCH(qint64, maxOutputTokens);
     const ChatRequestFeatures features = analyzeChatRequest(QJsonDocument::fromJson(body).object());
     QCOMPARE(features.requestedMaxOutputTokens, maxOutputTokens);
+}
+
+void CostTest::plausibleReport_data() {
+    QTest::addColumn<qint64>("input");
+    QTest::addColumn<qint64>("output");
+    QTest::addColumn<qint64>("reasoning");
+    QTest::addColumn<bool>("plausible");
+
+    QTest::newRow("one prompt token") << qint64(1) << qint64(0) << qint64(0) << true;
+    QTest::newRow("no prompt tokens") << qint64(0) << qint64(5) << qint64(0) << false;
+    QTest::newRow("negative output") << qint64(10) << qint64(-1) << qint64(0) << false;
+    QTest::newRow("negative reasoning") << qint64(10) << qint64(5) << qint64(-2) << false;
+    QTest::newRow("at the cap") << kMaxTokensPerCall << kMaxTokensPerCall << qint64(0) << true;
+    QTest::newRow("over the cap") << qint64(10) << kMaxTokensPerCall + 1 << qint64(0) << false;
+}
+
+void CostTest::plausibleReport() {
+    QFETCH(qint64, input);
+    QFETCH(qint64, output);
+    QFETCH(qint64, reasoning);
+    QFETCH(bool, plausible);
+    Usage usage;
+    usage.inputTokens = input;
+    usage.outputTokens = output;
+    usage.reasoningTokens = reasoning;
+    QCOMPARE(isPlausibleReport(usage), plausible);
 }
 
 QTEST_APPLESS_MAIN(CostTest)
