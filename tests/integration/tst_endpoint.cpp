@@ -148,6 +148,19 @@ double expectedCost(const ModelPrices &prices, qint64 promptTokens, qint64 cache
            1e6;
 }
 
+QByteArray chatRequestWithModel(const char *path, const QJsonValue &model) {
+    const QJsonObject body{
+        {QLatin1String("model"), model},
+        {QLatin1String("messages"),
+         QJsonArray{QJsonObject{{QLatin1String("role"), QLatin1String("user")},
+                                {QLatin1String("content"), QLatin1String("Hello?")}}}}};
+    return postRequest(path, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject openAiError(const RawResponse &response) {
+    return QJsonDocument::fromJson(response.body).object().value(QLatin1String("error")).toObject();
+}
+
 // Returns the response as one byte array, status line and headers included, for leak checks.
 QByteArray responseBytes(const RawResponse &response) {
     QByteArray bytes = QByteArray::number(response.status) + '\n';
@@ -172,6 +185,8 @@ private slots:
     void upstreamFailureFallback_data();
     void upstreamFailureFallback();
     void apiKeyNeverLeaks();
+    void nonStringModelRejected_data();
+    void nonStringModelRejected();
 
 private:
     RawResponse send(const QByteArray &request);
@@ -480,6 +495,47 @@ void TestEndpoint::apiKeyNeverLeaks() {
     }
     QVERIFY(ledgerBytes.contains("Incorrect API key provided: <redacted>"));
     QVERIFY(!ledgerBytes.contains(m_canary));
+}
+
+void TestEndpoint::nonStringModelRejected_data() {
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QJsonValue>("model");
+    QTest::addColumn<QString>("typeName");
+
+    for (const char *path : {"/v1/chat/completions", "/api/route"}) {
+        const QByteArray prefix = QByteArray(path) + ", ";
+        QTest::newRow(QByteArray(prefix + "null").constData())
+            << QByteArray(path) << QJsonValue(QJsonValue::Null) << QStringLiteral("null");
+        QTest::newRow(QByteArray(prefix + "number").constData())
+            << QByteArray(path) << QJsonValue(7) << QStringLiteral("a number");
+        QTest::newRow(QByteArray(prefix + "boolean").constData())
+            << QByteArray(path) << QJsonValue(true) << QStringLiteral("a boolean");
+        QTest::newRow(QByteArray(prefix + "object").constData())
+            << QByteArray(path) << QJsonValue(QJsonObject{{QLatin1String("id"), 1}})
+            << QStringLiteral("an object");
+        QTest::newRow(QByteArray(prefix + "array").constData())
+            << QByteArray(path) << QJsonValue(QJsonArray{QLatin1String("mini")})
+            << QStringLiteral("an array");
+    }
+}
+
+// OpenAI's API rejects a "model" that is not a string with 400, so Signalbox does not route it
+// to the fallback model as if no model were named.
+void TestEndpoint::nonStringModelRejected() {
+    QFETCH(QByteArray, path);
+    QFETCH(QJsonValue, model);
+    QFETCH(QString, typeName);
+
+    const RawResponse response = send(chatRequestWithModel(path.constData(), model));
+    QCOMPARE(response.status, 400);
+    const QJsonObject error = openAiError(response);
+    QCOMPARE(error.value(QLatin1String("type")).toString(),
+             QStringLiteral("invalid_request_error"));
+    QCOMPARE(error.value(QLatin1String("param")).toString(), QStringLiteral("model"));
+    QCOMPARE(error.value(QLatin1String("message")).toString(),
+             QStringLiteral("\"model\" must be a string such as \"auto\" or a model id; got ") +
+                 typeName);
+    QCOMPARE(m_primary->requests().size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestEndpoint)

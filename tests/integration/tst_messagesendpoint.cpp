@@ -71,6 +71,8 @@ private slots:
     void countTokensEstimates();
     void errorsUseAnthropicEnvelope_data();
     void errorsUseAnthropicEnvelope();
+    void nonStringModelRejected_data();
+    void nonStringModelRejected();
 
 private:
     std::unique_ptr<FakeOpenAiUpstream> m_upstream;
@@ -324,6 +326,45 @@ void TestMessagesEndpoint::errorsUseAnthropicEnvelope() {
     const QJsonObject error = body.value(QLatin1String("error")).toObject();
     QCOMPARE(error.value(QLatin1String("type")).toString(), type);
     QVERIFY(!error.value(QLatin1String("message")).toString().isEmpty());
+}
+
+void TestMessagesEndpoint::nonStringModelRejected_data() {
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QJsonValue>("model");
+    QTest::addColumn<QString>("typeName");
+
+    for (const char *path : {"/v1/messages", "/v1/messages/count_tokens"}) {
+        const QByteArray prefix = QByteArray(path) + ", ";
+        QTest::newRow(QByteArray(prefix + "null").constData())
+            << QByteArray(path) << QJsonValue(QJsonValue::Null) << QStringLiteral("null");
+        QTest::newRow(QByteArray(prefix + "number").constData())
+            << QByteArray(path) << QJsonValue(3.5) << QStringLiteral("a number");
+        QTest::newRow(QByteArray(prefix + "object").constData())
+            << QByteArray(path) << QJsonValue(QJsonObject{}) << QStringLiteral("an object");
+        QTest::newRow(QByteArray(prefix + "array").constData())
+            << QByteArray(path) << QJsonValue(QJsonArray{}) << QStringLiteral("an array");
+    }
+}
+
+void TestMessagesEndpoint::nonStringModelRejected() {
+    QFETCH(QByteArray, path);
+    QFETCH(QJsonValue, model);
+    QFETCH(QString, typeName);
+    QJsonObject body = baseBody(false);
+    body.insert(QLatin1String("model"), model);
+
+    const RawResponse response =
+        m_service.send(postRequest(path, QJsonDocument(body).toJson(QJsonDocument::Compact)));
+    QCOMPARE(response.status, 400);
+    const QJsonObject reply = QJsonDocument::fromJson(response.body).object();
+    QCOMPARE(reply.value(QLatin1String("type")).toString(), QStringLiteral("error"));
+    const QJsonObject error = reply.value(QLatin1String("error")).toObject();
+    QCOMPARE(error.value(QLatin1String("type")).toString(),
+             QStringLiteral("invalid_request_error"));
+    QCOMPARE(error.value(QLatin1String("message")).toString(),
+             QStringLiteral("\"model\" must be a string such as \"auto\" or a model id; got ") +
+                 typeName);
+    QCOMPARE(m_upstream->requests().size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestMessagesEndpoint)

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#include "api/requestbody.h"
+
+#include "config/configreader.h"
+
+#include <QJsonDocument>
+#include <QJsonValue>
+
+namespace signalbox {
+
+namespace {
+
+ApiError invalidJson(const QString &detail, const QString &kind) {
+    return ApiError::badRequest(
+        QStringLiteral("invalid JSON body: %1; send a %2 request object").arg(detail, kind));
+}
+
+} // namespace
+
+std::variant<QJsonObject, ApiError> parseRequestBody(const QByteArray &body, const QString &kind) {
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return invalidJson(
+            QStringLiteral("%1 at offset %2").arg(parseError.errorString()).arg(parseError.offset),
+            kind);
+    }
+    if (!document.isObject())
+        return invalidJson(QStringLiteral("the body is not a JSON object"), kind);
+    return document.object();
+}
+
+std::optional<ApiError> checkModelType(const QJsonObject &body) {
+    const QJsonValue model = body.value(QLatin1String("model"));
+    if (model.isUndefined() || model.isString())
+        return std::nullopt;
+    return ApiError::badRequest(QStringLiteral("\"model\" must be a string such as \"auto\" or a "
+                                               "model id; got %1")
+                                    .arg(jsonTypeName(model.type())),
+                                QStringLiteral("model"));
+}
+
+} // namespace signalbox
