@@ -3,6 +3,7 @@
 #include "api/requestbody.h"
 
 #include "config/configreader.h"
+#include "providers/jsonscan.h"
 
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -28,6 +29,14 @@ std::variant<QJsonObject, ApiError> parseRequestBody(const QByteArray &body, con
     }
     if (!document.isObject())
         return invalidJson(QStringLiteral("the body is not a JSON object"), kind);
+    if (const std::optional<qsizetype> offset = jsonscan::findRawControlCharacter(body)) {
+        return invalidJson(QStringLiteral("unescaped control character 0x%1 in a string at offset "
+                                          "%2; escape it, e.g. as \\u%3")
+                               .arg(uchar(body.at(*offset)), 2, 16, QLatin1Char('0'))
+                               .arg(*offset)
+                               .arg(uchar(body.at(*offset)), 4, 16, QLatin1Char('0')),
+                           kind);
+    }
     return document.object();
 }
 

@@ -14,7 +14,9 @@
 namespace signalbox {
 
 // Parses a request body that must be a JSON object, or returns the 400 to send for it. `kind`
-// names the expected request in the message, e.g. "Chat Completions".
+// names the expected request in the message, e.g. "Chat Completions". A raw control character
+// inside a string is rejected with its offset, because RFC 8259 forbids it and QJsonDocument
+// (Qt 6.4) accepts it.
 std::variant<QJsonObject, ApiError> parseRequestBody(const QByteArray &body, const QString &kind);
 
 // Returns the 400 to send when the body's "model" member is present but not a string, as the

@@ -187,6 +187,8 @@ private slots:
     void apiKeyNeverLeaks();
     void nonStringModelRejected_data();
     void nonStringModelRejected();
+    void rawControlCharacterRejected_data();
+    void rawControlCharacterRejected();
 
 private:
     RawResponse send(const QByteArray &request);
@@ -535,6 +537,27 @@ void TestEndpoint::nonStringModelRejected() {
     QCOMPARE(error.value(QLatin1String("message")).toString(),
              QStringLiteral("\"model\" must be a string such as \"auto\" or a model id; got ") +
                  typeName);
+    QCOMPARE(m_primary->requests().size(), 0);
+}
+
+void TestEndpoint::rawControlCharacterRejected_data() {
+    QTest::addColumn<QByteArray>("path");
+    QTest::newRow("chat completions") << QByteArray("/v1/chat/completions");
+    QTest::newRow("route") << QByteArray("/api/route");
+}
+
+// RFC 8259 forbids a raw control character in a string, which QJsonDocument lets through.
+void TestEndpoint::rawControlCharacterRejected() {
+    QFETCH(QByteArray, path);
+    const QByteArray body(
+        "{\"model\":\"mini\",\"messages\":[{\"role\":\"user\",\"content\":\"a\0b\"}]}", 61);
+    QCOMPARE(body.indexOf('\0'), 55);
+
+    const RawResponse response = send(postRequest(path.constData(), body));
+    QCOMPARE(response.status, 400);
+    const QString message = openAiError(response).value(QLatin1String("message")).toString();
+    QVERIFY2(message.contains(QLatin1String("control character 0x00")), qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("at offset 55")), qPrintable(message));
     QCOMPARE(m_primary->requests().size(), 0);
 }
 

@@ -73,6 +73,7 @@ private slots:
     void errorsUseAnthropicEnvelope();
     void nonStringModelRejected_data();
     void nonStringModelRejected();
+    void rawControlCharacterRejected();
 
 private:
     std::unique_ptr<FakeOpenAiUpstream> m_upstream;
@@ -364,6 +365,25 @@ void TestMessagesEndpoint::nonStringModelRejected() {
     QCOMPARE(error.value(QLatin1String("message")).toString(),
              QStringLiteral("\"model\" must be a string such as \"auto\" or a model id; got ") +
                  typeName);
+    QCOMPARE(m_upstream->requests().size(), 0);
+}
+
+void TestMessagesEndpoint::rawControlCharacterRejected() {
+    const QByteArray body(
+        "{\"model\":\"mini\",\"max_tokens\":9,\"messages\":[{\"role\":\"user\",\"content\":"
+        "\"a\x01"
+        "b\"}]}");
+    const qsizetype offset = body.indexOf('\x01');
+    QVERIFY(offset > 0);
+
+    const RawResponse response = m_service.send(postRequest("/v1/messages", body));
+    QCOMPARE(response.status, 400);
+    const QJsonObject error =
+        QJsonDocument::fromJson(response.body).object().value(QLatin1String("error")).toObject();
+    QCOMPARE(error.value(QLatin1String("type")).toString(),
+             QStringLiteral("invalid_request_error"));
+    const QString message = error.value(QLatin1String("message")).toString();
+    QVERIFY2(message.contains(QStringLiteral("at offset %1").arg(offset)), qPrintable(message));
     QCOMPARE(m_upstream->requests().size(), 0);
 }
 
