@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "providers/anthropiccodec.h"
 
+#include "clienttext.h"
 #include "providers/jsonwriter.h"
 
 #include <QJsonArray>
@@ -74,7 +75,7 @@ Result<ContentPart> decodeBlock(const QJsonValue &value, const QString &where) {
     return Error{QStringLiteral("%1: content block type \"%2\" cannot be translated for this "
                                 "model; send text, image, tool_use, tool_result or thinking "
                                 "blocks")
-                     .arg(where, type)};
+                     .arg(where, clippedClientValue(type))};
 }
 
 Status decodeMessages(const QJsonArray &messages, ChatRequest &request) {
@@ -90,7 +91,7 @@ Status decodeMessages(const QJsonArray &messages, ChatRequest &request) {
             return Error{QStringLiteral("messages[%1].role: \"%2\" is not a Messages role; use "
                                         "user or assistant")
                              .arg(i)
-                             .arg(role)};
+                             .arg(clippedClientValue(role))};
         }
 
         const QJsonValue content = message.value(key("content"));

@@ -189,6 +189,8 @@ private slots:
     void nonStringModelRejected();
     void rawControlCharacterRejected_data();
     void rawControlCharacterRejected();
+    void longClientValueClipped_data();
+    void longClientValueClipped();
 
 private:
     RawResponse send(const QByteArray &request);
@@ -559,6 +561,43 @@ void TestEndpoint::rawControlCharacterRejected() {
     QVERIFY2(message.contains(QLatin1String("control character 0x00")), qPrintable(message));
     QVERIFY2(message.contains(QLatin1String("at offset 55")), qPrintable(message));
     QCOMPARE(m_primary->requests().size(), 0);
+}
+
+void TestEndpoint::longClientValueClipped_data() {
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<char>("filler");
+    QTest::addColumn<int>("kept"); // filler characters within the first 200 of the value
+
+    const QString longModel(100 * 1024, QLatin1Char('m'));
+    QTest::newRow("unknown model")
+        << chatRequestWithModel("/v1/chat/completions", longModel) << 404 << 'm' << 200;
+    QTest::newRow("route unknown model")
+        << chatRequestWithModel("/api/route", longModel) << 404 << 'm' << 200;
+    QTest::newRow("unknown stage")
+        << chatRequestWithModel(
+               "/v1/chat/completions",
+               QString(QStringLiteral("stage:") + QString(100 * 1024, QLatin1Char('s'))))
+        << 404 << 's' << 200;
+    // The quoted path starts with its "/".
+    QTest::newRow("unknown path") << getRequest(QByteArray("/" + QByteArray(5 * 1024, 'p'))) << 404
+                                  << 'p' << 199;
+}
+
+// An error quotes at most 200 characters of a client's value, marked as cut with "…".
+void TestEndpoint::longClientValueClipped() {
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
+    QFETCH(char, filler);
+    QFETCH(int, kept);
+
+    const RawResponse response = send(request);
+    QCOMPARE(response.status, status);
+    const QString message = openAiError(response).value(QLatin1String("message")).toString();
+    QVERIFY2(message.size() < 600, qPrintable(message.left(600)));
+    const QString clipped = QString(kept, QLatin1Char(filler)) + QChar(0x2026);
+    QVERIFY2(message.contains(clipped), qPrintable(message));
+    QVERIFY2(!message.contains(QString(kept + 1, QLatin1Char(filler))), qPrintable(message));
 }
 
 QTEST_GUILESS_MAIN(TestEndpoint)
