@@ -441,14 +441,25 @@ QByteArray encodeResponse(const ChatResponse &response) {
 
 QString messageId(const QString &upstreamId) {
     const QLatin1String anthropicPrefix("msg_");
-    if (upstreamId.startsWith(anthropicPrefix))
-        return upstreamId;
-    QString suffix = upstreamId;
-    if (suffix.startsWith(QLatin1String("chatcmpl-")))
-        suffix.remove(0, 9);
-    if (suffix.isEmpty())
-        suffix = QUuid::createUuid().toString(QUuid::Id128);
-    return anthropicPrefix + suffix;
+    QStringView rest = upstreamId;
+    for (const QLatin1String prefix : {QLatin1String("chatcmpl-"), anthropicPrefix}) {
+        if (rest.startsWith(prefix))
+            rest = rest.sliced(prefix.size());
+    }
+
+    QString id = anthropicPrefix;
+    for (const QChar c : rest) {
+        if (id.size() - anthropicPrefix.size() >= kMaxMessageIdSuffix)
+            break;
+        const char16_t unit = c.unicode();
+        const bool allowed = (unit >= u'a' && unit <= u'z') || (unit >= u'A' && unit <= u'Z') ||
+                             (unit >= u'0' && unit <= u'9') || unit == u'_';
+        if (allowed)
+            id += c;
+    }
+    if (id.size() == anthropicPrefix.size())
+        id += QUuid::createUuid().toString(QUuid::Id128);
+    return id;
 }
 
 QByteArray usageJson(const Usage &usage) {

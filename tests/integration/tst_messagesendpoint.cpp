@@ -47,6 +47,16 @@ QJsonObject weatherTool() {
              QJsonObject{{QLatin1String("type"), QLatin1String("object")}}}};
 }
 
+// Returns the message of a non-streamed reply, or of the message_start event of a streamed one.
+QJsonObject replyMessage(const RawResponse &response, bool stream) {
+    if (!stream)
+        return QJsonDocument::fromJson(response.body).object();
+    const QList<ClientEvent> events = parseEvents(response.body);
+    if (events.isEmpty() || events.first().name != "message_start")
+        return {};
+    return events.first().json().value(QLatin1String("message")).toObject();
+}
+
 QList<QByteArray> eventNames(const QList<ClientEvent> &events) {
     QList<QByteArray> names;
     for (const ClientEvent &event : events)
@@ -74,6 +84,8 @@ private slots:
     void nonStringModelRejected_data();
     void nonStringModelRejected();
     void rawControlCharacterRejected();
+    void hostileUpstreamIdCleaned_data();
+    void hostileUpstreamIdCleaned();
 
 private:
     std::unique_ptr<FakeOpenAiUpstream> m_upstream;
@@ -385,6 +397,25 @@ void TestMessagesEndpoint::rawControlCharacterRejected() {
     const QString message = error.value(QLatin1String("message")).toString();
     QVERIFY2(message.contains(QStringLiteral("at offset %1").arg(offset)), qPrintable(message));
     QCOMPARE(m_upstream->requests().size(), 0);
+}
+
+void TestMessagesEndpoint::hostileUpstreamIdCleaned_data() {
+    QTest::addColumn<bool>("stream");
+    QTest::newRow("reply") << false;
+    QTest::newRow("stream") << true;
+}
+
+// Clients may use a message id as a key or a file name, so only [A-Za-z0-9_] of the upstream's
+// id reach them, at most 64 characters of it.
+void TestMessagesEndpoint::hostileUpstreamIdCleaned() {
+    QFETCH(bool, stream);
+    m_upstream->script().completionId =
+        QStringLiteral("msg_a\"b\\c d\u0001\u00e9-") + QString(100 * 1024, QLatin1Char('x'));
+
+    const RawResponse response = m_service.send(messagesRequest(baseBody(stream)));
+    QCOMPARE(response.status, 200);
+    const QString id = replyMessage(response, stream).value(QLatin1String("id")).toString();
+    QCOMPARE(id, QStringLiteral("msg_abcd") + QString(60, QLatin1Char('x')));
 }
 
 QTEST_GUILESS_MAIN(TestMessagesEndpoint)
