@@ -30,6 +30,7 @@ fakeopenai::Completion completionFor(const FakeOpenAiScript &script, const FakeH
     }
     completion.created = QDateTime::currentSecsSinceEpoch();
     completion.model = body.value(QLatin1String("model")).toString();
+    completion.omitModel = script.omitModel;
     completion.includeUsage = script.alwaysIncludeUsage ||
                               body.value(QLatin1String("stream_options"))
                                   .toObject()

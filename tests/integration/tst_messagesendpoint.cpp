@@ -86,6 +86,8 @@ private slots:
     void rawControlCharacterRejected();
     void hostileUpstreamIdCleaned_data();
     void hostileUpstreamIdCleaned();
+    void replyNamesCalledModel_data();
+    void replyNamesCalledModel();
 
 private:
     std::unique_ptr<FakeOpenAiUpstream> m_upstream;
@@ -416,6 +418,23 @@ void TestMessagesEndpoint::hostileUpstreamIdCleaned() {
     QCOMPARE(response.status, 200);
     const QString id = replyMessage(response, stream).value(QLatin1String("id")).toString();
     QCOMPARE(id, QStringLiteral("msg_abcd") + QString(60, QLatin1Char('x')));
+}
+
+void TestMessagesEndpoint::replyNamesCalledModel_data() {
+    QTest::addColumn<bool>("stream");
+    QTest::newRow("reply") << false;
+    QTest::newRow("stream") << true;
+}
+
+// An upstream that names no model leaves the model Signalbox called, never an empty string.
+void TestMessagesEndpoint::replyNamesCalledModel() {
+    QFETCH(bool, stream);
+    m_upstream->script().omitModel = true;
+
+    const RawResponse response = m_service.send(messagesRequest(baseBody(stream)));
+    QCOMPARE(response.status, 200);
+    const QJsonObject message = replyMessage(response, stream);
+    QCOMPARE(message.value(QLatin1String("model")).toString(), QStringLiteral("gpt-4o-mini"));
 }
 
 QTEST_GUILESS_MAIN(TestMessagesEndpoint)

@@ -122,6 +122,8 @@ private slots:
     void anthropicMessageIdGenerated();
     void anthropicMessageIdRandomWhenEmpty_data();
     void anthropicMessageIdRandomWhenEmpty();
+    void streamStartNamesUpstreamModel_data();
+    void streamStartNamesUpstreamModel();
     void errorEnvelopes_data();
     void errorEnvelopes();
     void geminiRetryDelay_data();
@@ -1038,6 +1040,39 @@ void TestTranslation::anthropicMessageIdRandomWhenEmpty() {
     const QString id = anthropiccodec::messageId(upstreamId);
     static const QRegularExpression pattern(QStringLiteral("^msg_[0-9a-f]{32}$"));
     QVERIFY2(pattern.match(id).hasMatch(), qPrintable(id));
+}
+
+void TestTranslation::streamStartNamesUpstreamModel_data() {
+    QTest::addColumn<WireFormat>("client");
+    QTest::addColumn<QString>("reportedModel");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("messages, none reported")
+        << WireFormat::AnthropicMessages << QString() << QStringLiteral("gpt-4o-mini");
+    QTest::newRow("messages, reported")
+        << WireFormat::AnthropicMessages << QStringLiteral("gpt-4o-mini-2024-07-18")
+        << QStringLiteral("gpt-4o-mini-2024-07-18");
+    QTest::newRow("chat, none reported")
+        << WireFormat::OpenAiChat << QString() << QStringLiteral("gpt-4o-mini");
+}
+
+// A stream whose upstream names no model names the model that was called, as a reply does.
+void TestTranslation::streamStartNamesUpstreamModel() {
+    QFETCH(WireFormat, client);
+    QFETCH(QString, reportedModel);
+    QFETCH(QString, expected);
+    std::unique_ptr<ClientStreamEncoder> encoder =
+        createClientStreamEncoder(client, false, kCreated, QStringLiteral("gpt-4o-mini"));
+    StreamEvent start;
+    start.kind = StreamEvent::Kind::MessageStart;
+    start.id = QStringLiteral("chatcmpl-1");
+    start.name = reportedModel;
+    StreamEvent text;
+    text.text = QStringLiteral("Hi");
+
+    QByteArray frames = encoder->encode(start);
+    frames += encoder->encode(text);
+    const QByteArray member = "\"model\":\"" + expected.toUtf8() + '"';
+    QVERIFY2(frames.contains(member), frames.constData());
 }
 
 QTEST_GUILESS_MAIN(TestTranslation)
