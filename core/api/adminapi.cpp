@@ -3,6 +3,7 @@
 #include "adminapi.h"
 
 #include "api/apierror.h"
+#include "api/requestbody.h"
 #include "gating/gates.h"
 #include "http/httpexchange.h"
 #include "ledger/ledger.h"
@@ -160,17 +161,17 @@ void handleModels(const ApiEnvironment &environment, HttpExchange *exchange) {
 
 void handleRoute(const ApiEnvironment &environment, HttpExchange *exchange) {
     const HttpRequest &request = exchange->request();
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
-    if (!document.isObject()) {
-        replyWithError(exchange,
-                       ApiError::badRequest(QStringLiteral("invalid JSON body: %1; send a Chat "
-                                                           "Completions request object")
-                                                .arg(parseError.errorString())));
+    const auto parsed = parseRequestBody(request.body, QStringLiteral("Chat Completions"));
+    if (const auto *error = std::get_if<ApiError>(&parsed)) {
+        replyWithError(exchange, *error);
+        return;
+    }
+    const QJsonObject body = std::get<QJsonObject>(parsed);
+    if (const std::optional<ApiError> error = checkModelType(body)) {
+        replyWithError(exchange, *error);
         return;
     }
 
-    const QJsonObject body = document.object();
     RouteInput input =
         routeInputFromRequest(body, QString::fromUtf8(request.header("x-signalbox-model")),
                               QString::fromUtf8(request.header("x-signalbox-stage")));

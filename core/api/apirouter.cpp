@@ -5,6 +5,7 @@
 #include "api/adminapi.h"
 #include "api/apierror.h"
 #include "api/chatrun.h"
+#include "clienttext.h"
 #include "http/httpexchange.h"
 #include "logging.h"
 
@@ -44,7 +45,8 @@ void replyNotFound(HttpExchange *exchange) {
                 exchange,
                 {405, QStringLiteral("invalid_request_error"), QString(),
                  QStringLiteral("%1 does not accept %2; use %3")
-                     .arg(QString::fromUtf8(request.path), QString::fromUtf8(request.method),
+                     .arg(clippedClientValue(QString::fromUtf8(request.path)),
+                          clippedClientValue(QString::fromUtf8(request.method)),
                           QString::fromUtf8(endpoint.method.data(), endpoint.method.size())),
                  QString()},
                 {{QByteArrayLiteral("Allow"), endpoint.method.toByteArray()}}, format);
@@ -54,7 +56,8 @@ void replyNotFound(HttpExchange *exchange) {
     replyWithError(exchange,
                    {404, QStringLiteral("invalid_request_error"), QString(),
                     QStringLiteral("no endpoint at %1 %2")
-                        .arg(QString::fromUtf8(request.method), QString::fromUtf8(request.path)),
+                        .arg(clippedClientValue(QString::fromUtf8(request.method)),
+                             clippedClientValue(QString::fromUtf8(request.path))),
                     QString()},
                    {}, format);
 }

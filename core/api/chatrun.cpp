@@ -4,6 +4,7 @@
 
 #include "api/classifiercall.h"
 #include "api/modelcooldowns.h"
+#include "api/requestbody.h"
 #include "chat/tokens.h"
 #include "gating/gates.h"
 #include "gating/worstcase.h"
@@ -66,20 +67,6 @@ QString endpointPath(WireFormat format) {
                                                    : QStringLiteral("/v1/chat/completions");
 }
 
-// Returns the JSON body as an object, or the 400 error to send for it.
-std::variant<QJsonObject, ApiError> parseJsonBody(const QByteArray &body, const QString &kind) {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error == QJsonParseError::NoError && document.isObject())
-        return document.object();
-    const QString detail =
-        parseError.error != QJsonParseError::NoError
-            ? QStringLiteral("%1 at offset %2").arg(parseError.errorString()).arg(parseError.offset)
-            : QStringLiteral("the body is not a JSON object");
-    return ApiError::badRequest(
-        QStringLiteral("invalid JSON body: %1; send a %2 request object").arg(detail, kind));
-}
-
 } // namespace
 
 QString newRequestId() {
@@ -105,8 +92,12 @@ void startChatRun(const ApiEnvironment &environment, HttpExchange *exchange,
 
 void handleCountTokens(const ApiEnvironment &environment, HttpExchange *exchange) {
     Q_UNUSED(environment);
-    const auto parsed = parseJsonBody(exchange->request().body, QStringLiteral("count_tokens"));
+    const auto parsed = parseRequestBody(exchange->request().body, QStringLiteral("count_tokens"));
     if (const auto *error = std::get_if<ApiError>(&parsed)) {
+        replyWithError(exchange, *error, {}, WireFormat::AnthropicMessages);
+        return;
+    }
+    if (const std::optional<ApiError> error = checkModelType(std::get<QJsonObject>(parsed))) {
         replyWithError(exchange, *error, {}, WireFormat::AnthropicMessages);
         return;
     }
@@ -198,15 +189,19 @@ void ChatRun::applyRoute(const RouteOutcome &outcome) {
 
 bool ChatRun::parseRequest() {
     const bool anthropic = m_format == WireFormat::AnthropicMessages;
-    const auto parsed =
-        parseJsonBody(m_exchange->request().body,
-                      anthropic ? QStringLiteral("Messages") : QStringLiteral("Chat Completions"));
+    const auto parsed = parseRequestBody(m_exchange->request().body,
+                                         anthropic ? QStringLiteral("Messages")
+                                                   : QStringLiteral("Chat Completions"));
     if (const auto *error = std::get_if<ApiError>(&parsed)) {
         reject(*error, QStringLiteral("rejected"));
         return false;
     }
 
     m_body = std::get<QJsonObject>(parsed);
+    if (const std::optional<ApiError> error = checkModelType(m_body)) {
+        reject(*error, QStringLiteral("rejected"));
+        return false;
+    }
     if (!m_body.value(QLatin1String("messages")).isArray() ||
         m_body.value(QLatin1String("messages")).toArray().isEmpty()) {
         reject(ApiError::badRequest(QStringLiteral("'messages' is missing or not a non-empty "

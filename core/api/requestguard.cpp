@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "api/requestguard.h"
 
+#include "clienttext.h"
 #include "http/httprequest.h"
 
 namespace signalbox {
@@ -105,7 +106,7 @@ std::optional<ApiError> checkRequestOrigin(const HttpRequest &request,
             return forbidden(QStringLiteral("Host '%1' is not this endpoint; use "
                                             "http://127.0.0.1 or localhost, or the address in "
                                             "server.listen")
-                                 .arg(host));
+                                 .arg(clippedClientValue(host)));
         }
     }
 
@@ -119,7 +120,7 @@ std::optional<ApiError> checkRequestOrigin(const HttpRequest &request,
     }
     return forbidden(QStringLiteral("requests from the web origin '%1' are not allowed; add it to "
                                     "server.allowed_origins in the config to allow them")
-                         .arg(origin));
+                         .arg(clippedClientValue(origin)));
 }
 
 } // namespace signalbox

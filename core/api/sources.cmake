@@ -6,4 +6,5 @@ target_sources(signalbox_core PRIVATE
     api/chatrun.h api/chatrun.cpp
     api/classifiercall.h api/classifiercall.cpp
     api/modelcooldowns.h api/modelcooldowns.cpp
+    api/requestbody.h api/requestbody.cpp
     api/requestguard.h api/requestguard.cpp)

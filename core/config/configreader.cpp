@@ -9,9 +9,7 @@
 
 namespace signalbox {
 
-namespace {
-
-QString typeName(QJsonValue::Type type) {
+QString jsonTypeName(QJsonValue::Type type) {
     switch (type) {
     case QJsonValue::Null:
         return QStringLiteral("null");
@@ -31,8 +29,10 @@ QString typeName(QJsonValue::Type type) {
     return QStringLiteral("undefined");
 }
 
+namespace {
+
 QString typeMismatch(QJsonValue::Type expected, QJsonValue::Type actual) {
-    return QStringLiteral("must be %1, not %2").arg(typeName(expected), typeName(actual));
+    return QStringLiteral("must be %1, not %2").arg(jsonTypeName(expected), jsonTypeName(actual));
 }
 
 } // namespace

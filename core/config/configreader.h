@@ -69,6 +69,9 @@ private:
     ReadGaps m_gaps;
 };
 
+// Returns the JSON type for a message, with its article: "a number", "an object", "null".
+QString jsonTypeName(QJsonValue::Type type);
+
 // Returns "parent.key", or the key alone at the top level.
 QString joinPath(const QString &parent, const QString &key);
 

@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "providers/anthropiccodec.h"
 
+#include "clienttext.h"
 #include "providers/jsonwriter.h"
 
 #include <QJsonArray>
@@ -74,7 +75,7 @@ Result<ContentPart> decodeBlock(const QJsonValue &value, const QString &where) {
     return Error{QStringLiteral("%1: content block type \"%2\" cannot be translated for this "
                                 "model; send text, image, tool_use, tool_result or thinking "
                                 "blocks")
-                     .arg(where, type)};
+                     .arg(where, clippedClientValue(type))};
 }
 
 Status decodeMessages(const QJsonArray &messages, ChatRequest &request) {
@@ -90,7 +91,7 @@ Status decodeMessages(const QJsonArray &messages, ChatRequest &request) {
             return Error{QStringLiteral("messages[%1].role: \"%2\" is not a Messages role; use "
                                         "user or assistant")
                              .arg(i)
-                             .arg(role)};
+                             .arg(clippedClientValue(role))};
         }
 
         const QJsonValue content = message.value(key("content"));
@@ -440,14 +441,25 @@ QByteArray encodeResponse(const ChatResponse &response) {
 
 QString messageId(const QString &upstreamId) {
     const QLatin1String anthropicPrefix("msg_");
-    if (upstreamId.startsWith(anthropicPrefix))
-        return upstreamId;
-    QString suffix = upstreamId;
-    if (suffix.startsWith(QLatin1String("chatcmpl-")))
-        suffix.remove(0, 9);
-    if (suffix.isEmpty())
-        suffix = QUuid::createUuid().toString(QUuid::Id128);
-    return anthropicPrefix + suffix;
+    QStringView rest = upstreamId;
+    for (const QLatin1String prefix : {QLatin1String("chatcmpl-"), anthropicPrefix}) {
+        if (rest.startsWith(prefix))
+            rest = rest.sliced(prefix.size());
+    }
+
+    QString id = anthropicPrefix;
+    for (const QChar c : rest) {
+        if (id.size() - anthropicPrefix.size() >= kMaxMessageIdSuffix)
+            break;
+        const char16_t unit = c.unicode();
+        const bool allowed = (unit >= u'a' && unit <= u'z') || (unit >= u'A' && unit <= u'Z') ||
+                             (unit >= u'0' && unit <= u'9') || unit == u'_';
+        if (allowed)
+            id += c;
+    }
+    if (id.size() == anthropicPrefix.size())
+        id += QUuid::createUuid().toString(QUuid::Id128);
+    return id;
 }
 
 QByteArray usageJson(const Usage &usage) {

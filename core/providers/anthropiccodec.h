@@ -30,8 +30,14 @@ ChatResponse decodeResponse(const QJsonObject &body);
 // Writes a Messages response body. A tool call in the content makes the stop reason tool_use.
 QByteArray encodeResponse(const ChatResponse &response);
 
-// Returns the Messages id for a reply with the upstream's id: Anthropic ids start with "msg_", so
-// another provider's id such as "chatcmpl-abc" becomes "msg_abc", and an empty one a random id.
+// The maximum number of characters after "msg_" in a Messages id that messageId() returns.
+inline constexpr qsizetype kMaxMessageIdSuffix = 64;
+
+// Returns the Messages id for a reply with the upstream's id: "msg_" followed by the characters
+// [A-Za-z0-9_] of the upstream id, without its "chatcmpl-" or "msg_" prefix, and at most
+// kMaxMessageIdSuffix of them. "chatcmpl-abc" becomes "msg_abc". An id with none of those
+// characters gets a random one, because the upstream's id is untrusted text and clients may use
+// the id as a key or a file name.
 QString messageId(const QString &upstreamId);
 
 // Returns the usage object in Anthropic's terms, where input_tokens excludes the cache reads and

@@ -171,10 +171,11 @@ void AnthropicStreamDecoder::decodeMessageDelta(const QJsonObject &data, Decoded
 QByteArray AnthropicStreamEncoder::start(const StreamEvent &event) {
     m_started = true;
     QString upstreamId;
-    QString model;
+    QString model = m_upstreamModel;
     if (event.kind == StreamEvent::Kind::MessageStart) {
         upstreamId = event.id;
-        model = event.name;
+        if (!event.name.isEmpty())
+            model = event.name;
     }
     const QString id = anthropiccodec::messageId(upstreamId);
     // The upstream reports usage at the end, so message_start carries zeros and message_delta

@@ -34,6 +34,10 @@ private:
 // before the next one, then message_delta with the stop reason and the usage, and message_stop.
 class AnthropicStreamEncoder : public ClientStreamEncoder {
 public:
+    // `upstreamModel` goes into message_start when the upstream's first event names no model.
+    explicit AnthropicStreamEncoder(const QString &upstreamModel = {})
+        : m_upstreamModel(upstreamModel) {}
+
     QByteArray encode(const StreamEvent &event) override;
     QByteArray finish() override;
 
@@ -45,6 +49,7 @@ private:
     QByteArray closeBlock();
     QByteArray delta(int blockIndex, const QByteArray &delta) const;
 
+    QString m_upstreamModel;
     bool m_started = false;
     Block m_open = Block::None;
     int m_blockIndex = -1;         // the index of the open block, or of the last one closed

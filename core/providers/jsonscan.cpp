@@ -2,6 +2,8 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "providers/jsonscan.h"
 
+#include <algorithm>
+
 namespace signalbox::jsonscan {
 
 namespace {
@@ -281,6 +283,31 @@ std::optional<ObjectScan> scanObject(QByteArrayView json,
     if (!scanner.atEnd())
         return std::nullopt;
     return scan;
+}
+
+std::optional<qsizetype> findRawControlCharacter(QByteArrayView json) {
+    // Most bodies contain no byte below 0x20 at all, so a plain pass settles them.
+    const auto isControl = [](char c) {
+        return static_cast<unsigned char>(c) < 0x20;
+    };
+    if (std::none_of(json.begin(), json.end(), isControl))
+        return std::nullopt;
+
+    bool inString = false;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (!inString) {
+            inString = c == '"';
+            continue;
+        }
+        if (c == '\\')
+            ++i; // the escaped character, which is never a quote that ends the string
+        else if (c == '"')
+            inString = false;
+        else if (isControl(c))
+            return i;
+    }
+    return std::nullopt;
 }
 
 } // namespace signalbox::jsonscan

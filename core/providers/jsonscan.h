@@ -39,4 +39,10 @@ constexpr int kMaxDepth = 256;
 std::optional<ObjectScan> scanObject(QByteArrayView json,
                                      std::initializer_list<QByteArrayView> keys);
 
+// Returns the offset of the first raw control character (below 0x20) inside a string of a JSON
+// text, or nothing when there is none. RFC 8259 requires these characters to be escaped, but
+// QJsonDocument (Qt 6.4) accepts them, so a body it parsed is checked with this as well. Outside
+// strings only the grammar's whitespace may occur, which the parser itself checks.
+std::optional<qsizetype> findRawControlCharacter(QByteArrayView json);
+
 } // namespace signalbox::jsonscan

@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "providers/openaicodec.h"
 
+#include "clienttext.h"
 #include "providers/jsonwriter.h"
 #include "providers/openaiwire.h"
 
@@ -49,7 +50,7 @@ Result<QList<ContentPart>> decodeUserContent(const QJsonValue &content, int inde
             return Error{QStringLiteral("messages[%1]: content part type \"%2\" cannot be "
                                         "translated for this model; send text or image_url parts")
                              .arg(index)
-                             .arg(type)};
+                             .arg(clippedClientValue(type))};
         }
     }
     return parts;
@@ -127,7 +128,7 @@ Status decodeMessages(const QJsonArray &messages, ChatRequest &request) {
             return Error{QStringLiteral("messages[%1]: role \"%2\" cannot be translated for this "
                                         "model; use system, developer, user, assistant or tool")
                              .arg(i)
-                             .arg(role)};
+                             .arg(clippedClientValue(role))};
         }
     }
     return Ok{};

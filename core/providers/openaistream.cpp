@@ -126,9 +126,11 @@ void OpenAiStreamDecoder::decodeChoice(const QJsonObject &choice, DecodedEvent &
     }
 }
 
-OpenAiStreamEncoder::OpenAiStreamEncoder(bool includeUsage, qint64 created)
+OpenAiStreamEncoder::OpenAiStreamEncoder(bool includeUsage, qint64 created,
+                                         const QString &upstreamModel)
     : m_includeUsage(includeUsage)
-    , m_created(created) {
+    , m_created(created)
+    , m_model(upstreamModel) {
 }
 
 QByteArray OpenAiStreamEncoder::chunk(const QByteArray &delta, const QString &finishReason) const {
@@ -157,7 +159,8 @@ QByteArray OpenAiStreamEncoder::encode(const StreamEvent &event) {
         if (event.kind == StreamEvent::Kind::MessageStart) {
             if (!event.id.isEmpty())
                 m_id = event.id;
-            m_model = event.name;
+            if (!event.name.isEmpty())
+                m_model = event.name;
         }
         frames += chunk(OrderedJson()
                             .add("role", QStringLiteral("assistant"))

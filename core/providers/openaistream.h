@@ -27,7 +27,7 @@ private:
 // The usage chunk goes out at the end, and only when the client asked for it.
 class OpenAiStreamEncoder : public ClientStreamEncoder {
 public:
-    OpenAiStreamEncoder(bool includeUsage, qint64 created);
+    OpenAiStreamEncoder(bool includeUsage, qint64 created, const QString &upstreamModel = {});
 
     QByteArray encode(const StreamEvent &event) override;
     QByteArray finish() override;
@@ -38,7 +38,7 @@ private:
     bool m_includeUsage;
     qint64 m_created;
     QString m_id = QStringLiteral("chatcmpl-signalbox");
-    QString m_model;
+    QString m_model; // the upstream's model name, until its first event names one
     bool m_started = false;
     std::optional<Usage> m_usage;
 };

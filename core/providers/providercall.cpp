@@ -101,7 +101,8 @@ ProviderCall::ProviderCall(UpstreamRequest request, std::unique_ptr<ProviderAdap
     m_decoder = m_adapter->createStreamDecoder(m_request.provider.id);
     if (!m_passThrough)
         m_encoder = createClientStreamEncoder(m_request.clientFormat, m_request.clientWantsUsage,
-                                              QDateTime::currentSecsSinceEpoch());
+                                              QDateTime::currentSecsSinceEpoch(),
+                                              m_request.model.upstreamId);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ProviderCall::onTimeout);
 }
@@ -452,7 +453,10 @@ void ProviderCall::finishBody() {
         return;
     }
 
-    const ChatResponse response = m_adapter->decodeResponse(object);
+    ChatResponse response = m_adapter->decodeResponse(object);
+    // A translated reply names the model that was called when the upstream's body names none.
+    if (response.model.isEmpty())
+        response.model = m_request.model.upstreamId;
     if (m_passThrough) {
         finishPassedOnBody(response.usageReported ? std::optional(response.usage) : std::nullopt);
         return;

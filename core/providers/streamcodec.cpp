@@ -12,10 +12,11 @@
 namespace signalbox {
 
 std::unique_ptr<ClientStreamEncoder> createClientStreamEncoder(WireFormat client, bool includeUsage,
-                                                               qint64 created) {
+                                                               qint64 created,
+                                                               const QString &upstreamModel) {
     if (client == WireFormat::AnthropicMessages)
-        return std::make_unique<AnthropicStreamEncoder>();
-    return std::make_unique<OpenAiStreamEncoder>(includeUsage, created);
+        return std::make_unique<AnthropicStreamEncoder>(upstreamModel);
+    return std::make_unique<OpenAiStreamEncoder>(includeUsage, created, upstreamModel);
 }
 
 QByteArray encodeClientResponse(WireFormat client, const ChatResponse &response) {

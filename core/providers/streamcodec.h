@@ -57,8 +57,11 @@ public:
 
 // Creates the encoder for a client format. `includeUsage` is the OpenAI client's
 // stream_options.include_usage; `created` the Unix time written into OpenAI chunks.
+// `upstreamModel` is the model name written into the stream when the upstream's first event
+// names none, as the non-stream reply does (see ProviderCall).
 std::unique_ptr<ClientStreamEncoder> createClientStreamEncoder(WireFormat client, bool includeUsage,
-                                                               qint64 created);
+                                                               qint64 created,
+                                                               const QString &upstreamModel = {});
 
 // Returns a non-stream response body in the client's format.
 QByteArray encodeClientResponse(WireFormat client, const ChatResponse &response);

@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "router.h"
 
+#include "clienttext.h"
 #include "routing/autorouter.h"
 
 #include <optional>
@@ -180,7 +181,8 @@ RouteOutcome route(const Config &config, const RouteInput &input) {
         stage = config.findStage(stageName);
         if (!stage)
             return notFound(QStringLiteral("unknown stage '%1'; configured stages: %2")
-                                .arg(stageName, stageNames(config).join(QLatin1String(", "))),
+                                .arg(clippedClientValue(stageName),
+                                     stageNames(config).join(QLatin1String(", "))),
                             trace);
     }
 
@@ -191,7 +193,7 @@ RouteOutcome route(const Config &config, const RouteInput &input) {
         if (!config.findModel(named))
             return notFound(QStringLiteral("unknown model '%1'; GET /v1/models lists the models, "
                                            "'auto' and the stages")
-                                .arg(named),
+                                .arg(clippedClientValue(named)),
                             trace);
         return routeExplicit(config, named, stage, trace);
     }

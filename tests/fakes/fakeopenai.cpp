@@ -24,8 +24,13 @@ fakeopenai::Completion completionFor(const FakeOpenAiScript &script, const FakeH
     const QJsonObject body = request.json();
     fakeopenai::Completion completion;
     completion.id = "chatcmpl-fake" + QByteArray::number(sequence).rightJustified(6, '0');
+    if (!script.completionId.isNull()) {
+        const QByteArray quoted = fakeopenai::jsonString(script.completionId);
+        completion.id = quoted.sliced(1, quoted.size() - 2);
+    }
     completion.created = QDateTime::currentSecsSinceEpoch();
     completion.model = body.value(QLatin1String("model")).toString();
+    completion.omitModel = script.omitModel;
     completion.includeUsage = script.alwaysIncludeUsage ||
                               body.value(QLatin1String("stream_options"))
                                   .toObject()

@@ -43,6 +43,8 @@ struct FakeOpenAiScript {
     bool commentLines = false;      // ": OPENROUTER PROCESSING" and ": keep-alive" comments
     bool obfuscation = false;       // the "obfuscation" key on every chunk
     bool alwaysIncludeUsage = false; // the usage chunk even when the request did not ask
+    QString completionId;   // the completion's id instead of "chatcmpl-fake<n>" when not null
+    bool omitModel = false; // bodies and chunks without "model", as some compatible servers send
 
     // A request that offers tools, and whose last message is not a tool result, is answered
     // with a call of `toolName` (the first offered tool when empty), as a model that uses its

@@ -12,12 +12,15 @@ namespace signalbox::fakeopenai {
 
 namespace {
 
+QByteArray modelMember(const Completion &completion) {
+    return completion.omitModel ? QByteArray() : ",\"model\":" + jsonString(completion.model);
+}
+
 QByteArray chunk(const Completion &completion, const QByteArray &choices, const QByteArray &usage)
 {
     QByteArray json = "{\"id\":\"" + completion.id +
                       "\",\"object\":\"chat.completion.chunk\",\"created\":" +
-                      QByteArray::number(completion.created) +
-                      ",\"model\":" + jsonString(completion.model) +
+                      QByteArray::number(completion.created) + modelMember(completion) +
                       ",\"service_tier\":\"default\",\"system_fingerprint\":\"fp_fake01\"" +
                       ",\"choices\":" + choices;
     if (completion.includeUsage)
@@ -67,7 +70,7 @@ QByteArray nonStreamBody(const Completion &completion, const QString &content,
                          const QByteArray &finishReason)
 {
     return "{\"id\":\"" + completion.id + "\",\"object\":\"chat.completion\",\"created\":" +
-           QByteArray::number(completion.created) + ",\"model\":" + jsonString(completion.model) +
+           QByteArray::number(completion.created) + modelMember(completion) +
            ",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":" +
            jsonString(content) +
            ",\"refusal\":null,\"annotations\":[]},\"logprobs\":null,\"finish_reason\":\"" +
@@ -136,12 +139,14 @@ QByteArray toolCallBody(const Completion &completion, const QByteArray &callId,
                         const QString &name, const QByteArray &arguments)
 {
     return "{\"id\":\"" + completion.id + "\",\"object\":\"chat.completion\",\"created\":" +
-           QByteArray::number(completion.created) + ",\"model\":" + jsonString(completion.model) +
+           QByteArray::number(completion.created) + modelMember(completion) +
            ",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,"
-           "\"tool_calls\":[{\"id\":\"" + callId + "\",\"type\":\"function\",\"function\":{\"name\":" +
-           jsonString(name) + ",\"arguments\":" + jsonString(QString::fromUtf8(arguments)) +
+           "\"tool_calls\":[{\"id\":\"" +
+           callId + "\",\"type\":\"function\",\"function\":{\"name\":" + jsonString(name) +
+           ",\"arguments\":" + jsonString(QString::fromUtf8(arguments)) +
            "}}],\"refusal\":null,\"annotations\":[]},\"logprobs\":null,\"finish_reason\":"
-           "\"tool_calls\"}],\"usage\":" + usageObject(completion) +
+           "\"tool_calls\"}],\"usage\":" +
+           usageObject(completion) +
            ",\"service_tier\":\"default\",\"system_fingerprint\":\"fp_fake01\"}";
 }
 

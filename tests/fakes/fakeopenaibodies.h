@@ -12,9 +12,10 @@ namespace signalbox::fakeopenai {
 
 // The fields every body or chunk of one completion shares.
 struct Completion {
-    QByteArray id; // chatcmpl-...
+    QByteArray id; // chatcmpl-..., as it appears between the quotes of the JSON string
     qint64 created = 0;
     QString model;
+    bool omitModel = false;    // leave "model" out, as some OpenAI-compatible servers do
     bool includeUsage = false; // the request set stream_options.include_usage
     bool obfuscation = false;  // add the "obfuscation" padding key to every chunk
     qint64 promptTokens = 0;

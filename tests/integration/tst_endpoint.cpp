@@ -148,6 +148,19 @@ double expectedCost(const ModelPrices &prices, qint64 promptTokens, qint64 cache
            1e6;
 }
 
+QByteArray chatRequestWithModel(const char *path, const QJsonValue &model) {
+    const QJsonObject body{
+        {QLatin1String("model"), model},
+        {QLatin1String("messages"),
+         QJsonArray{QJsonObject{{QLatin1String("role"), QLatin1String("user")},
+                                {QLatin1String("content"), QLatin1String("Hello?")}}}}};
+    return postRequest(path, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject openAiError(const RawResponse &response) {
+    return QJsonDocument::fromJson(response.body).object().value(QLatin1String("error")).toObject();
+}
+
 // Returns the response as one byte array, status line and headers included, for leak checks.
 QByteArray responseBytes(const RawResponse &response) {
     QByteArray bytes = QByteArray::number(response.status) + '\n';
@@ -175,6 +188,12 @@ private slots:
     void implausibleUsageIsEstimated();
     void usagePartsAreCapped();
     void apiKeyNeverLeaks();
+    void nonStringModelRejected_data();
+    void nonStringModelRejected();
+    void rawControlCharacterRejected_data();
+    void rawControlCharacterRejected();
+    void longClientValueClipped_data();
+    void longClientValueClipped();
 
 private:
     RawResponse send(const QByteArray &request);
@@ -550,6 +569,105 @@ void TestEndpoint::apiKeyNeverLeaks() {
     }
     QVERIFY(ledgerBytes.contains("Incorrect API key provided: <redacted>"));
     QVERIFY(!ledgerBytes.contains(m_canary));
+}
+
+void TestEndpoint::nonStringModelRejected_data() {
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QJsonValue>("model");
+    QTest::addColumn<QString>("typeName");
+
+    for (const char *path : {"/v1/chat/completions", "/api/route"}) {
+        const QByteArray prefix = QByteArray(path) + ", ";
+        QTest::newRow(QByteArray(prefix + "null").constData())
+            << QByteArray(path) << QJsonValue(QJsonValue::Null) << QStringLiteral("null");
+        QTest::newRow(QByteArray(prefix + "number").constData())
+            << QByteArray(path) << QJsonValue(7) << QStringLiteral("a number");
+        QTest::newRow(QByteArray(prefix + "boolean").constData())
+            << QByteArray(path) << QJsonValue(true) << QStringLiteral("a boolean");
+        QTest::newRow(QByteArray(prefix + "object").constData())
+            << QByteArray(path) << QJsonValue(QJsonObject{{QLatin1String("id"), 1}})
+            << QStringLiteral("an object");
+        QTest::newRow(QByteArray(prefix + "array").constData())
+            << QByteArray(path) << QJsonValue(QJsonArray{QLatin1String("mini")})
+            << QStringLiteral("an array");
+    }
+}
+
+// OpenAI's API rejects a "model" that is not a string with 400, so Signalbox does not route it
+// to the fallback model as if no model were named.
+void TestEndpoint::nonStringModelRejected() {
+    QFETCH(QByteArray, path);
+    QFETCH(QJsonValue, model);
+    QFETCH(QString, typeName);
+
+    const RawResponse response = send(chatRequestWithModel(path.constData(), model));
+    QCOMPARE(response.status, 400);
+    const QJsonObject error = openAiError(response);
+    QCOMPARE(error.value(QLatin1String("type")).toString(),
+             QStringLiteral("invalid_request_error"));
+    QCOMPARE(error.value(QLatin1String("param")).toString(), QStringLiteral("model"));
+    QCOMPARE(error.value(QLatin1String("message")).toString(),
+             QStringLiteral("\"model\" must be a string such as \"auto\" or a model id; got ") +
+                 typeName);
+    QCOMPARE(m_primary->requests().size(), 0);
+}
+
+void TestEndpoint::rawControlCharacterRejected_data() {
+    QTest::addColumn<QByteArray>("path");
+    QTest::newRow("chat completions") << QByteArray("/v1/chat/completions");
+    QTest::newRow("route") << QByteArray("/api/route");
+}
+
+// RFC 8259 forbids a raw control character in a string, which QJsonDocument lets through.
+void TestEndpoint::rawControlCharacterRejected() {
+    QFETCH(QByteArray, path);
+    const QByteArray body(
+        "{\"model\":\"mini\",\"messages\":[{\"role\":\"user\",\"content\":\"a\0b\"}]}", 61);
+    QCOMPARE(body.indexOf('\0'), 55);
+
+    const RawResponse response = send(postRequest(path.constData(), body));
+    QCOMPARE(response.status, 400);
+    const QString message = openAiError(response).value(QLatin1String("message")).toString();
+    QVERIFY2(message.contains(QLatin1String("control character 0x00")), qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("at offset 55")), qPrintable(message));
+    QCOMPARE(m_primary->requests().size(), 0);
+}
+
+void TestEndpoint::longClientValueClipped_data() {
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<char>("filler");
+    QTest::addColumn<int>("kept"); // filler characters within the first 200 of the value
+
+    const QString longModel(100 * 1024, QLatin1Char('m'));
+    QTest::newRow("unknown model")
+        << chatRequestWithModel("/v1/chat/completions", longModel) << 404 << 'm' << 200;
+    QTest::newRow("route unknown model")
+        << chatRequestWithModel("/api/route", longModel) << 404 << 'm' << 200;
+    QTest::newRow("unknown stage")
+        << chatRequestWithModel(
+               "/v1/chat/completions",
+               QString(QStringLiteral("stage:") + QString(100 * 1024, QLatin1Char('s'))))
+        << 404 << 's' << 200;
+    // The quoted path starts with its "/".
+    QTest::newRow("unknown path") << getRequest(QByteArray("/" + QByteArray(5 * 1024, 'p'))) << 404
+                                  << 'p' << 199;
+}
+
+// An error quotes at most 200 characters of a client's value, marked as cut with "…".
+void TestEndpoint::longClientValueClipped() {
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
+    QFETCH(char, filler);
+    QFETCH(int, kept);
+
+    const RawResponse response = send(request);
+    QCOMPARE(response.status, status);
+    const QString message = openAiError(response).value(QLatin1String("message")).toString();
+    QVERIFY2(message.size() < 600, qPrintable(message.left(600)));
+    const QString clipped = QString(kept, QLatin1Char(filler)) + QChar(0x2026);
+    QVERIFY2(message.contains(clipped), qPrintable(message));
+    QVERIFY2(!message.contains(QString(kept + 1, QLatin1Char(filler))), qPrintable(message));
 }
 
 QTEST_GUILESS_MAIN(TestEndpoint)

@@ -47,6 +47,16 @@ QJsonObject weatherTool() {
              QJsonObject{{QLatin1String("type"), QLatin1String("object")}}}};
 }
 
+// Returns the message of a non-streamed reply, or of the message_start event of a streamed one.
+QJsonObject replyMessage(const RawResponse &response, bool stream) {
+    if (!stream)
+        return QJsonDocument::fromJson(response.body).object();
+    const QList<ClientEvent> events = parseEvents(response.body);
+    if (events.isEmpty() || events.first().name != "message_start")
+        return {};
+    return events.first().json().value(QLatin1String("message")).toObject();
+}
+
 QList<QByteArray> eventNames(const QList<ClientEvent> &events) {
     QList<QByteArray> names;
     for (const ClientEvent &event : events)
@@ -71,6 +81,13 @@ private slots:
     void countTokensEstimates();
     void errorsUseAnthropicEnvelope_data();
     void errorsUseAnthropicEnvelope();
+    void nonStringModelRejected_data();
+    void nonStringModelRejected();
+    void rawControlCharacterRejected();
+    void hostileUpstreamIdCleaned_data();
+    void hostileUpstreamIdCleaned();
+    void replyNamesCalledModel_data();
+    void replyNamesCalledModel();
 
 private:
     std::unique_ptr<FakeOpenAiUpstream> m_upstream;
@@ -324,6 +341,100 @@ void TestMessagesEndpoint::errorsUseAnthropicEnvelope() {
     const QJsonObject error = body.value(QLatin1String("error")).toObject();
     QCOMPARE(error.value(QLatin1String("type")).toString(), type);
     QVERIFY(!error.value(QLatin1String("message")).toString().isEmpty());
+}
+
+void TestMessagesEndpoint::nonStringModelRejected_data() {
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QJsonValue>("model");
+    QTest::addColumn<QString>("typeName");
+
+    for (const char *path : {"/v1/messages", "/v1/messages/count_tokens"}) {
+        const QByteArray prefix = QByteArray(path) + ", ";
+        QTest::newRow(QByteArray(prefix + "null").constData())
+            << QByteArray(path) << QJsonValue(QJsonValue::Null) << QStringLiteral("null");
+        QTest::newRow(QByteArray(prefix + "number").constData())
+            << QByteArray(path) << QJsonValue(3.5) << QStringLiteral("a number");
+        QTest::newRow(QByteArray(prefix + "object").constData())
+            << QByteArray(path) << QJsonValue(QJsonObject{}) << QStringLiteral("an object");
+        QTest::newRow(QByteArray(prefix + "array").constData())
+            << QByteArray(path) << QJsonValue(QJsonArray{}) << QStringLiteral("an array");
+    }
+}
+
+void TestMessagesEndpoint::nonStringModelRejected() {
+    QFETCH(QByteArray, path);
+    QFETCH(QJsonValue, model);
+    QFETCH(QString, typeName);
+    QJsonObject body = baseBody(false);
+    body.insert(QLatin1String("model"), model);
+
+    const RawResponse response =
+        m_service.send(postRequest(path, QJsonDocument(body).toJson(QJsonDocument::Compact)));
+    QCOMPARE(response.status, 400);
+    const QJsonObject reply = QJsonDocument::fromJson(response.body).object();
+    QCOMPARE(reply.value(QLatin1String("type")).toString(), QStringLiteral("error"));
+    const QJsonObject error = reply.value(QLatin1String("error")).toObject();
+    QCOMPARE(error.value(QLatin1String("type")).toString(),
+             QStringLiteral("invalid_request_error"));
+    QCOMPARE(error.value(QLatin1String("message")).toString(),
+             QStringLiteral("\"model\" must be a string such as \"auto\" or a model id; got ") +
+                 typeName);
+    QCOMPARE(m_upstream->requests().size(), 0);
+}
+
+void TestMessagesEndpoint::rawControlCharacterRejected() {
+    const QByteArray body(
+        "{\"model\":\"mini\",\"max_tokens\":9,\"messages\":[{\"role\":\"user\",\"content\":"
+        "\"a\x01"
+        "b\"}]}");
+    const qsizetype offset = body.indexOf('\x01');
+    QVERIFY(offset > 0);
+
+    const RawResponse response = m_service.send(postRequest("/v1/messages", body));
+    QCOMPARE(response.status, 400);
+    const QJsonObject error =
+        QJsonDocument::fromJson(response.body).object().value(QLatin1String("error")).toObject();
+    QCOMPARE(error.value(QLatin1String("type")).toString(),
+             QStringLiteral("invalid_request_error"));
+    const QString message = error.value(QLatin1String("message")).toString();
+    QVERIFY2(message.contains(QStringLiteral("at offset %1").arg(offset)), qPrintable(message));
+    QCOMPARE(m_upstream->requests().size(), 0);
+}
+
+void TestMessagesEndpoint::hostileUpstreamIdCleaned_data() {
+    QTest::addColumn<bool>("stream");
+    QTest::newRow("reply") << false;
+    QTest::newRow("stream") << true;
+}
+
+// Clients may use a message id as a key or a file name, so only [A-Za-z0-9_] of the upstream's
+// id reach them, at most 64 characters of it.
+void TestMessagesEndpoint::hostileUpstreamIdCleaned() {
+    QFETCH(bool, stream);
+    m_upstream->script().completionId =
+        QStringLiteral("msg_a\"b\\c d\u0001\u00e9-") + QString(100 * 1024, QLatin1Char('x'));
+
+    const RawResponse response = m_service.send(messagesRequest(baseBody(stream)));
+    QCOMPARE(response.status, 200);
+    const QString id = replyMessage(response, stream).value(QLatin1String("id")).toString();
+    QCOMPARE(id, QStringLiteral("msg_abcd") + QString(60, QLatin1Char('x')));
+}
+
+void TestMessagesEndpoint::replyNamesCalledModel_data() {
+    QTest::addColumn<bool>("stream");
+    QTest::newRow("reply") << false;
+    QTest::newRow("stream") << true;
+}
+
+// An upstream that names no model leaves the model Signalbox called, never an empty string.
+void TestMessagesEndpoint::replyNamesCalledModel() {
+    QFETCH(bool, stream);
+    m_upstream->script().omitModel = true;
+
+    const RawResponse response = m_service.send(messagesRequest(baseBody(stream)));
+    QCOMPARE(response.status, 200);
+    const QJsonObject message = replyMessage(response, stream);
+    QCOMPARE(message.value(QLatin1String("model")).toString(), QStringLiteral("gpt-4o-mini"));
 }
 
 QTEST_GUILESS_MAIN(TestMessagesEndpoint)

@@ -245,7 +245,7 @@ void TestUpstreamGemini::bodyTranslatedForAnthropic() {
     const QJsonObject body = QJsonDocument::fromJson(m_recorder.result.body).object();
     QCOMPARE(body.value(QLatin1String("type")).toString(), QStringLiteral("message"));
     // Anthropic ids start with msg_, so the Gemini responseId gets the prefix.
-    QCOMPARE(body.value(QLatin1String("id")).toString(), QStringLiteral("msg_fake-response-1"));
+    QCOMPARE(body.value(QLatin1String("id")).toString(), QStringLiteral("msg_fakeresponse1"));
     QCOMPARE(body.value(QLatin1String("stop_reason")).toString(), QStringLiteral("end_turn"));
     const QJsonObject usage = body.value(QLatin1String("usage")).toObject();
     QCOMPARE(usage.value(QLatin1String("input_tokens")).toInt(), 200);

@@ -48,6 +48,10 @@ private slots:
     void spliceMatchesRewrite();
     void spliceKeepsOtherBytes();
     void spliceEscapesModel();
+    void rawControlCharacterFound_data();
+    void rawControlCharacterFound();
+    void rawControlCharacterAbsent_data();
+    void rawControlCharacterAbsent();
 };
 
 void TestJsonScan::findsTopLevelValue_data() {
@@ -101,6 +105,8 @@ void TestJsonScan::rejectsOrDefers_data() {
     QTest::newRow("leading zero") << QByteArray(R"({"usage":01})");
     QTest::newRow("bare word") << QByteArray(R"({"usage":nul})");
     QTest::newRow("control char in string") << QByteArray("{\"a\":\"x\ny\"}");
+    QTest::newRow("nul in string") << QByteArray("{\"a\":\"x\0y\"}", 11);
+    QTest::newRow("nul in key") << QByteArray("{\"a\0\":1}", 8);
     QTest::newRow("bad escape") << QByteArray(R"({"a":"\x"})");
     QTest::newRow("short unicode escape") << QByteArray(R"({"a":"\u12"})");
     QTest::newRow("lone high surrogate") << QByteArray(R"({"a":"\ud83d"})");
@@ -329,6 +335,44 @@ void TestJsonScan::spliceEscapesModel() {
     QVERIFY(splice.has_value());
     QCOMPARE(QJsonDocument::fromJson(*splice).object().value(QLatin1String("model")).toString(),
              model);
+}
+
+void TestJsonScan::rawControlCharacterFound_data() {
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<qsizetype>("offset");
+
+    QTest::newRow("nul in value") << QByteArray("{\"a\":\"x\0y\"}", 11) << qsizetype(7);
+    QTest::newRow("nul in key") << QByteArray("{\"a\0\":1}", 8) << qsizetype(3);
+    QTest::newRow("newline") << QByteArray("{\"a\":\"x\ny\"}") << qsizetype(7);
+    QTest::newRow("tab") << QByteArray("{\"a\":\"\t\"}") << qsizetype(6);
+    QTest::newRow("unit separator") << QByteArray("{\"a\":\"\x1f\"}") << qsizetype(6);
+    QTest::newRow("after escaped quote") << QByteArray("{\"a\":\"\\\"\x01\"}") << qsizetype(8);
+    QTest::newRow("in nested array") << QByteArray("{\"a\":[\"ok\",\"b\x02\"]}") << qsizetype(13);
+}
+
+// QJsonDocument (Qt 6.4) accepts these texts, so the request path needs the offset from here.
+void TestJsonScan::rawControlCharacterFound() {
+    QFETCH(QByteArray, json);
+    QFETCH(qsizetype, offset);
+    QVERIFY(QJsonDocument::fromJson(json).isObject());
+    QCOMPARE(scannedValue(json, "a"), QByteArray("<unsure>"));
+    QCOMPARE(jsonscan::findRawControlCharacter(json).value_or(-1), offset);
+}
+
+void TestJsonScan::rawControlCharacterAbsent_data() {
+    QTest::addColumn<QByteArray>("json");
+
+    QTest::newRow("compact") << QByteArray(R"({"a":"x","b":[1,2]})");
+    QTest::newRow("whitespace between tokens") << QByteArray("{\n\t\"a\" :\r\n \"x\"\n}\n");
+    QTest::newRow("escaped controls") << QByteArray(R"({"a":"x\n\t\u0000y"})");
+    QTest::newRow("escaped backslash before quote") << QByteArray(R"({"a":"x\\","b":"\n"})");
+    QTest::newRow("empty") << QByteArray();
+}
+
+void TestJsonScan::rawControlCharacterAbsent() {
+    QFETCH(QByteArray, json);
+    const std::optional<qsizetype> offset = jsonscan::findRawControlCharacter(json);
+    QVERIFY2(!offset, qPrintable(QString::number(offset.value_or(-1))));
 }
 
 QTEST_APPLESS_MAIN(TestJsonScan)

@@ -14,6 +14,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace signalbox;
@@ -119,6 +120,10 @@ private slots:
     void anthropicMessageId_data();
     void anthropicMessageId();
     void anthropicMessageIdGenerated();
+    void anthropicMessageIdRandomWhenEmpty_data();
+    void anthropicMessageIdRandomWhenEmpty();
+    void streamStartNamesUpstreamModel_data();
+    void streamStartNamesUpstreamModel();
     void errorEnvelopes_data();
     void errorEnvelopes();
     void geminiRetryDelay_data();
@@ -280,13 +285,13 @@ void TestTranslation::responseTranslation_data() {
         << QByteArray(
                R"json({"candidates":[{"content":{"parts":[{"text":"Let me think.","thought":true},{"text":"It is 18 C."}],"role":"model"},"finishReason":"STOP","index":0}],"usageMetadata":{"promptTokenCount":120,"candidatesTokenCount":8,"totalTokenCount":148,"cachedContentTokenCount":100,"thoughtsTokenCount":20},"modelVersion":"gemini-2.5-flash","responseId":"resp-1"})json")
         << QByteArray(
-               R"json({"id":"msg_resp-1","type":"message","role":"assistant","model":"gemini-2.5-flash","content":[{"type":"thinking","thinking":"Let me think.","signature":""},{"type":"text","text":"It is 18 C."}],"stop_reason":"end_turn","stop_sequence":null,"usage":{"input_tokens":20,"cache_creation_input_tokens":0,"cache_read_input_tokens":100,"output_tokens":28}})json");
+               R"json({"id":"msg_resp1","type":"message","role":"assistant","model":"gemini-2.5-flash","content":[{"type":"thinking","thinking":"Let me think.","signature":""},{"type":"text","text":"It is 18 C."}],"stop_reason":"end_turn","stop_sequence":null,"usage":{"input_tokens":20,"cache_creation_input_tokens":0,"cache_read_input_tokens":100,"output_tokens":28}})json");
     QTest::newRow("gemini function call to anthropic")
         << WireFormat::Gemini << WireFormat::AnthropicMessages
         << QByteArray(
                R"json({"candidates":[{"content":{"parts":[{"functionCall":{"name":"get_weather","args":{"city":"Oslo"}}}],"role":"model"},"finishReason":"STOP","index":0}],"usageMetadata":{"promptTokenCount":40,"candidatesTokenCount":6,"totalTokenCount":46},"modelVersion":"gemini-2.5-pro","responseId":"resp-2"})json")
         << QByteArray(
-               R"json({"id":"msg_resp-2","type":"message","role":"assistant","model":"gemini-2.5-pro","content":[{"type":"tool_use","id":"call_resp-2_0","name":"get_weather","input":{"city":"Oslo"}}],"stop_reason":"tool_use","stop_sequence":null,"usage":{"input_tokens":40,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":6}})json");
+               R"json({"id":"msg_resp2","type":"message","role":"assistant","model":"gemini-2.5-pro","content":[{"type":"tool_use","id":"call_resp-2_0","name":"get_weather","input":{"city":"Oslo"}}],"stop_reason":"tool_use","stop_sequence":null,"usage":{"input_tokens":40,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":6}})json");
     QTest::newRow("gemini function call to openai")
         << WireFormat::Gemini << WireFormat::OpenAiChat
         << QByteArray(
@@ -514,7 +519,7 @@ data: {"id":"c-r","object":"chat.completion.chunk","created":1,"model":"deepseek
 data: {"id":"c-r","object":"chat.completion.chunk","created":1,"model":"deepseek-reasoner","choices":[{"index":0,"delta":{"content":"Yes."},"finish_reason":"stop"}],"usage":{"prompt_tokens":8,"completion_tokens":5,"total_tokens":13,"completion_tokens_details":{"reasoning_tokens":3}}}
 
 )json") << QByteArray(R"json(event: message_start
-data: {"type":"message_start","message":{"id":"msg_c-r","type":"message","role":"assistant","model":"deepseek-reasoner","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":0,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":0}}}
+data: {"type":"message_start","message":{"id":"msg_cr","type":"message","role":"assistant","model":"deepseek-reasoner","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":0,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":0}}}
 
 event: ping
 data: {"type": "ping"}
@@ -646,7 +651,7 @@ data: {"candidates": [{"content": {"parts": [{"text": "Sunny"}],"role": "model"}
 data: {"candidates": [{"content": {"parts": [{"text": " today."}],"role": "model"},"finishReason": "STOP","index": 0}],"usageMetadata": {"promptTokenCount": 30,"candidatesTokenCount": 4,"totalTokenCount": 41,"thoughtsTokenCount": 7},"modelVersion": "gemini-2.5-flash","responseId": "r-9"}
 
 )json") << QByteArray(R"json(event: message_start
-data: {"type":"message_start","message":{"id":"msg_r-9","type":"message","role":"assistant","model":"gemini-2.5-flash","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":0,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":0}}}
+data: {"type":"message_start","message":{"id":"msg_r9","type":"message","role":"assistant","model":"gemini-2.5-flash","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":0,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":0}}}
 
 event: ping
 data: {"type": "ping"}
@@ -685,7 +690,7 @@ data: {"type":"message_stop"}
                R"json(data: {"candidates": [{"content": {"parts": [{"functionCall": {"name": "get_weather","args": {"city": "Rome"}}}],"role": "model"},"finishReason": "STOP","index": 0}],"usageMetadata": {"promptTokenCount": 50,"candidatesTokenCount": 5,"totalTokenCount": 55},"modelVersion": "gemini-2.5-pro","responseId": "r-10"}
 
 )json") << QByteArray(R"json(event: message_start
-data: {"type":"message_start","message":{"id":"msg_r-10","type":"message","role":"assistant","model":"gemini-2.5-pro","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":0,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":0}}}
+data: {"type":"message_start","message":{"id":"msg_r10","type":"message","role":"assistant","model":"gemini-2.5-pro","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":0,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":0}}}
 
 event: ping
 data: {"type": "ping"}
@@ -987,7 +992,23 @@ void TestTranslation::anthropicMessageId_data() {
     QTest::newRow("anthropic kept") << QStringLiteral("msg_01X") << QStringLiteral("msg_01X");
     QTest::newRow("openai prefix replaced")
         << QStringLiteral("chatcmpl-abc") << QStringLiteral("msg_abc");
-    QTest::newRow("gemini prefixed") << QStringLiteral("resp-1") << QStringLiteral("msg_resp-1");
+    QTest::newRow("gemini prefixed") << QStringLiteral("resp-1") << QStringLiteral("msg_resp1");
+    QTest::newRow("anthropic prefix with quote")
+        << QStringLiteral("msg_ab\"c") << QStringLiteral("msg_abc");
+    QTest::newRow("quote and backslash")
+        << QStringLiteral("chatcmpl-a\"b\\c") << QStringLiteral("msg_abc");
+    QTest::newRow("control characters")
+        << QStringView(u"chatcmpl-a\nb\u0000c\u001f", 15).toString() << QStringLiteral("msg_abc");
+    QTest::newRow("spaces") << QStringLiteral("id with spaces")
+                            << QStringLiteral("msg_idwithspaces");
+    QTest::newRow("non-ascii") << QStringView(u"chatcmpl-\u00e4b\u00dfc\U0001F600d_1").toString()
+                               << QStringLiteral("msg_bcd_1");
+    QTest::newRow("both prefixes") << QStringLiteral("chatcmpl-msg_x") << QStringLiteral("msg_x");
+    QTest::newRow("100 KB") << QString(100 * 1024, QLatin1Char('a'))
+                            << QStringLiteral("msg_") + QString(64, QLatin1Char('a'));
+    QTest::newRow("64 kept after dropped characters")
+        << QStringLiteral("-").repeated(10) + QString(70, QLatin1Char('b'))
+        << QStringLiteral("msg_") + QString(64, QLatin1Char('b'));
 }
 
 void TestTranslation::anthropicMessageId() {
@@ -1003,6 +1024,55 @@ void TestTranslation::anthropicMessageIdGenerated() {
     QVERIFY2(first.startsWith(QLatin1String("msg_")), qPrintable(first));
     QVERIFY2(first.size() > 4, qPrintable(first));
     QVERIFY(first != second);
+}
+
+void TestTranslation::anthropicMessageIdRandomWhenEmpty_data() {
+    QTest::addColumn<QString>("upstreamId");
+    QTest::newRow("prefix only") << QStringLiteral("chatcmpl-");
+    QTest::newRow("anthropic prefix only") << QStringLiteral("msg_");
+    QTest::newRow("punctuation") << QStringLiteral("\"\\ -.");
+    QTest::newRow("non-ascii") << QStringView(u"\u00e4\u00f6").toString();
+}
+
+// An id with no character a Messages id may contain gets a random one, never a bare "msg_".
+void TestTranslation::anthropicMessageIdRandomWhenEmpty() {
+    QFETCH(QString, upstreamId);
+    const QString id = anthropiccodec::messageId(upstreamId);
+    static const QRegularExpression pattern(QStringLiteral("^msg_[0-9a-f]{32}$"));
+    QVERIFY2(pattern.match(id).hasMatch(), qPrintable(id));
+}
+
+void TestTranslation::streamStartNamesUpstreamModel_data() {
+    QTest::addColumn<WireFormat>("client");
+    QTest::addColumn<QString>("reportedModel");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("messages, none reported")
+        << WireFormat::AnthropicMessages << QString() << QStringLiteral("gpt-4o-mini");
+    QTest::newRow("messages, reported")
+        << WireFormat::AnthropicMessages << QStringLiteral("gpt-4o-mini-2024-07-18")
+        << QStringLiteral("gpt-4o-mini-2024-07-18");
+    QTest::newRow("chat, none reported")
+        << WireFormat::OpenAiChat << QString() << QStringLiteral("gpt-4o-mini");
+}
+
+// A stream whose upstream names no model names the model that was called, as a reply does.
+void TestTranslation::streamStartNamesUpstreamModel() {
+    QFETCH(WireFormat, client);
+    QFETCH(QString, reportedModel);
+    QFETCH(QString, expected);
+    std::unique_ptr<ClientStreamEncoder> encoder =
+        createClientStreamEncoder(client, false, kCreated, QStringLiteral("gpt-4o-mini"));
+    StreamEvent start;
+    start.kind = StreamEvent::Kind::MessageStart;
+    start.id = QStringLiteral("chatcmpl-1");
+    start.name = reportedModel;
+    StreamEvent text;
+    text.text = QStringLiteral("Hi");
+
+    QByteArray frames = encoder->encode(start);
+    frames += encoder->encode(text);
+    const QByteArray member = "\"model\":\"" + expected.toUtf8() + '"';
+    QVERIFY2(frames.contains(member), frames.constData());
 }
 
 QTEST_GUILESS_MAIN(TestTranslation)

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The Signalbox authors
+#include "api/requestbody.h"
+
+#include "config/configreader.h"
+#include "providers/jsonscan.h"
+
+#include <QJsonDocument>
+#include <QJsonValue>
+
+namespace signalbox {
+
+namespace {
+
+ApiError invalidJson(const QString &detail, const QString &kind) {
+    return ApiError::badRequest(
+        QStringLiteral("invalid JSON body: %1; send a %2 request object").arg(detail, kind));
+}
+
+} // namespace
+
+std::variant<QJsonObject, ApiError> parseRequestBody(const QByteArray &body, const QString &kind) {
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return invalidJson(
+            QStringLiteral("%1 at offset %2").arg(parseError.errorString()).arg(parseError.offset),
+            kind);
+    }
+    if (!document.isObject())
+        return invalidJson(QStringLiteral("the body is not a JSON object"), kind);
+    if (const std::optional<qsizetype> offset = jsonscan::findRawControlCharacter(body)) {
+        return invalidJson(QStringLiteral("unescaped control character 0x%1 in a string at offset "
+                                          "%2; escape it, e.g. as \\u%3")
+                               .arg(uchar(body.at(*offset)), 2, 16, QLatin1Char('0'))
+                               .arg(*offset)
+                               .arg(uchar(body.at(*offset)), 4, 16, QLatin1Char('0')),
+                           kind);
+    }
+    return document.object();
+}
+
+std::optional<ApiError> checkModelType(const QJsonObject &body) {
+    const QJsonValue model = body.value(QLatin1String("model"));
+    if (model.isUndefined() || model.isString())
+        return std::nullopt;
+    return ApiError::badRequest(QStringLiteral("\"model\" must be a string such as \"auto\" or a "
+                                               "model id; got %1")
+                                    .arg(jsonTypeName(model.type())),
+                                QStringLiteral("model"));
+}
+
+} // namespace signalbox
