@@ -41,6 +41,9 @@ private slots:
     void responseHeadersWrittenAsGiven();
     void pipelinedResponsesKeepOrder();
     void pipelineOverLimitIsPausedNotDropped();
+    void largeResponsesArriveWhole();
+    void finishedExchangeDeletesChildren();
+    void pipelinedExchangeDeletesChildrenLater();
     void streamedHeadFlushesBeforeLaterResponse();
     void chunkArrivesBeforeStreamEnds();
     void http10StreamIsUnframed();
@@ -239,6 +242,79 @@ void TestHttpServer::pipelineOverLimitIsPausedNotDropped() {
     for (int i = 0; i < 6; ++i)
         QCOMPARE(client.nextResponse().body, "GET /" + QByteArray::number(i) + '\n');
     QCOMPARE(maxInFlight, 2);
+}
+
+// Each body is larger than a loopback socket's send buffer, so the kernel takes only part of it
+// in the first write and Qt's buffer sends the rest, before the next response.
+void TestHttpServer::largeResponsesArriveWhole() {
+    const auto bodyFor = [](const QByteArray &path) {
+        QByteArray body(8 * 1024 * 1024, Qt::Uninitialized);
+        for (qsizetype at = 0; at < body.size(); ++at)
+            body[at] = char('a' + (at * 7 + path.size()) % 26);
+        return body;
+    };
+    m_server->setHandler([&bodyFor](HttpExchange *exchange) {
+        exchange->respond(200, TextHeaders, bodyFor(exchange->request().path));
+    });
+
+    RawHttpClient client;
+    QVERIFY(client.connectTo(m_server->serverPort()));
+    client.send(getRequest("/one") + getRequest("/second"));
+    QCOMPARE(client.nextResponse().body, bodyFor("/one"));
+    QCOMPARE(client.nextResponse().body, bodyFor("/second"));
+    client.send(getRequest("/three"));
+    QCOMPARE(client.nextResponse().body, bodyFor("/three"));
+}
+
+// A chat run becomes a child of its finished exchange and relies on the server to delete it.
+void TestHttpServer::finishedExchangeDeletesChildren() {
+    QPointer<QObject> child;
+    m_server->setHandler([&child](HttpExchange *exchange) {
+        echo(exchange);
+        child = new QObject(exchange);
+    });
+
+    RawHttpClient client;
+    QVERIFY(client.connectTo(m_server->serverPort()));
+    client.send(getRequest("/"));
+    QCOMPARE(client.nextResponse().status, 200);
+    QVERIFY(client.isConnected());
+    QTRY_VERIFY(child.isNull());
+}
+
+// A response finished behind a slower one is deleted once it reaches the head of the pipeline,
+// or when the connection closes first.
+void TestHttpServer::pipelinedExchangeDeletesChildrenLater() {
+    for (const bool closeEarly : {false, true}) {
+        QPointer<QObject> fastChild;
+        QPointer<HttpExchange> slow;
+        m_server->setHandler([&](HttpExchange *exchange) {
+            if (exchange->request().path == "/slow") {
+                slow = exchange;
+                return;
+            }
+            echo(exchange);
+            fastChild = new QObject(exchange);
+        });
+
+        RawHttpClient client;
+        QVERIFY(client.connectTo(m_server->serverPort()));
+        client.send(getRequest("/slow") + getRequest("/fast"));
+        QTRY_VERIFY(fastChild);
+        QTest::qWait(20);
+        QVERIFY2(fastChild, "a response still waiting to be sent was deleted");
+
+        if (closeEarly) {
+            client.socket().abort();
+        } else {
+            QVERIFY(slow);
+            echo(slow);
+            QCOMPARE(client.nextResponse().body, QByteArray("GET /slow\n"));
+            QCOMPARE(client.nextResponse().body, QByteArray("GET /fast\n"));
+        }
+        QTRY_VERIFY(fastChild.isNull());
+        QTRY_VERIFY(slow.isNull());
+    }
 }
 
 void TestHttpServer::streamedHeadFlushesBeforeLaterResponse() {
