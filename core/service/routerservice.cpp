@@ -89,7 +89,7 @@ void RouterService::connectWorker() {
     // One queued event per committed batch, not per row, because each wakes this thread.
     connect(m_ledger.get(), &Ledger::recordedBatch, this,
             [this](const QList<LedgerRecord> &records) {
-                // Rows committed before ready() are in recentLoaded(), which comes first; the
+                // Rows committed before ready() are in recentLoaded(), which comes first. The
                 // demo history alone is thousands of them.
                 if (m_endpoint.isEmpty())
                     return;
