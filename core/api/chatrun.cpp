@@ -633,7 +633,17 @@ void ChatRun::finish(const QString &status, const QString &error) {
     if (m_environment.ledger)
         m_environment.ledger->record(m_record);
     qCDebug(lcApi) << m_record.requestId << status << m_record.model << m_record.costUsd;
-    deleteLater();
+    deleteWithExchange();
+}
+
+// A finished exchange is already bound for deletion: its connection calls deleteLater() on it
+// when it reaches the head of the pipeline, or when the connection closes. The run
+// becomes its child and goes with it, which saves a posted event and a wake-up per request.
+void ChatRun::deleteWithExchange() {
+    if (m_exchange && m_exchange->isFinished())
+        setParent(m_exchange);
+    else
+        deleteLater();
 }
 
 } // namespace signalbox

@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "http/httpclientconnection.h"
 
+#include "http/socketwrite.h"
 #include "logging.h"
 
 #include <QSslError>
@@ -257,10 +258,16 @@ void HttpClientConnection::send(HttpClientReply *reply) {
 void HttpClientConnection::writeRequest() {
     const QByteArray bytes = formatRequest(m_reply->m_request);
     m_unsentBytes = bytes.size();
-    m_socket->write(bytes);
     // Writes now instead of on the next turn of the event loop. This may report
     // onRequestSent() at once, the one callback allowed before post() returns.
-    m_socket->flush();
+    if (m_tls) {
+        m_socket->write(bytes);
+        m_socket->flush();
+        return;
+    }
+    // The socket reports only the bytes that went through Qt's buffer.
+    if (const qint64 sent = writeToSocketNow(*m_socket, bytes.constData(), bytes.size()); sent > 0)
+        onBytesWritten(sent);
 }
 
 void HttpClientConnection::onBytesWritten(qint64 bytes) {

@@ -3,6 +3,7 @@
 #include "http/httpconnection.h"
 
 #include "http/httpexchange.h"
+#include "http/socketwrite.h"
 #include "logging.h"
 
 #include <QTcpSocket>
@@ -233,9 +234,10 @@ void HttpConnection::writeResponseBytes(HttpExchange *exchange, const QByteArray
         exchange->m_pendingOutput.append(bytes);
         return;
     }
-    m_socket->write(bytes);
     if (flushNow)
-        m_socket->flush();
+        writeToSocketNow(*m_socket, bytes.constData(), bytes.size());
+    else
+        m_socket->write(bytes);
 }
 
 void HttpConnection::finishExchange(HttpExchange *exchange) {

@@ -8,4 +8,5 @@ target_sources(signalbox_core PRIVATE
     http/httpserver.h http/httpserver.cpp
     http/httpserversettings.h
     http/httpwireformat.h http/httpwireformat.cpp
+    http/socketwrite.h http/socketwrite.cpp
     http/ssewriter.h http/ssewriter.cpp)

@@ -37,6 +37,8 @@ Ledger::Ledger(const QString &filePath)
     , m_writer(std::make_unique<LedgerWriter>(filePath)) {
     m_thread->setObjectName(QStringLiteral("ledger"));
     connect(m_writer.get(), &LedgerWriter::recorded, this, &Ledger::recorded, Qt::DirectConnection);
+    connect(m_writer.get(), &LedgerWriter::recordedBatch, this, &Ledger::recordedBatch,
+            Qt::DirectConnection);
 }
 
 Ledger::~Ledger() {

@@ -45,6 +45,10 @@ signals:
     // Emitted on the ledger thread after the row is committed.
     void recorded(const signalbox::LedgerRecord &record);
 
+    // Emitted on the ledger thread once per committed batch, after recorded() for each of its
+    // rows. A receiver on another thread gets one queued event per batch instead of one per row.
+    void recordedBatch(const QList<signalbox::LedgerRecord> &records);
+
 private:
     explicit Ledger(const QString &filePath);
     Status start();

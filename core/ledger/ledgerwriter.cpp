@@ -156,12 +156,13 @@ void LedgerWriter::writePending() {
         qCWarning(lcLedger).noquote()
             << "Retrying" << batch.size()
             << "ledger rows one by one after a failed batch:" << status.error();
-        insertOneByOne(batch);
-        return;
+        batch = insertOneByOne(batch);
+    } else {
+        for (const LedgerRecord &record : std::as_const(batch))
+            emit recorded(record);
     }
-
-    for (const LedgerRecord &record : std::as_const(batch))
-        emit recorded(record);
+    if (!batch.isEmpty())
+        emit recordedBatch(batch);
 }
 
 void LedgerWriter::close(QThread *nextThread) {
@@ -227,8 +228,10 @@ Status LedgerWriter::insertBatch(const QList<LedgerRecord> &batch) {
 
 // The retry after a failed batch: each row in its own implicit transaction, so one bad row
 // cannot take the others down with it. A row that fails again is logged with its request id.
+// Returns the rows committed.
 // NOTE: no test forces a batch to fail, so this path has been read but never run.
-void LedgerWriter::insertOneByOne(const QList<LedgerRecord> &batch) {
+QList<LedgerRecord> LedgerWriter::insertOneByOne(const QList<LedgerRecord> &batch) {
+    QList<LedgerRecord> committed;
     for (const LedgerRecord &record : batch) {
         const Status status = insert(record);
         if (!status) {
@@ -237,7 +240,9 @@ void LedgerWriter::insertOneByOne(const QList<LedgerRecord> &batch) {
             continue;
         }
         emit recorded(record);
+        committed.append(record);
     }
+    return committed;
 }
 
 } // namespace signalbox

@@ -39,7 +39,8 @@ public:
     // Opens the file in WAL mode and migrates its schema.
     Status open();
 
-    // Writes every queued row and emits recorded() for each row committed.
+    // Writes every queued row, emits recorded() for each row committed and then recordedBatch()
+    // once with all of them.
     void writePending();
 
     // Writes what is queued, closes the connection and moves the writer to nextThread, so
@@ -48,6 +49,7 @@ public:
 
 signals:
     void recorded(const signalbox::LedgerRecord &record);
+    void recordedBatch(const QList<signalbox::LedgerRecord> &records);
 
 private:
     Status openConnection();
@@ -59,7 +61,7 @@ private:
     void scheduleWrite();
     Status insert(const LedgerRecord &record);
     Status insertBatch(const QList<LedgerRecord> &batch);
-    void insertOneByOne(const QList<LedgerRecord> &batch);
+    QList<LedgerRecord> insertOneByOne(const QList<LedgerRecord> &batch);
 
     const QString m_filePath;
     const QString m_connectionName;

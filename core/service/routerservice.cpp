@@ -86,14 +86,17 @@ void RouterService::connectWorker() {
     connect(m_worker, &RouterWorker::configApplyFailed, this, &RouterService::configApplyFailed);
     connect(m_worker, &RouterWorker::routePreviewed, this, &RouterService::routePreviewed);
     connect(m_worker, &RouterWorker::connectionTested, this, &RouterService::connectionTested);
-    connect(m_ledger.get(), &Ledger::recorded, this, [this](const LedgerRecord &record) {
-        // Rows committed before ready() are in recentLoaded(), which comes first; the demo
-        // history alone is thousands of them.
-        if (m_endpoint.isEmpty())
-            return;
-        emit requestRecorded(record);
-        refreshUsageForListeners();
-    });
+    // One queued event per committed batch, not per row, because each wakes this thread.
+    connect(m_ledger.get(), &Ledger::recordedBatch, this,
+            [this](const QList<LedgerRecord> &records) {
+                // Rows committed before ready() are in recentLoaded(), which comes first. The
+                // demo history alone is thousands of them.
+                if (m_endpoint.isEmpty())
+                    return;
+                for (const LedgerRecord &record : records)
+                    emit requestRecorded(record);
+                refreshUsageForListeners();
+            });
     connect(m_worker, &RouterWorker::idleRefreshDue, this,
             &RouterService::refreshUsageForListeners);
 }

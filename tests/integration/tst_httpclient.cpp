@@ -178,6 +178,7 @@ class TestHttpClient : public QObject {
 private slots:
     void contentLengthResponse();
     void requestWrittenAsHttp11();
+    void largeRequestsSentWhole();
     void chunkedSplitAtEveryByte();
     void keepAliveReusesConnection();
     void connectionCloseNotReused();
@@ -235,6 +236,32 @@ void TestHttpClient::requestWrittenAsHttp11() {
         "\r\nContent-Type: application/json\r\nContent-Length: 7\r\n\r\n"
         "{\"a\":1}";
     QCOMPARE(server.received.first(), expected);
+}
+
+// Each body is larger than a loopback socket's send buffer, so the kernel takes only part of it
+// in the first write and Qt's buffer sends the rest. The second request goes over the pooled
+// connection, where the first write happens inside post().
+void TestHttpClient::largeRequestsSentWhole() {
+    ScriptedServer server([](QTcpSocket *socket, int, int) { socket->write(okResponse("{}")); });
+    QVERIFY(server.listen());
+
+    HttpClient client;
+    for (int i = 0; i < 2; ++i) {
+        QByteArray body(8 * 1024 * 1024, Qt::Uninitialized);
+        for (qsizetype at = 0; at < body.size(); ++at)
+            body[at] = char('a' + (at * 7 + i) % 26);
+        Recorder recorder;
+        const auto reply = client.post(postTo(server.url(), body), &recorder);
+        QTRY_COMPARE_WITH_TIMEOUT(recorder.finished, 1, WaitMs);
+
+        QCOMPARE(reply->error(), HttpClientError::None);
+        QCOMPARE(recorder.sent, 1);
+        QCOMPARE(server.received.size(), i + 1);
+        QVERIFY(server.received.last().endsWith(body));
+        QCOMPARE(server.received.last().size() - server.received.last().indexOf("\r\n\r\n") - 4,
+                 body.size());
+    }
+    QCOMPARE(server.connections, 1);
 }
 
 // The response goes out in two writes split at each offset in turn, so every parser state

@@ -41,6 +41,9 @@ private slots:
     void responseHeadersWrittenAsGiven();
     void pipelinedResponsesKeepOrder();
     void pipelineOverLimitIsPausedNotDropped();
+    void largeChunkArrivesWhole();
+    void finishedExchangeDeletesChildren();
+    void pipelinedExchangeDeletesChildrenLater();
     void streamedHeadFlushesBeforeLaterResponse();
     void chunkArrivesBeforeStreamEnds();
     void http10StreamIsUnframed();
@@ -239,6 +242,85 @@ void TestHttpServer::pipelineOverLimitIsPausedNotDropped() {
     for (int i = 0; i < 6; ++i)
         QCOMPARE(client.nextResponse().body, "GET /" + QByteArray::number(i) + '\n');
     QCOMPARE(maxInFlight, 2);
+}
+
+// A chunk larger than a loopback socket's send buffer: the kernel takes only part of it in the
+// first write and Qt's buffer sends the rest, before the last chunk and the next response.
+void TestHttpServer::largeChunkArrivesWhole() {
+    QByteArray large(8 * 1024 * 1024, Qt::Uninitialized);
+    for (qsizetype at = 0; at < large.size(); ++at)
+        large[at] = char('a' + (at * 7) % 26);
+    m_server->setHandler([&large](HttpExchange *exchange) {
+        if (exchange->request().path != "/stream") {
+            echo(exchange);
+            return;
+        }
+        exchange->beginStream(200, {{"Content-Type", "text/plain"}});
+        exchange->writeChunk("first");
+        exchange->writeChunk(large);
+        exchange->writeChunk("last");
+        exchange->endStream();
+    });
+
+    RawHttpClient client;
+    QVERIFY(client.connectTo(m_server->serverPort()));
+    client.send(getRequest("/stream") + getRequest("/next"));
+    const RawResponse streamed = client.nextResponse(20000);
+    QVERIFY(streamed.chunked);
+    QCOMPARE(streamed.body.size(), large.size() + 9);
+    QVERIFY(streamed.body == "first" + large + "last");
+    QCOMPARE(client.nextResponse().body, QByteArray("GET /next\n"));
+}
+
+// A chat run becomes a child of its finished exchange and relies on the server to delete it.
+void TestHttpServer::finishedExchangeDeletesChildren() {
+    QPointer<QObject> child;
+    m_server->setHandler([&child](HttpExchange *exchange) {
+        echo(exchange);
+        child = new QObject(exchange);
+    });
+
+    RawHttpClient client;
+    QVERIFY(client.connectTo(m_server->serverPort()));
+    client.send(getRequest("/"));
+    QCOMPARE(client.nextResponse().status, 200);
+    QVERIFY(client.isConnected());
+    QTRY_VERIFY(child.isNull());
+}
+
+// A response finished behind a slower one is deleted once it reaches the head of the pipeline,
+// or when the connection closes first.
+void TestHttpServer::pipelinedExchangeDeletesChildrenLater() {
+    for (const bool closeEarly : {false, true}) {
+        QPointer<QObject> fastChild;
+        QPointer<HttpExchange> slow;
+        m_server->setHandler([&](HttpExchange *exchange) {
+            if (exchange->request().path == "/slow") {
+                slow = exchange;
+                return;
+            }
+            echo(exchange);
+            fastChild = new QObject(exchange);
+        });
+
+        RawHttpClient client;
+        QVERIFY(client.connectTo(m_server->serverPort()));
+        client.send(getRequest("/slow") + getRequest("/fast"));
+        QTRY_VERIFY(fastChild);
+        QTest::qWait(20);
+        QVERIFY2(fastChild, "a response still waiting to be sent was deleted");
+
+        if (closeEarly) {
+            client.socket().abort();
+        } else {
+            QVERIFY(slow);
+            echo(slow);
+            QCOMPARE(client.nextResponse().body, QByteArray("GET /slow\n"));
+            QCOMPARE(client.nextResponse().body, QByteArray("GET /fast\n"));
+        }
+        QTRY_VERIFY(fastChild.isNull());
+        QTRY_VERIFY(slow.isNull());
+    }
 }
 
 void TestHttpServer::streamedHeadFlushesBeforeLaterResponse() {

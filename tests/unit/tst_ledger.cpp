@@ -164,6 +164,7 @@ private slots:
     void findPrefersRequestRow();
     void reopenKeepsDataAndVersion();
     void recordedSignalFires();
+    void recordedBatchSignalPerCommit();
     void uncreatableDataDirFails();
     void newerSchemaIsRejected();
     void readerOfMissingFileFails();
@@ -518,6 +519,35 @@ void TestLedger::recordedSignalFires() {
     ledger->record(fullRecord(QStringLiteral("req-signal")));
     QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, 10000);
     QCOMPARE(received.first(), QStringLiteral("req-signal"));
+}
+
+void TestLedger::recordedBatchSignalPerCommit() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    std::unique_ptr<Ledger> ledger = openLedger(dir.path());
+    QVERIFY(ledger);
+
+    // A receiver on this thread, as the console is, gets one queued call for the whole batch.
+    QList<QStringList> batches;
+    QObject context;
+    connect(ledger.get(), &Ledger::recordedBatch, &context,
+            [&batches](const QList<LedgerRecord> &records) {
+                QStringList ids;
+                for (const LedgerRecord &record : records)
+                    ids.append(record.requestId);
+                batches.append(ids);
+            });
+
+    // Rows queued together are committed in one batch, well within the batch window.
+    const QStringList expected{QStringLiteral("req-a"), QStringLiteral("req-b"),
+                               QStringLiteral("req-c")};
+    for (const QString &id : expected)
+        ledger->record(fullRecord(id));
+    ledger->flush();
+    QTRY_COMPARE_WITH_TIMEOUT(batches.size(), 1, 10000);
+    QCOMPARE(batches.first(), expected);
+    QTest::qWait(100);
+    QCOMPARE(batches.size(), 1);
 }
 
 void TestLedger::uncreatableDataDirFails() {
