@@ -167,7 +167,7 @@ void handleRoute(const ApiEnvironment &environment, HttpExchange *exchange) {
         return;
     }
     const QJsonObject body = std::get<QJsonObject>(parsed);
-    if (const std::optional<ApiError> error = checkModelType(body)) {
+    if (const std::optional<ApiError> error = checkMemberTypes(body)) {
         replyWithError(exchange, *error);
         return;
     }

@@ -97,7 +97,7 @@ void handleCountTokens(const ApiEnvironment &environment, HttpExchange *exchange
         replyWithError(exchange, *error, {}, WireFormat::AnthropicMessages);
         return;
     }
-    if (const std::optional<ApiError> error = checkModelType(std::get<QJsonObject>(parsed))) {
+    if (const std::optional<ApiError> error = checkMemberTypes(std::get<QJsonObject>(parsed))) {
         replyWithError(exchange, *error, {}, WireFormat::AnthropicMessages);
         return;
     }
@@ -198,7 +198,7 @@ bool ChatRun::parseRequest() {
     }
 
     m_body = std::get<QJsonObject>(parsed);
-    if (const std::optional<ApiError> error = checkModelType(m_body)) {
+    if (const std::optional<ApiError> error = checkMemberTypes(m_body)) {
         reject(*error, QStringLiteral("rejected"));
         return false;
     }

@@ -40,14 +40,24 @@ std::variant<QJsonObject, ApiError> parseRequestBody(const QByteArray &body, con
     return document.object();
 }
 
-std::optional<ApiError> checkModelType(const QJsonObject &body) {
+std::optional<ApiError> checkMemberTypes(const QJsonObject &body) {
     const QJsonValue model = body.value(QLatin1String("model"));
-    if (model.isUndefined() || model.isString())
-        return std::nullopt;
-    return ApiError::badRequest(QStringLiteral("\"model\" must be a string such as \"auto\" or a "
-                                               "model id; got %1")
-                                    .arg(jsonTypeName(model.type())),
-                                QStringLiteral("model"));
+    if (!model.isUndefined() && !model.isString()) {
+        return ApiError::badRequest(
+            QStringLiteral("\"model\" must be a string such as \"auto\" or a model id; got %1")
+                .arg(jsonTypeName(model.type())),
+            QStringLiteral("model"));
+    }
+
+    // A string such as "yes" would otherwise reach the provider unchanged, while the router
+    // reads it as false and expects a whole response.
+    const QJsonValue stream = body.value(QLatin1String("stream"));
+    if (!stream.isUndefined() && !stream.isNull() && !stream.isBool()) {
+        return ApiError::badRequest(QStringLiteral("\"stream\" must be true or false; got %1")
+                                        .arg(jsonTypeName(stream.type())),
+                                    QStringLiteral("stream"));
+    }
+    return std::nullopt;
 }
 
 } // namespace signalbox

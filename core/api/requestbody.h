@@ -19,8 +19,9 @@ namespace signalbox {
 // (Qt 6.4) accepts it.
 std::variant<QJsonObject, ApiError> parseRequestBody(const QByteArray &body, const QString &kind);
 
-// Returns the 400 to send when the body's "model" member is present but not a string, as the
-// OpenAI API rejects it. A missing "model" passes, because routing then chooses the model.
-std::optional<ApiError> checkModelType(const QJsonObject &body);
+// Returns the 400 to send when the body's "model" member is present but not a string, or its
+// "stream" member is neither a boolean nor null. OpenAI's API rejects such a "model" too. A
+// missing "model" passes, because routing then chooses the model.
+std::optional<ApiError> checkMemberTypes(const QJsonObject &body);
 
 } // namespace signalbox

@@ -190,6 +190,8 @@ private slots:
     void apiKeyNeverLeaks();
     void nonStringModelRejected_data();
     void nonStringModelRejected();
+    void nonBooleanStreamRejected_data();
+    void nonBooleanStreamRejected();
     void rawControlCharacterRejected_data();
     void rawControlCharacterRejected();
     void longClientValueClipped_data();
@@ -609,6 +611,27 @@ void TestEndpoint::nonStringModelRejected() {
     QCOMPARE(error.value(QLatin1String("message")).toString(),
              QStringLiteral("\"model\" must be a string such as \"auto\" or a model id; got ") +
                  typeName);
+    QCOMPARE(m_primary->requests().size(), 0);
+}
+
+void TestEndpoint::nonBooleanStreamRejected_data() {
+    QTest::addColumn<QByteArray>("path");
+    QTest::newRow("chat completions") << QByteArray("/v1/chat/completions");
+    QTest::newRow("route") << QByteArray("/api/route");
+}
+
+// "stream": "yes" is no boolean; the request is refused before routing or any upstream call.
+void TestEndpoint::nonBooleanStreamRejected() {
+    QFETCH(QByteArray, path);
+    const QByteArray body(R"({"model":"mini","stream":"yes","messages":[{"role":"user",)"
+                          R"("content":"hi"}]})");
+
+    const RawResponse response = send(postRequest(path.constData(), body));
+    QCOMPARE(response.status, 400);
+    const QJsonObject error = openAiError(response);
+    QCOMPARE(error.value(QLatin1String("param")).toString(), QStringLiteral("stream"));
+    QCOMPARE(error.value(QLatin1String("message")).toString(),
+             QStringLiteral("\"stream\" must be true or false; got a string"));
     QCOMPARE(m_primary->requests().size(), 0);
 }
 
