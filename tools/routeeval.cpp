@@ -491,15 +491,16 @@ int main(int argc, char *argv[]) {
         err << "signalbox-route-eval: expected one FILE argument; see --help\n";
         return 2;
     }
-    const QString which = parser.value(labels);
-    if (which != QLatin1String("author") && which != QLatin1String("independent")) {
-        err << "signalbox-route-eval: unknown --labels value \"" << which
+    const QString labelSet = parser.value(labels);
+    if (labelSet != QLatin1String("author") && labelSet != QLatin1String("independent")) {
+        err << "signalbox-route-eval: invalid --labels value \"" << labelSet
             << "\"; use \"author\" or \"independent\"\n";
         return 2;
     }
     const QString path = parser.positionalArguments().first();
-    Result<QList<EvalCase>> cases = readCases(
-        path, which == QLatin1String("independent") ? QStringLiteral("independent_") : QString());
+    Result<QList<EvalCase>> cases =
+        readCases(path, labelSet == QLatin1String("independent") ? QStringLiteral("independent_")
+                                                                 : QString());
     if (!cases) {
         err << "signalbox-route-eval: " << cases.error() << '\n';
         return 2;
@@ -513,7 +514,7 @@ int main(int argc, char *argv[]) {
     const Config &registry = *loaded.value();
     Report report;
     report.file = path;
-    report.labels = which;
+    report.labels = labelSet;
     report.configName =
         parser.isSet(config) ? parser.value(config) : QStringLiteral("embedded default config");
     report.configName += QStringLiteral(" (%1 models)").arg(registry.models.size());

@@ -27,7 +27,7 @@ class HttpExchange;
 // One chat request from start to ledger row, for either client API: POST /v1/chat/completions
 // (OpenAI format) or POST /v1/messages (Anthropic format). It routes, admits each attempt to the
 // gates, calls the upstream (trying the route's next candidate while nothing has reached the
-// client), streams the answer back in the client's format and records the cost. Once the
+// client), streams the response back in the client's format and records the cost. Once the
 // request is recorded, the event loop deletes the run, together with its exchange when the
 // response is complete.
 class ChatRun : public QObject {

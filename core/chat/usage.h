@@ -24,14 +24,14 @@ struct Usage {
     qint64 uncachedInputTokens() const;
 };
 
-// A count above this in one call is no real report: the largest context windows hold about 10
-// million tokens.
+// A count above this in one call is no real report. The limit is an estimate with a wide margin:
+// the largest context windows offered are about 10 million tokens.
 constexpr qint64 kMaxTokensPerCall = 100'000'000;
 
-// Returns whether a provider's report can be billed as reported: a prompt of at least one token
-// (no request is empty, and a count the parser could not read comes out as 0), and no count
-// below 0 or above kMaxTokensPerCall. A report that fails is billed as an estimate instead, so
-// that a malformed report neither makes a call free nor charges a fortune.
+// Returns whether a provider's report can be billed as it is. It needs a prompt of at least one
+// token, because no request is empty and a count the parser could not read comes out as 0. No
+// count may be below 0 or above kMaxTokensPerCall. A report that fails is billed as an estimate,
+// so a malformed report neither makes a call free nor charges a fortune.
 bool isPlausibleReport(const Usage &usage);
 
 // Returns the report with its parts capped by the totals that include them: cache reads and

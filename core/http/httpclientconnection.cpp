@@ -75,7 +75,7 @@ HttpClientError errorKind(QAbstractSocket::SocketError error) {
 }
 
 // Returns whether the idle socket is still open with nothing to read, checked with
-// recv(MSG_PEEK). Qt sees a close by the server only when its event loop next runs, which may be
+// recv(MSG_PEEK). Qt detects a close by the server only when its event loop next runs, which may be
 // after the pool hands the connection out. Pending bytes also make the socket unusable: a server
 // sends nothing between responses unless it is closing, e.g. with a TLS close_notify alert.
 bool peerKeepsSocketOpen(const QTcpSocket &socket) {
