@@ -10,3 +10,8 @@ target_sources(signalbox_core PRIVATE
     http/httpwireformat.h http/httpwireformat.cpp
     http/socketwrite.h http/socketwrite.cpp
     http/ssewriter.h http/ssewriter.cpp)
+
+# epoll is Linux's; elsewhere the router thread keeps Qt's own event dispatcher.
+if(CMAKE_SYSTEM_NAME STREQUAL "Linux")
+    target_sources(signalbox_core PRIVATE http/epolldispatcher.h http/epolldispatcher.cpp)
+endif()

@@ -2,6 +2,9 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "routerservice.h"
 
+#ifdef Q_OS_LINUX
+#include "http/epolldispatcher.h"
+#endif
 #include "ledger/ledger.h"
 #include "logging.h"
 #include "service/keymanager.h"
@@ -17,6 +20,17 @@ namespace {
 
 // The opt-in key file, in the data folder next to the ledger.
 constexpr char kKeyFileName[] = "keys.json";
+
+// The router thread waits on epoll where the kernel has it; EpollEventDispatcher says why.
+void useEpollDispatcher(QThread &thread) {
+#ifdef Q_OS_LINUX
+    auto dispatcher = std::make_unique<EpollEventDispatcher>();
+    if (dispatcher->isValid())
+        thread.setEventDispatcher(dispatcher.release());
+#else
+    Q_UNUSED(thread);
+#endif
+}
 
 } // namespace
 
@@ -59,6 +73,7 @@ void RouterService::start() {
 
     m_thread = std::make_unique<QThread>();
     m_thread->setObjectName(QStringLiteral("router"));
+    useEpollDispatcher(*m_thread);
     m_worker = new RouterWorker(m_options, m_ledger.get());
     m_worker->setPaused(m_paused);
     m_worker->moveToThread(m_thread.get());

@@ -242,6 +242,20 @@ void FakeOpenAiUpstream::answerChat(FakeHttpConnection *connection, const FakeHt
 {
     if (m_script.stall)
         return;
+    if (m_script.answerDelayMs <= 0) {
+        answerChatNow(connection, request);
+        return;
+    }
+    QPointer<FakeHttpConnection> guard(connection);
+    QTimer::singleShot(m_script.answerDelayMs, this, [this, guard, request] {
+        if (guard && guard->isOpen())
+            answerChatNow(guard, request);
+    });
+}
+
+void FakeOpenAiUpstream::answerChatNow(FakeHttpConnection *connection,
+                                       const FakeHttpRequest &request)
+{
     if (m_script.errorStatus != 0) {
         answerError(connection);
         return;
