@@ -75,7 +75,9 @@ function summarize(samples) {
   const round = (x) => (x === null ? null : Math.round(x * 1000) / 1000);
   return {
     n: sorted.length,
+    p25_ms: round(percentile(sorted, 25)),
     p50_ms: round(percentile(sorted, 50)),
+    p75_ms: round(percentile(sorted, 75)),
     p90_ms: round(percentile(sorted, 90)),
     p99_ms: round(percentile(sorted, 99)),
     max_ms: round(sorted.length ? sorted[sorted.length - 1] : null),

@@ -10,14 +10,21 @@
 //   node bench/measure.mjs --build DIR --out DIR [--rounds 3] [--seconds 10] [--routes a,b]
 //                          [--rates 1000] [--concurrent-streams 1000] [--idle 10000]
 //                          [--baseline-build DIR] [--sequential-streams 200]
+//                          [--ttft-rounds 8] [--ttft-streams 500]
 //
 // --baseline-build adds the route signalbox_baseline: the signalbox program of another build,
 // such as the main branch's, measured in the same interleaved rounds to compare before and after.
 //
-// --sequential-streams sets how many streams go one at a time, in each round, to the direct route
-// and the Signalbox routes (0 skips them). Their TTFT has no queueing behind other streams, so
-// the added p50 is not lost in the noise of 50 concurrent streams. They use a second fake
-// upstream whose streams are 2 chunks 5 ms apart, so each stream takes milliseconds.
+// --sequential-streams sets how many streams go one at a time, in each round, to every route (0
+// skips them). Their TTFT has no queueing behind other streams, so the added p50 is not lost in
+// the noise of 50 concurrent streams. They use a second fake upstream whose streams are 2 chunks
+// 5 ms apart, so each stream takes milliseconds. Every gateway reaches it through a second
+// provider or host in its configuration.
+//
+// --ttft-rounds adds rounds of the 50-at-a-time stream test alone, after the other rounds: in each
+// one every route gets --ttft-streams streams, in an order that rotates from round to round. The
+// added TTFT of a route in a round is its p50 minus the direct route's p50 of the same round, so
+// the load of the machine at that moment cancels out of each difference.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -39,6 +46,8 @@ const { values } = parseArgs({
     idle: { type: 'string', default: '10000' },
     'baseline-build': { type: 'string' },
     'sequential-streams': { type: 'string', default: '200' },
+    'ttft-rounds': { type: 'string', default: '8' },
+    'ttft-streams': { type: 'string', default: '500' },
   },
 });
 const rounds = Number(values.rounds);
@@ -252,7 +261,7 @@ async function main() {
       url: `${upstreamBase}/chat/completions`,
       body: chatBody,
       streamBody: chatStreamBody,
-      sequentialStream: { url: `${shortUpstreamBase}/chat/completions`, body: shortStreamBody },
+      sequentialStream: { url: `${shortUpstreamBase}/chat/completions`, body: shortStreamBody, headers: [] },
       headers: [],
       pid: 0,
     },
@@ -304,7 +313,7 @@ async function main() {
       url: `http://127.0.0.1:${router.port}/v1/chat/completions`,
       body: chatBody,
       streamBody: chatStreamBody,
-      sequentialStream: { url: `http://127.0.0.1:${router.port}/v1/chat/completions`, body: shortStreamBody },
+      sequentialStream: { url: `http://127.0.0.1:${router.port}/v1/chat/completions`, body: shortStreamBody, headers: [] },
       headers: [],
       pid: router.child.pid,
     };
@@ -320,12 +329,16 @@ async function main() {
       [...loopbackPreload, path.join(peers, '@portkey-ai', 'gateway', 'build', 'start-server.js'), `--port=${port}`, '--headless'],
       { port },
     );
+    // Portkey takes its upstream from a header of each request, so the short fake needs no
+    // second configuration.
+    const portkeyHeaders = (base) => ['authorization: Bearer bench', 'x-portkey-provider: openai', `x-portkey-custom-host: ${base}`];
     routes.portkey = {
       name: 'portkey',
       url: `http://127.0.0.1:${port}/v1/chat/completions`,
       body: chatBody,
       streamBody: chatStreamBody,
-      headers: ['authorization: Bearer bench', 'x-portkey-provider: openai', `x-portkey-custom-host: ${upstreamBase}`],
+      sequentialStream: { url: `http://127.0.0.1:${port}/v1/chat/completions`, body: shortStreamBody, headers: portkeyHeaders(shortUpstreamBase) },
+      headers: portkeyHeaders(upstreamBase),
       pid: gateway.child.pid,
     };
   }
@@ -340,7 +353,10 @@ async function main() {
         LOG: false,
         HOST: '127.0.0.1',
         PORT: port,
-        Providers: [{ name: 'bench', api_base_url: `${upstreamBase}/chat/completions`, api_key: 'bench', models: ['bench-model'] }],
+        Providers: [
+          { name: 'bench', api_base_url: `${upstreamBase}/chat/completions`, api_key: 'bench', models: ['bench-model'] },
+          { name: 'bench_short', api_base_url: `${shortUpstreamBase}/chat/completions`, api_key: 'bench', models: ['bench-short'] },
+        ],
         Router: { default: 'bench,bench-model' },
       }),
     );
@@ -350,12 +366,18 @@ async function main() {
       [...loopbackPreload, path.join(peers, '@musistudio', 'claude-code-router', 'dist', 'cli.js'), 'start'],
       { env: { HOME: home }, port },
     );
+    // A model "provider,model" in the body makes claude-code-router call that provider's model
+    // instead of its default route; both names must be lower case.
+    const ccrShortStreamBody = path.join(workDir, 'messages-short-stream.json');
+    fs.writeFileSync(ccrShortStreamBody, JSON.stringify({ model: 'bench_short,bench-short', max_tokens: 64, stream: true, messages }));
+    const ccrHeaders = ['x-api-key: bench', 'anthropic-version: 2023-06-01'];
     routes.ccr = {
       name: 'ccr',
       url: `http://127.0.0.1:${port}/v1/messages`,
       body: messagesBody,
       streamBody: messagesStreamBody,
-      headers: ['x-api-key: bench', 'anthropic-version: 2023-06-01'],
+      sequentialStream: { url: `http://127.0.0.1:${port}/v1/messages`, body: ccrShortStreamBody, headers: ccrHeaders },
+      headers: ccrHeaders,
       pid: gateway.child.pid,
     };
   }
@@ -393,14 +415,37 @@ async function main() {
       const sequentialStreams = Number(values['sequential-streams']);
       if (route.sequentialStream && sequentialStreams > 0) {
         log(`round ${round}: ${name} ${sequentialStreams} streams one at a time`);
-        const { url, body } = route.sequentialStream;
+        const { url, body, headers } = route.sequentialStream;
+        const sequentialHeaderArgs = headers.flatMap((h) => ['--header', h]);
         record({
           round,
           route: name,
           test: 'stream_sequential',
-          ...measured(route, () => loadgen(['stream', '--url', url, '--body', body, '--concurrency', '1', '--count', String(sequentialStreams), '--timeout-s', '10'], 120)),
+          ...measured(route, () =>
+            loadgen(['stream', '--url', url, '--body', body, ...sequentialHeaderArgs, '--concurrency', '1', '--count', String(sequentialStreams), '--timeout-s', '10'], 120),
+          ),
         });
       }
+    }
+  }
+
+  const ttftRounds = Number(values['ttft-rounds']);
+  const ttftStreams = Number(values['ttft-streams']);
+  for (let round = 1; round <= ttftRounds && ttftStreams > 0; ++round) {
+    // The order rotates, so no route always runs first or right after the same route.
+    const shift = (round - 1) % order.length;
+    for (const name of [...order.slice(shift), ...order.slice(0, shift)]) {
+      const route = routes[name];
+      const headerArgs = route.headers.flatMap((h) => ['--header', h]);
+      log(`TTFT round ${round}: ${name} ${ttftStreams} streams, 50 at a time`);
+      record({
+        round,
+        route: name,
+        test: 'stream_ttft',
+        ...measured(route, () =>
+          loadgen(['stream', '--url', route.url, '--body', route.streamBody, ...headerArgs, '--concurrency', '50', '--count', String(ttftStreams)], 120 + ttftStreams / 10),
+        ),
+      });
     }
   }
 

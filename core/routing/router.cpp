@@ -20,6 +20,15 @@ RouteRejection notFound(const QString &message, QStringList trace) {
             message, trace};
 }
 
+// Returns the model that the X-Signalbox-Model header, or else the body, names. Returns an empty
+// string when the value is empty, "auto" or "stage:NAME", which name no model.
+QString namedModel(const QString &headerModel, const QString &bodyModel) {
+    const QString &named = !headerModel.isEmpty() ? headerModel : bodyModel;
+    if (named.isEmpty() || named == kAuto || named.startsWith(kStagePrefix))
+        return {};
+    return named;
+}
+
 bool stageAllows(const StageConfig *stage, const QString &model) {
     return !stage || stage->allowed.isEmpty() || stage->allowed.contains(model);
 }
@@ -187,9 +196,8 @@ RouteOutcome route(const Config &config, const RouteInput &input) {
     }
 
     // Level 1: a registry model named by the header or the body.
-    const QString named = !input.headerModel.isEmpty() ? input.headerModel : input.model;
-    const bool namesModel = !named.isEmpty() && named != kAuto && !named.startsWith(kStagePrefix);
-    if (namesModel) {
+    const QString named = namedModel(input.headerModel, input.model);
+    if (!named.isEmpty()) {
         if (!config.findModel(named))
             return notFound(QStringLiteral("unknown model '%1'; GET /v1/models lists the models, "
                                            "'auto' and the stages")
@@ -218,7 +226,11 @@ RouteInput routeInputFromRequest(const QJsonObject &body, const QString &headerM
     input.headerModel = headerModel;
     input.headerStage = headerStage;
     input.features = analyzeChatRequest(body);
-    input.task = analyzeTask(body);
+    // A request that names a model goes to that model or is rejected, never to automatic
+    // routing, the only reader of the task features. Skipping their analysis, which reads every
+    // message, takes it off the path before the upstream call.
+    if (namedModel(headerModel, input.model).isEmpty())
+        input.task = analyzeTask(body);
     return input;
 }
 

@@ -26,6 +26,8 @@ struct RouteInput {
     QString headerModel; // X-Signalbox-Model
     QString headerStage; // X-Signalbox-Stage
     ChatRequestFeatures features;
+    // Task features, left empty when the request names a model, because only automatic routing
+    // reads them.
     TaskFeatures task;
     // The classifier's verdict, or the reason there is none. Absent until the caller consulted it.
     std::optional<ClassifierOutcome> classifier;

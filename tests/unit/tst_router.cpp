@@ -74,6 +74,8 @@ private slots:
     void autoExcludesIncapableModels();
     void autoFallsBackWhenNothingFits();
     void traceExplainsEveryStep();
+    void taskAnalyzedOnlyForAutomaticRouting_data();
+    void taskAnalyzedOnlyForAutomaticRouting();
 };
 
 void RouterTest::levels_data() {
@@ -183,6 +185,45 @@ void RouterTest::traceExplainsEveryStep() {
     QVERIFY2(trace.contains(QLatin1String("stage 'triage' is assigned 'auto'")), qPrintable(trace));
     QVERIFY2(trace.contains(QLatin1String("auto: chose 'cheap-text'")), qPrintable(trace));
     QVERIFY2(trace.contains(QLatin1String("fallbacks in order: mini")), qPrintable(trace));
+}
+
+void RouterTest::taskAnalyzedOnlyForAutomaticRouting_data() {
+    QTest::addColumn<QString>("bodyModel");
+    QTest::addColumn<QString>("headerModel");
+    QTest::addColumn<QString>("headerStage");
+    QTest::addColumn<bool>("analyzed");
+
+    // clang-format off
+    QTest::newRow("body names a model")      << "big"           << ""    << ""       << false;
+    QTest::newRow("header names a model")    << "auto"          << "big" << ""       << false;
+    QTest::newRow("unknown model")           << "no-such-model" << ""    << ""       << false;
+    QTest::newRow("model within a stage")    << "big"           << ""    << "triage" << false;
+    QTest::newRow("auto")                    << "auto"          << ""    << ""       << true;
+    QTest::newRow("no model")                << ""              << ""    << ""       << true;
+    QTest::newRow("stage in the body")       << "stage:triage"  << ""    << ""       << true;
+    QTest::newRow("stage in the header")     << ""              << ""    << "triage" << true;
+    // clang-format on
+}
+
+// The task analysis reads every message, so a request that can never be routed automatically
+// must not pay for it before its upstream call.
+void RouterTest::taskAnalyzedOnlyForAutomaticRouting() {
+    QFETCH(QString, bodyModel);
+    QFETCH(QString, headerModel);
+    QFETCH(QString, headerStage);
+    QFETCH(bool, analyzed);
+
+    const QString prompt = QStringLiteral("Why does this deadlock?\n```cpp\nstd::mutex a;\n```");
+    QJsonObject body{{QLatin1String("messages"),
+                      QJsonArray{QJsonObject{{QLatin1String("role"), QLatin1String("user")},
+                                             {QLatin1String("content"), prompt}}}}};
+    if (!bodyModel.isEmpty())
+        body.insert(QLatin1String("model"), bodyModel);
+
+    const RouteInput in = routeInputFromRequest(body, headerModel, headerStage);
+    QCOMPARE(in.task.codeBlocks, analyzed ? 1 : 0);
+    QCOMPARE(in.task.userMessages, analyzed ? 1 : 0);
+    QVERIFY(in.features.estimatedInputTokens > 0);
 }
 
 QTEST_APPLESS_MAIN(RouterTest)
