@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstring>
+#include <set>
 #include <unordered_map>
 #include <vector>
 
@@ -77,13 +78,31 @@ struct EpollEventDispatcher::State {
     std::unordered_map<int, Watch> watches;
     std::vector<int> dirty;
     int alwaysReadyCount = 0;
-    std::vector<Timer> timers;
+    // Timers by id, and their deadlines in order. A server under load holds thousands of them
+    // (every closing connection lingers on one), so neither the next deadline nor a stop may
+    // cost a scan of them all.
+    std::unordered_map<int, Timer> timers;
+    std::set<std::pair<qint64, int>> deadlines;
     std::array<epoll_event, 128> events{};
 
     Timer *findTimer(int id) {
-        const auto it = std::find_if(timers.begin(), timers.end(),
-                                     [id](const Timer &timer) { return timer.id == id; });
-        return it == timers.end() ? nullptr : &*it;
+        const auto it = timers.find(id);
+        return it == timers.end() ? nullptr : &it->second;
+    }
+
+    void reschedule(Timer &timer, qint64 deadline) {
+        deadlines.erase({timer.deadline, timer.id});
+        timer.deadline = deadline;
+        deadlines.insert({deadline, timer.id});
+    }
+
+    bool removeTimer(int id) {
+        const auto it = timers.find(id);
+        if (it == timers.end())
+            return false;
+        deadlines.erase({it->second.deadline, id});
+        timers.erase(it);
+        return true;
     }
 
     void markDirty(int fd, Watch &watch) {
@@ -204,13 +223,10 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags) {
 int EpollEventDispatcher::waitMilliseconds(bool mayBlock) const {
     if (!mayBlock || m_state->alwaysReadyCount > 0)
         return 0;
-    if (m_state->timers.empty())
+    if (m_state->deadlines.empty())
         return -1;
 
-    qint64 earliest = m_state->timers.front().deadline;
-    for (const State::Timer &timer : m_state->timers)
-        earliest = std::min(earliest, timer.deadline);
-    const qint64 wait = earliest - nowNanoseconds();
+    const qint64 wait = m_state->deadlines.begin()->first - nowNanoseconds();
     if (wait <= 0)
         return 0;
     // Rounded up, so a wake-up never comes before the timer is due and spins until it is.
@@ -262,27 +278,25 @@ int EpollEventDispatcher::activateReadyDescriptors(int ready) {
 }
 
 int EpollEventDispatcher::activateTimers() {
-    if (m_state->timers.empty())
-        return 0;
-
     const qint64 now = nowNanoseconds();
-    std::vector<int> due;
-    for (const State::Timer &timer : m_state->timers) {
-        if (timer.deadline <= now && !timer.firing)
-            due.push_back(timer.id);
-    }
+    std::vector<std::pair<qint64, int>> due;
+    for (auto it = m_state->deadlines.begin(); it != m_state->deadlines.end() && it->first <= now;
+         ++it)
+        due.push_back(*it);
 
     int activated = 0;
-    for (const int id : due) {
+    for (const auto &[deadline, id] : due) {
+        // Skipped when an earlier handler stopped this timer, or stopped it and a new timer got
+        // its id (Qt reuses ids), or when a nested event loop is already in its handler.
         State::Timer *timer = m_state->findTimer(id);
-        if (!timer)
-            continue; // an earlier timer's handler stopped this one
+        if (!timer || timer->deadline != deadline || timer->firing)
+            continue;
 
         // The next deadline is set first, so a nested event loop in the handler does not fire
         // this timer again; a late timer skips the periods it missed instead of firing for each.
-        timer->deadline += millisecondsToNanoseconds(timer->interval);
-        if (timer->deadline < now)
-            timer->deadline = now + millisecondsToNanoseconds(timer->interval);
+        const qint64 interval = millisecondsToNanoseconds(timer->interval);
+        const qint64 next = deadline + interval < now ? now + interval : deadline + interval;
+        m_state->reschedule(*timer, next);
         timer->firing = true;
         QObject *object = timer->object;
 
@@ -324,34 +338,30 @@ void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier) {
 void EpollEventDispatcher::registerTimer(int timerId, qint64 interval, Qt::TimerType timerType,
                                          QObject *object) {
     const qint64 deadline = nowNanoseconds() + millisecondsToNanoseconds(interval);
-    m_state->timers.push_back({timerId, interval, timerType, object, deadline});
+    m_state->timers.insert_or_assign(timerId,
+                                     State::Timer{timerId, interval, timerType, object, deadline});
+    m_state->deadlines.insert({deadline, timerId});
 }
 
 bool EpollEventDispatcher::unregisterTimer(int timerId) {
-    auto &timers = m_state->timers;
-    const auto it =
-        std::find_if(timers.begin(), timers.end(),
-                     [timerId](const State::Timer &timer) { return timer.id == timerId; });
-    if (it == timers.end())
-        return false;
-    timers.erase(it);
-    return true;
+    return m_state->removeTimer(timerId);
 }
 
 bool EpollEventDispatcher::unregisterTimers(QObject *object) {
-    auto &timers = m_state->timers;
-    const auto end =
-        std::remove_if(timers.begin(), timers.end(),
-                       [object](const State::Timer &timer) { return timer.object == object; });
-    const bool any = end != timers.end();
-    timers.erase(end, timers.end());
-    return any;
+    std::vector<int> ids;
+    for (const auto &[id, timer] : m_state->timers) {
+        if (timer.object == object)
+            ids.push_back(id);
+    }
+    for (const int id : ids)
+        m_state->removeTimer(id);
+    return !ids.empty();
 }
 
 QList<QAbstractEventDispatcher::TimerInfo>
 EpollEventDispatcher::registeredTimers(QObject *object) const {
     QList<TimerInfo> list;
-    for (const State::Timer &timer : m_state->timers) {
+    for (const auto &[id, timer] : m_state->timers) {
         if (timer.object == object)
             list.append(TimerInfo(timer.id, int(timer.interval), timer.type));
     }

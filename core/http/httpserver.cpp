@@ -40,6 +40,9 @@ HttpServer::HttpServer(HttpLimits limits, QObject *parent)
     m_tcpServer.setParent(this);
     m_settings->limits = limits;
     m_settings->errorBodyFormatter = defaultErrorBody;
+    // TODO: when the process runs out of file descriptors, Qt 6.4 treats the failed accept as
+    // temporary and leaves the listening socket ready, so the router thread spins on accept4()
+    // until a connection closes; pausing the listener for a moment would stop the spin.
     connect(&m_tcpServer, &QTcpServer::newConnection, this, &HttpServer::acceptConnections);
 }
 

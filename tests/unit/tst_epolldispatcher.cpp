@@ -7,6 +7,7 @@
 #include "http/epolldispatcher.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QPointer>
 #include <QSignalSpy>
@@ -18,7 +19,9 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <thread>
 
@@ -47,6 +50,15 @@ struct SocketPair {
         while (::read(ends[0], buffer, sizeof buffer) > 0) {
         }
     }
+};
+
+// Hands each timer event of the object to a function, so a test can start and stop timers by id.
+class TimerProbe : public QObject {
+public:
+    std::function<void(int)> onTimer;
+
+protected:
+    void timerEvent(QTimerEvent *event) override { onTimer(event->timerId()); }
 };
 
 // Runs the event loop until `done` holds or `timeoutMs` passes, waiting in the dispatcher
@@ -79,6 +91,8 @@ private slots:
     void timersFireInDeadlineOrder();
     void repeatingTimerStopsWhenKilled();
     void timerKilledByAnEarlierHandlerDoesNotFire();
+    void timerGivenAStoppedTimersIdWaitsItsTurn();
+    void thousandsOfTimersFireInOrder();
     void remainingTimeCountsDown();
     void anotherThreadWakesABlockedWait();
     void anotherThreadQuitsABlockedLoop();
@@ -247,6 +261,60 @@ void TestEpollDispatcher::timerKilledByAnEarlierHandlerDoesNotFire() {
     QVERIFY(runUntil([&] { return firstFired; }));
     QTest::qWait(30);
     QVERIFY(!secondFired);
+}
+
+void TestEpollDispatcher::timerGivenAStoppedTimersIdWaitsItsTurn() {
+    // Both timers are due in the same pass. The first one's handler stops the second and starts
+    // a 10 s timer, which Qt may give the second one's id; that new timer must not fire now.
+    TimerProbe probe;
+    const int first = probe.startTimer(10);
+    const int second = probe.startTimer(10);
+    int longTimer = -1;
+    QList<int> fired;
+    probe.onTimer = [&](int id) {
+        fired << id;
+        probe.killTimer(id);
+        if (id == first) {
+            probe.killTimer(second);
+            longTimer = probe.startTimer(10'000);
+        }
+    };
+    QThread::msleep(20); // both overdue before the loop looks
+    QVERIFY(runUntil([&] { return !fired.isEmpty(); }));
+    QTest::qWait(50);
+    QCOMPARE(fired, QList<int>{first});
+    QVERIFY(longTimer > 0);
+    probe.killTimer(longTimer);
+}
+
+void TestEpollDispatcher::thousandsOfTimersFireInOrder() {
+    // Many pending timers, as a busy server has, started out of order. Each must fire no earlier
+    // than its deadline, and in the order of the deadlines. The slack of 1 ms covers the moment
+    // between reading the clock here and the dispatcher's own reading when the timer starts.
+    constexpr int Count = 3000;
+    constexpr qint64 Slack = 1'000'000;
+    QElapsedTimer clock;
+    clock.start();
+    std::vector<std::pair<qint64, qint64>> fired; // deadline, then the moment it fired
+    std::vector<std::unique_ptr<QTimer>> timers;
+    for (int i = 0; i < Count; ++i) {
+        const int interval = (i * 7919) % 200; // 0 to 199 ms, out of order
+        auto timer = std::make_unique<QTimer>();
+        timer->setSingleShot(true);
+        timer->setTimerType(Qt::PreciseTimer);
+        const qint64 deadline = clock.nsecsElapsed() + qint64(interval) * 1'000'000;
+        connect(timer.get(), &QTimer::timeout, this, [&fired, &clock, deadline] {
+            fired.push_back({deadline, clock.nsecsElapsed()});
+        });
+        timer->start(interval);
+        timers.push_back(std::move(timer));
+    }
+    QVERIFY(runUntil([&] { return fired.size() == size_t(Count); }));
+    for (size_t i = 0; i < fired.size(); ++i) {
+        QVERIFY2(fired[i].second >= fired[i].first, qPrintable(QString::number(i)));
+        if (i > 0)
+            QVERIFY2(fired[i].first + Slack >= fired[i - 1].first, qPrintable(QString::number(i)));
+    }
 }
 
 void TestEpollDispatcher::remainingTimeCountsDown() {
