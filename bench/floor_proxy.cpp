@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The Signalbox authors
 //
-// The least work an HTTP proxy can do on this machine, as a floor for the router's CPU time per
+// The minimum work an HTTP proxy can do on this machine, as a floor for the router's CPU time per
 // request: one thread, one epoll set, and for each client connection one upstream connection.
 // It reads a request up to its Content-Length, sends those bytes unchanged upstream, reads the
 // response the same way and sends it back. No routing, no parsing beyond the two lengths, no

@@ -28,8 +28,8 @@ namespace {
 constexpr int kNotifierTypes = 3; // QSocketNotifier::Read, Write, Exception, in that order.
 constexpr uint32_t kTypeEvents[kNotifierTypes] = {EPOLLIN, EPOLLOUT, EPOLLPRI};
 
-// Errors and hang-ups are reported whatever was asked for. Like Qt's own dispatchers, they wake
-// every notifier of the descriptor, whose read or write then sees the error and closes.
+// The kernel reports errors and hang-ups for every descriptor. Like Qt's own dispatchers, they
+// wake every notifier of the descriptor, whose read or write then fails and closes the socket.
 constexpr uint32_t kAlwaysReported = EPOLLERR | EPOLLHUP;
 
 qint64 nowNanoseconds() {
@@ -52,7 +52,7 @@ struct EpollEventDispatcher::State {
         bool alwaysReady = false; // a regular file, which epoll refuses and poll calls ready
         bool dirty = false;
 
-        uint32_t wanted() const {
+        uint32_t requestedEvents() const {
             uint32_t events = 0;
             for (int type = 0; type < kNotifierTypes; ++type) {
                 if (notifiers[type])
@@ -61,7 +61,7 @@ struct EpollEventDispatcher::State {
             return events;
         }
 
-        bool empty() const { return wanted() == 0; }
+        bool empty() const { return requestedEvents() == 0; }
     };
 
     struct Timer {
@@ -78,9 +78,8 @@ struct EpollEventDispatcher::State {
     std::unordered_map<int, Watch> watches;
     std::vector<int> dirty;
     int alwaysReadyCount = 0;
-    // Timers by id, and their deadlines in order. A server under load holds thousands of them
-    // (every closing connection lingers on one), so neither the next deadline nor a stop may
-    // cost a scan of them all.
+    // Timers by id, and their deadlines in order. A server under load has thousands of them,
+    // because every closing connection lingers on one, so no lookup may scan them all.
     std::unordered_map<int, Timer> timers;
     std::set<std::pair<qint64, int>> deadlines;
     std::array<epoll_event, 128> events{};
@@ -127,12 +126,12 @@ struct EpollEventDispatcher::State {
 
     void apply(int fd, Watch &watch) {
         watch.dirty = false;
-        const uint32_t wanted = watch.wanted();
-        if (watch.alwaysReady || wanted == watch.inKernel)
+        const uint32_t requested = watch.requestedEvents();
+        if (watch.alwaysReady || requested == watch.inKernel)
             return;
 
         epoll_event event{};
-        event.events = wanted;
+        event.events = requested;
         event.data.fd = fd;
         int op = watch.registered ? EPOLL_CTL_MOD : EPOLL_CTL_ADD;
         int result = epoll_ctl(epollFd, op, fd, &event);
@@ -146,7 +145,7 @@ struct EpollEventDispatcher::State {
 
         if (result == 0) {
             watch.registered = true;
-            watch.inKernel = wanted;
+            watch.inKernel = requested;
         } else if (errno == EPERM) {
             watch.alwaysReady = true;
             ++alwaysReadyCount;
@@ -279,6 +278,9 @@ int EpollEventDispatcher::activateReadyDescriptors(int ready) {
 
 int EpollEventDispatcher::activateTimers() {
     const qint64 now = nowNanoseconds();
+    if (m_state->deadlines.empty() || m_state->deadlines.begin()->first > now)
+        return 0;
+
     std::vector<std::pair<qint64, int>> due;
     for (auto it = m_state->deadlines.begin(); it != m_state->deadlines.end() && it->first <= now;
          ++it)
@@ -293,7 +295,7 @@ int EpollEventDispatcher::activateTimers() {
             continue;
 
         // The next deadline is set first, so a nested event loop in the handler does not fire
-        // this timer again; a late timer skips the periods it missed instead of firing for each.
+        // this timer again. A late timer skips the periods it missed instead of firing for each.
         const qint64 interval = millisecondsToNanoseconds(timer->interval);
         const qint64 next = deadline + interval < now ? now + interval : deadline + interval;
         m_state->reschedule(*timer, next);

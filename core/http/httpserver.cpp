@@ -41,8 +41,8 @@ HttpServer::HttpServer(HttpLimits limits, QObject *parent)
     m_settings->limits = limits;
     m_settings->errorBodyFormatter = defaultErrorBody;
     // TODO: when the process runs out of file descriptors, Qt 6.4 treats the failed accept as
-    // temporary and leaves the listening socket ready, so the router thread spins on accept4()
-    // until a connection closes; pausing the listener for a moment would stop the spin.
+    // temporary and leaves the listening socket ready. The router thread then spins on
+    // accept4() until a connection closes. Pausing the listener for a moment would stop that.
     connect(&m_tcpServer, &QTcpServer::newConnection, this, &HttpServer::acceptConnections);
 }
 

@@ -21,7 +21,7 @@ namespace {
 // The opt-in key file, in the data folder next to the ledger.
 constexpr char kKeyFileName[] = "keys.json";
 
-// The router thread waits on epoll where the kernel has it; EpollEventDispatcher says why.
+// Runs the router thread on epoll where the kernel supports it; EpollEventDispatcher explains why.
 void useEpollDispatcher(QThread &thread) {
 #ifdef Q_OS_LINUX
     auto dispatcher = std::make_unique<EpollEventDispatcher>();

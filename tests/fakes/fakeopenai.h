@@ -20,7 +20,7 @@ struct FakeOpenAiScript {
     QString reply = QStringLiteral("Hello from the fake OpenAI upstream.");
     int chunkCount = 3;   // content chunks the reply is split into when streamed
     int chunkDelayMs = 0; // pause before each stream event
-    int answerDelayMs = 0; // pause before answering a chat request, streamed or not
+    int answerDelayMs = 0; // delay before the response to a chat request, streamed or not
     QByteArray finishReason = "stop";
     qint64 promptTokens = 21;
     qint64 completionTokens = 9;

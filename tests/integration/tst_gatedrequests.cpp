@@ -185,8 +185,8 @@ void GatedRequestsTest::concurrentRequestsStayWithinBudget() {
                 QJsonArray{modelJson(QStringLiteral("m"), InputPrice, OutputPrice)});
     m_upstream->script().chunkDelayMs = 60;
     m_upstream->script().chunkCount = 6;
-    // Held long enough that all 40 requests reach the gate before any settles and frees its
-    // hold, also on a loaded machine; answered at once, they could pass one after another.
+    // Responses wait long enough that all 40 requests reach the gate before any settles and frees
+    // its hold, also on a loaded machine. Immediate responses let them pass one after another.
     m_upstream->script().answerDelayMs = 1000;
     QVERIFY(startRouter());
 

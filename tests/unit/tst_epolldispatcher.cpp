@@ -83,19 +83,19 @@ class TestEpollDispatcher : public QObject {
 
 private slots:
     void theMainThreadUsesIt();
-    void readNotifierFiresUntilDisabled();
-    void writeNotifierToggledWithinOnePassStillFires();
-    void reusedDescriptorNumberIsWatchedAgain();
-    void notifierDeletedByAnotherHandlerInTheSamePass();
+    void readNotifierStopsWhenDisabled();
+    void writeNotifierToggledStillFires();
+    void reusedDescriptorIsWatched();
+    void notifierDeletedMidBatch();
     void regularFileIsAlwaysReady();
-    void timersFireInDeadlineOrder();
-    void repeatingTimerStopsWhenKilled();
-    void timerKilledByAnEarlierHandlerDoesNotFire();
-    void timerGivenAStoppedTimersIdWaitsItsTurn();
-    void thousandsOfTimersFireInOrder();
+    void timersFireInOrder();
+    void repeatingTimerStops();
+    void stoppedDueTimerDoesNotFire();
+    void reusedTimerIdWaitsItsTurn();
+    void manyTimersFireInOrder();
     void remainingTimeCountsDown();
-    void anotherThreadWakesABlockedWait();
-    void anotherThreadQuitsABlockedLoop();
+    void crossThreadPostWakesWait();
+    void crossThreadQuitEndsLoop();
     void deferredDeleteRuns();
     void tcpEchoOverLoopback();
     void workerThreadRunsOnIt();
@@ -105,7 +105,7 @@ void TestEpollDispatcher::theMainThreadUsesIt() {
     QVERIFY(qobject_cast<EpollEventDispatcher *>(QAbstractEventDispatcher::instance()));
 }
 
-void TestEpollDispatcher::readNotifierFiresUntilDisabled() {
+void TestEpollDispatcher::readNotifierStopsWhenDisabled() {
     SocketPair pair;
     QVERIFY(pair.ok());
     QSocketNotifier notifier(pair.ends[0], QSocketNotifier::Read);
@@ -127,7 +127,7 @@ void TestEpollDispatcher::readNotifierFiresUntilDisabled() {
     QVERIFY(runUntil([&] { return fired == 2; }));
 }
 
-void TestEpollDispatcher::writeNotifierToggledWithinOnePassStillFires() {
+void TestEpollDispatcher::writeNotifierToggledStillFires() {
     SocketPair pair;
     QVERIFY(pair.ok());
     QSocketNotifier notifier(pair.ends[0], QSocketNotifier::Write);
@@ -145,7 +145,7 @@ void TestEpollDispatcher::writeNotifierToggledWithinOnePassStillFires() {
     QVERIFY(runUntil([&] { return fired == 2; }));
 }
 
-void TestEpollDispatcher::reusedDescriptorNumberIsWatchedAgain() {
+void TestEpollDispatcher::reusedDescriptorIsWatched() {
     // The first pair's descriptor closes with its notifier. The next socket pair takes the same
     // number, and its notifier must be watched, not mistaken for the old registration.
     int firstNumber = -1;
@@ -178,7 +178,7 @@ void TestEpollDispatcher::reusedDescriptorNumberIsWatchedAgain() {
     QVERIFY(runUntil([&] { return fired == 1; }));
 }
 
-void TestEpollDispatcher::notifierDeletedByAnotherHandlerInTheSamePass() {
+void TestEpollDispatcher::notifierDeletedMidBatch() {
     SocketPair first;
     SocketPair second;
     QVERIFY(first.ok() && second.ok());
@@ -217,7 +217,7 @@ void TestEpollDispatcher::regularFileIsAlwaysReady() {
     QCOMPARE(fired, 3);
 }
 
-void TestEpollDispatcher::timersFireInDeadlineOrder() {
+void TestEpollDispatcher::timersFireInOrder() {
     QList<int> order;
     QTimer::singleShot(60, this, [&] { order << 60; });
     QTimer::singleShot(20, this, [&] { order << 20; });
@@ -227,7 +227,7 @@ void TestEpollDispatcher::timersFireInDeadlineOrder() {
     QCOMPARE(order, (QList<int>{0, 20, 40, 60}));
 }
 
-void TestEpollDispatcher::repeatingTimerStopsWhenKilled() {
+void TestEpollDispatcher::repeatingTimerStops() {
     QTimer timer;
     timer.setInterval(5);
     int ticks = 0;
@@ -242,7 +242,7 @@ void TestEpollDispatcher::repeatingTimerStopsWhenKilled() {
     QVERIFY(!timer.isActive());
 }
 
-void TestEpollDispatcher::timerKilledByAnEarlierHandlerDoesNotFire() {
+void TestEpollDispatcher::stoppedDueTimerDoesNotFire() {
     // Both are due in the same pass; the first stops the second before its turn.
     QTimer first;
     QTimer second;
@@ -263,9 +263,9 @@ void TestEpollDispatcher::timerKilledByAnEarlierHandlerDoesNotFire() {
     QVERIFY(!secondFired);
 }
 
-void TestEpollDispatcher::timerGivenAStoppedTimersIdWaitsItsTurn() {
+void TestEpollDispatcher::reusedTimerIdWaitsItsTurn() {
     // Both timers are due in the same pass. The first one's handler stops the second and starts
-    // a 10 s timer, which Qt may give the second one's id; that new timer must not fire now.
+    // a 10 s timer, which Qt may give the second one's id. That new timer must not fire now.
     TimerProbe probe;
     const int first = probe.startTimer(10);
     const int second = probe.startTimer(10);
@@ -287,7 +287,7 @@ void TestEpollDispatcher::timerGivenAStoppedTimersIdWaitsItsTurn() {
     probe.killTimer(longTimer);
 }
 
-void TestEpollDispatcher::thousandsOfTimersFireInOrder() {
+void TestEpollDispatcher::manyTimersFireInOrder() {
     // Many pending timers, as a busy server has, started out of order. Each must fire no earlier
     // than its deadline, and in the order of the deadlines. The slack of 1 ms covers the moment
     // between reading the clock here and the dispatcher's own reading when the timer starts.
@@ -329,7 +329,7 @@ void TestEpollDispatcher::remainingTimeCountsDown() {
     QCOMPARE(timer.remainingTime(), -1);
 }
 
-void TestEpollDispatcher::anotherThreadWakesABlockedWait() {
+void TestEpollDispatcher::crossThreadPostWakesWait() {
     // No timer is due for 10 s, so only the cross-thread wake-up can end the wait early.
     QEventLoop loop;
     QTimer::singleShot(10'000, &loop, [&] { loop.exit(1); });
@@ -343,7 +343,7 @@ void TestEpollDispatcher::anotherThreadWakesABlockedWait() {
     QCOMPARE(code, 0);
 }
 
-void TestEpollDispatcher::anotherThreadQuitsABlockedLoop() {
+void TestEpollDispatcher::crossThreadQuitEndsLoop() {
     QEventLoop loop;
     QTimer::singleShot(10'000, &loop, [&] { loop.exit(1); });
     std::thread quitter([&] {
