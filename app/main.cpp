@@ -22,6 +22,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -53,6 +54,33 @@ void quitOnTerminationSignals(QCoreApplication &app) {
     action.sa_flags = SA_RESTART;
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
+}
+
+// Below this many open files the start logs a warning, because each connection takes one and
+// coding tools running streams in parallel can hold hundreds.
+constexpr rlim_t kFewOpenFiles = 4096;
+
+// Raises the soft limit on open files to the hard limit. Many shells start programs with a soft
+// limit of 1024, which would cap the router near a thousand connections while the hard limit
+// allows far more.
+void raiseOpenFileLimit() {
+    struct rlimit limit = {};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return;
+    if (limit.rlim_cur < limit.rlim_max) {
+        struct rlimit raised = limit;
+        raised.rlim_cur = limit.rlim_max;
+        // macOS rejects an unlimited soft limit, and the soft limit then stays as it is.
+        if (::setrlimit(RLIMIT_NOFILE, &raised) == 0)
+            limit = raised;
+    }
+    if (limit.rlim_cur < kFewOpenFiles) {
+        std::fprintf(stderr,
+                     "signalbox: warning: the open file limit is %llu, so the router can keep "
+                     "fewer than that many connections open. Raise it with `ulimit -n` (or "
+                     "`ulimit -Hn` as root) before starting signalbox\n",
+                     static_cast<unsigned long long>(limit.rlim_cur));
+    }
 }
 
 bool hasDisplay() {
@@ -214,6 +242,7 @@ int main(int argc, char *argv[]) {
         QTextStream out(stdout);
         return checkConfigFile(options.checkConfig, out);
     }
+    raiseOpenFileLimit();
 
     QTemporaryDir demoData;
     const ServiceOptions service = serviceOptions(options, demoData);

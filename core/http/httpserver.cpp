@@ -2,7 +2,9 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "http/httpserver.h"
 
+#include "http/connectionacceptor.h"
 #include "http/httpconnection.h"
+#include "http/httpwireformat.h"
 #include "logging.h"
 
 #include <QJsonDocument>
@@ -10,6 +12,11 @@
 #include <QTcpSocket>
 
 #include <algorithm>
+
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
 
 namespace signalbox {
 
@@ -40,9 +47,6 @@ HttpServer::HttpServer(HttpLimits limits, QObject *parent)
     m_tcpServer.setParent(this);
     m_settings->limits = limits;
     m_settings->errorBodyFormatter = defaultErrorBody;
-    // TODO: when the process runs out of file descriptors, Qt 6.4 treats the failed accept as
-    // temporary and leaves the listening socket ready. The router thread then spins on
-    // accept4() until a connection closes. Pausing the listener for a moment would stop that.
     connect(&m_tcpServer, &QTcpServer::newConnection, this, &HttpServer::acceptConnections);
 }
 
@@ -59,6 +63,16 @@ Status HttpServer::listen(const QHostAddress &address, quint16 port) {
                                     "port, or choose another port (port 0 picks a free one).")
                          .arg(endpointText(address, port), m_tcpServer.errorString())};
     }
+#ifdef Q_OS_UNIX
+    // QTcpServer keeps the socket, and the acceptor takes over its accepting.
+    m_tcpServer.pauseAccepting();
+    m_acceptor = new ConnectionAcceptor(
+        m_tcpServer.socketDescriptor(), [this] { return rejectionResponse(); }, this);
+    connect(m_acceptor, &ConnectionAcceptor::accepted, this, &HttpServer::acceptDescriptor);
+#else
+    // TODO: out of file descriptors, Qt 6.4 retries the failed accept on every event-loop pass
+    // and never reports it. ConnectionAcceptor handles that on Unix only.
+#endif
     qCInfo(lcHttp).noquote() << m_name << "listening on"
                              << endpointText(m_tcpServer.serverAddress(), m_tcpServer.serverPort());
     return Ok{};
@@ -91,6 +105,9 @@ void HttpServer::setErrorBodyFormatter(
 }
 
 void HttpServer::close() {
+    // The acceptor watches the socket that m_tcpServer is about to close.
+    delete m_acceptor;
+    m_acceptor = nullptr;
     if (m_tcpServer.isListening()) {
         m_tcpServer.close();
         qCInfo(lcHttp) << "Stopped listening; closing" << m_connections.size() << "connections";
@@ -107,11 +124,46 @@ int HttpServer::connectionCount() const {
 }
 
 void HttpServer::acceptConnections() {
-    while (QTcpSocket *socket = m_tcpServer.nextPendingConnection()) {
-        auto *connection = new HttpConnection(socket, m_settings, this);
-        connect(connection, &HttpConnection::closed, this, &HttpServer::removeConnection);
-        m_connections.push_back(connection);
+    while (QTcpSocket *socket = m_tcpServer.nextPendingConnection())
+        addConnection(socket);
+}
+
+void HttpServer::acceptDescriptor(qintptr descriptor) {
+    auto *socket = new QTcpSocket;
+    if (!socket->setSocketDescriptor(descriptor)) {
+        qCWarning(lcHttp) << "Dropped a new connection:" << socket->errorString();
+        delete socket;
+#ifdef Q_OS_UNIX
+        ::close(int(descriptor));
+#endif
+        return;
     }
+    addConnection(socket);
+}
+
+void HttpServer::addConnection(QTcpSocket *socket) {
+    auto *connection = new HttpConnection(socket, m_settings, this);
+    connect(connection, &HttpConnection::closed, this, &HttpServer::removeConnection);
+    m_connections.push_back(connection);
+}
+
+// Returns the whole response for a connection rejected for want of a file descriptor.
+QByteArray HttpServer::rejectionResponse() const {
+    QString limit = QStringLiteral("its open file limit");
+#ifdef Q_OS_UNIX
+    struct rlimit openFiles = {};
+    if (::getrlimit(RLIMIT_NOFILE, &openFiles) == 0)
+        limit = QStringLiteral("its open file limit of %1").arg(qulonglong(openFiles.rlim_cur));
+#endif
+    const QString message =
+        QStringLiteral("The server has reached %1 and cannot keep another connection. Retry "
+                       "later. Close idle connections, or raise the limit with `ulimit -n` before "
+                       "starting the server.")
+            .arg(limit);
+    const QByteArray body = m_settings->errorBodyFormatter(503, message, QByteArray());
+    const QByteArray framing = "Content-Length: " + QByteArray::number(body.size()) +
+                               "\r\nConnection: close\r\nRetry-After: 1\r\n";
+    return formatResponseHead(503, {{"Content-Type", "application/json"}}, framing) + body;
 }
 
 void HttpServer::removeConnection(HttpConnection *connection) {

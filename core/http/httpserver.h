@@ -15,6 +15,7 @@
 
 namespace signalbox {
 
+class ConnectionAcceptor;
 class HttpConnection;
 class HttpExchange;
 
@@ -56,9 +57,13 @@ public:
 
 private:
     void acceptConnections();
+    void acceptDescriptor(qintptr descriptor);
+    void addConnection(QTcpSocket *socket);
     void removeConnection(HttpConnection *connection);
+    QByteArray rejectionResponse() const;
 
     QTcpServer m_tcpServer;
+    ConnectionAcceptor *m_acceptor = nullptr; // a child; accepts in place of m_tcpServer on Unix
     QString m_name = QStringLiteral("HTTP server");
     std::shared_ptr<HttpServerSettings> m_settings;
     std::vector<HttpConnection *> m_connections;

@@ -11,6 +11,11 @@ target_sources(signalbox_core PRIVATE
     http/socketwrite.h http/socketwrite.cpp
     http/ssewriter.h http/ssewriter.cpp)
 
+# Qt's own accepting stays in use where the acceptor's POSIX calls are missing.
+if(UNIX)
+    target_sources(signalbox_core PRIVATE http/connectionacceptor.h http/connectionacceptor.cpp)
+endif()
+
 # epoll is Linux's; elsewhere the router thread keeps Qt's own event dispatcher.
 if(CMAKE_SYSTEM_NAME STREQUAL "Linux")
     target_sources(signalbox_core PRIVATE http/epolldispatcher.h http/epolldispatcher.cpp)

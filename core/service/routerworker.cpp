@@ -34,12 +34,13 @@ namespace signalbox {
 
 namespace {
 
-// Errors the HTTP server sends before a handler runs, such as 413 and 431. Anthropic's SDKs
+// Errors the HTTP server sends before a handler runs, such as 413, 431 and 503. Anthropic's SDKs
 // read only their own envelope, so requests to /v1/messages get that one.
 QByteArray serverErrorBody(int status, const QString &message, const QByteArray &path) {
     ApiError error;
     error.httpStatus = status;
-    error.type = QStringLiteral("invalid_request_error");
+    error.type =
+        status >= 500 ? QStringLiteral("server_error") : QStringLiteral("invalid_request_error");
     error.message = message;
     if (status == 413)
         error.code = QStringLiteral("request_too_large");

@@ -143,8 +143,11 @@ private slots:
     void clientDisconnectAtEachPhase_data();
     void clientDisconnectAtEachPhase();
     void killDuringLoadKeepsLedger();
+    void outOfFileDescriptors();
+    void openFileLimitRaised();
 
 private:
+    bool startBinary(QProcess &router, rlim_t softLimit = 0, rlim_t hardLimit = 0);
     bool startRouter();
     QJsonObject gates();
     double reservedUsd();
@@ -506,28 +509,11 @@ void TestFaults::clientDisconnectAtEachPhase() {
 // kill -9 while requests are in flight: the ledger stays consistent, and a restarted router's
 // gates show exactly the spend of the rows the ledger kept, with nothing reserved.
 void TestFaults::killDuringLoadKeepsLedger() {
-    const QString binary = qEnvironmentVariable("SIGNALBOX_BINARY");
-    QVERIFY2(QFile::exists(binary), "SIGNALBOX_BINARY must name the built signalbox program");
     m_good->script().chunkCount = 20;
     m_good->script().chunkDelayMs = 20;
 
     QProcess router;
-    router.setProgram(binary);
-    router.setArguments({QStringLiteral("--headless"), QStringLiteral("--config"),
-                         m_dir->filePath(QStringLiteral("config.json")),
-                         QStringLiteral("--data-dir"), m_dir->filePath(QStringLiteral("data")),
-                         QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
-    const auto startBinary = [&]() -> bool {
-        router.start();
-        if (!router.waitForStarted(10000))
-            return false;
-        if (!QTest::qWaitFor([&] { return router.canReadLine(); }, 10000))
-            return false;
-        const QByteArray line = router.readLine().trimmed();
-        m_port = quint16(line.mid(line.lastIndexOf(':') + 1).toUInt());
-        return line.startsWith("listening on ") && m_port != 0;
-    };
-    QVERIFY(startBinary());
+    QVERIFY(startBinary(router));
 
     // Keep about 40 requests in flight, streamed and not, until some rows are committed.
     std::vector<std::unique_ptr<RawHttpClient>> clients;
@@ -575,7 +561,7 @@ void TestFaults::killDuringLoadKeepsLedger() {
     QSqlDatabase::removeDatabase(connectionName);
     QVERIFY(rows > 0);
 
-    QVERIFY(startBinary());
+    QVERIFY(startBinary(router));
     const QJsonArray gateList = gates().value(QLatin1String("gates")).toArray();
     QVERIFY(!gateList.isEmpty());
     const QJsonObject daily = gateList.first().toObject();
@@ -589,6 +575,114 @@ void TestFaults::killDuringLoadKeepsLedger() {
     router.terminate();
     QVERIFY(router.waitForFinished(10000));
     QCOMPARE(router.exitStatus(), QProcess::NormalExit);
+}
+
+// Starts the signalbox program, with the given limits on open files unless they are 0, and reads
+// its port.
+bool TestFaults::startBinary(QProcess &router, rlim_t softLimit, rlim_t hardLimit) {
+    const QString binary = qEnvironmentVariable("SIGNALBOX_BINARY");
+    if (!QFile::exists(binary)) {
+        qWarning() << "SIGNALBOX_BINARY must name the built signalbox program";
+        return false;
+    }
+    router.setProgram(binary);
+    router.setArguments({QStringLiteral("--headless"), QStringLiteral("--config"),
+                         m_dir->filePath(QStringLiteral("config.json")),
+                         QStringLiteral("--data-dir"), m_dir->filePath(QStringLiteral("data")),
+                         QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+    if (softLimit > 0) {
+        router.setChildProcessModifier([softLimit, hardLimit] {
+            const struct rlimit limit = {softLimit, hardLimit};
+            ::setrlimit(RLIMIT_NOFILE, &limit);
+        });
+    }
+    router.start();
+    if (!router.waitForStarted(10000))
+        return false;
+    if (!QTest::qWaitFor([&] { return router.canReadLine(); }, 10000))
+        return false;
+    const QByteArray line = router.readLine().trimmed();
+    m_port = quint16(line.mid(line.lastIndexOf(':') + 1).toUInt());
+    return line.startsWith("listening on ") && m_port != 0;
+}
+
+// A router out of file descriptors sends each connection it cannot keep a 503 that names the
+// limit, instead of leaving them unanswered while it retries the accept. It serves again once
+// connections close.
+void TestFaults::outOfFileDescriptors() {
+    constexpr rlim_t Limit = 160;
+    constexpr int Connections = 300;
+    QProcess router;
+    QVERIFY(startBinary(router, Limit, Limit));
+
+    std::vector<std::unique_ptr<RawHttpClient>> clients;
+    for (int i = 0; i < Connections; ++i) {
+        auto client = std::make_unique<RawHttpClient>();
+        QVERIFY(client->connectTo(m_port));
+        client->send(getRequest("/health"));
+        clients.push_back(std::move(client));
+    }
+    std::vector<RawResponse> responses(clients.size());
+    const auto allAnswered = [&] {
+        bool all = true;
+        for (size_t i = 0; i < clients.size(); ++i) {
+            if (responses[i].status == 0)
+                responses[i] = clients[i]->nextResponse(0);
+            all = all && responses[i].status != 0;
+        }
+        return all;
+    };
+    QVERIFY2(QTest::qWaitFor(allAnswered, WaitMs), "some connections got no answer");
+
+    int served = 0;
+    int rejected = 0;
+    for (const RawResponse &response : responses) {
+        if (response.status == 200) {
+            ++served;
+            continue;
+        }
+        QCOMPARE(response.status, 503);
+        QCOMPARE(response.header("Connection"), QByteArray("close"));
+        const QJsonObject error = errorOf(response.body);
+        QCOMPARE(error.value(QLatin1String("type")).toString(), QStringLiteral("server_error"));
+        const QString message = error.value(QLatin1String("message")).toString();
+        QVERIFY2(message.contains(QStringLiteral("open file limit of %1").arg(Limit)),
+                 qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("ulimit -n")), qPrintable(message));
+        ++rejected;
+    }
+    QVERIFY2(served >= 50, qPrintable(QString::number(served)));
+    QVERIFY2(rejected >= Connections - int(Limit), qPrintable(QString::number(rejected)));
+
+    // Closed connections give their descriptors back.
+    clients.clear();
+    QTRY_COMPARE_WITH_TIMEOUT(send(getRequest("/health")).status, 200, WaitMs);
+    const RawResponse chat =
+        send(postRequest("/v1/chat/completions", chatBody(QStringLiteral("good"), false)));
+    QCOMPARE(chat.status, 200);
+
+    router.terminate();
+    QVERIFY(router.waitForFinished(10000));
+    QCOMPARE(router.exitStatus(), QProcess::NormalExit);
+    const QByteArray log = router.readAllStandardError();
+    QVERIFY2(log.contains("open file limit of 160"), log.constData());
+}
+
+// A soft limit below the hard one is raised at start, so a shell's default of 1024 does not cap
+// the connections the router can hold.
+void TestFaults::openFileLimitRaised() {
+    QProcess router;
+    QVERIFY(startBinary(router, 256, 4096));
+    QFile limits(QStringLiteral("/proc/%1/limits").arg(router.processId()));
+    QVERIFY(limits.open(QIODevice::ReadOnly));
+    const QByteArray text = limits.readAll();
+    const qsizetype line = text.indexOf("Max open files");
+    QVERIFY(line >= 0);
+    const QList<QByteArray> fields = text.mid(line).split('\n').first().simplified().split(' ');
+    QCOMPARE(fields.value(3), QByteArray("4096"));
+    QCOMPARE(fields.value(4), QByteArray("4096"));
+    router.terminate();
+    QVERIFY(router.waitForFinished(10000));
 }
 
 QTEST_GUILESS_MAIN(TestFaults)
