@@ -98,7 +98,8 @@ void startChatRun(const ApiEnvironment &environment, HttpExchange *exchange,
 // provider's tokenizer.
 void handleCountTokens(const ApiEnvironment &environment, HttpExchange *exchange);
 
-// Creates a request id of the form "sb-" followed by 20 hex digits.
+// Creates a request id of the form "sb-" followed by 24 hex digits: 12 of the time in milliseconds
+// since 1970, so later ids sort after earlier ones, and 12 random ones.
 QString newRequestId();
 
 } // namespace signalbox

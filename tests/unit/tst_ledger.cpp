@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The Signalbox authors
+#include "api/chatrun.h"
 #include "ledger/ledger.h"
 #include "ledger/ledgerreader.h"
 
 #include <QFile>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -168,6 +170,7 @@ private slots:
     void uncreatableDataDirFails();
     void newerSchemaIsRejected();
     void readerOfMissingFileFails();
+    void requestIdsSortByTime();
 };
 
 void TestLedger::roundTripKeepsEveryField_data() {
@@ -587,4 +590,29 @@ void TestLedger::readerOfMissingFileFails() {
 }
 
 QTEST_GUILESS_MAIN(TestLedger)
+// Request ids begin with the time, so the ledger's index on them grows at its end. Ids made in
+// the same millisecond must still differ.
+void TestLedger::requestIdsSortByTime() {
+    QSet<QString> ids;
+    for (int i = 0; i < 1000; ++i) {
+        const QString id = newRequestId();
+        QCOMPARE(id.size(), 27);
+        QVERIFY(id.startsWith(QLatin1String("sb-")));
+        bool hex = false;
+        id.mid(3, 12).toULongLong(&hex, 16);
+        QVERIFY2(hex, qPrintable(id));
+        id.mid(15).toULongLong(&hex, 16);
+        QVERIFY2(hex, qPrintable(id));
+        ids.insert(id);
+    }
+    QCOMPARE(ids.size(), 1000);
+
+    const QString earlier = newRequestId();
+    QThread::msleep(2);
+    const QString later = newRequestId();
+    QVERIFY2(earlier < later, qPrintable(earlier + QLatin1Char(' ') + later));
+    const qint64 millis = later.mid(3, 12).toLongLong(nullptr, 16);
+    QVERIFY(qAbs(millis - QDateTime::currentMSecsSinceEpoch()) < 60000);
+}
+
 #include "tst_ledger.moc"
