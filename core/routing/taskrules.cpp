@@ -37,6 +37,12 @@ constexpr int kManyFiles = 2;
 // ("quick question" before a deadlock in 60 lines of Go).
 constexpr qint64 kLargeBodyTokens = 600;
 constexpr int kLargeBodyCodeLines = 30;
+// A request on code or a page this small, with no sign of hard work, is low work whatever its
+// category ("a regex for a date", "center this button"): under 20 lines of code, under 400
+// tokens and fewer than kManyAsks requirements.
+constexpr int kSmallRequestCodeLines = 20;
+constexpr qint64 kSmallRequestTokens = 400;
+constexpr double kSmallRequestPoints = -0.7;
 // Confidence taken off where the rules were found unreliable on sets by different authors, see
 // unreliableDifficultyPenalty().
 constexpr double kUnreliablePenalty = 0.1;
@@ -183,6 +189,16 @@ void scoreCodeEvidence(TaskProfile &profile, const TaskFeatures &task) {
                       .arg(task.codeFiles));
 }
 
+bool isSmallRequest(const TaskProfile &profile, const ChatRequestFeatures &request,
+                    const TaskFeatures &task) {
+    const TaskCategory category = profile.category;
+    const bool codeOrPage = category == TaskCategory::Code || category == TaskCategory::Debugging ||
+                            category == TaskCategory::Ui;
+    return codeOrPage && task.codeLines < kSmallRequestCodeLines &&
+           request.estimatedInputTokens < kSmallRequestTokens && task.hardMarkers == 0 &&
+           task.asks < kManyAsks && task.concurrencyInCode == 0;
+}
+
 bool hasLargeBody(const ChatRequestFeatures &request, const TaskFeatures &task) {
     return request.estimatedInputTokens > kLargeBodyTokens || task.codeLines >= kLargeBodyCodeLines;
 }
@@ -205,6 +221,11 @@ void scoreDifficulty(TaskProfile &profile, const ChatRequestFeatures &request,
         task.hardMarkers == 0 && !task.buildRequest && !designQuestion)
         addPoints(profile, -0.4,
                   QStringLiteral("short request of %1 words").arg(task.lastUserWords));
+    if (isSmallRequest(profile, request, task))
+        addPoints(profile, kSmallRequestPoints,
+                  QStringLiteral("small request: %1 lines of code, %2 tokens")
+                      .arg(task.codeLines)
+                      .arg(tokens));
     scoreRequestShape(profile, task);
     scoreCodeEvidence(profile, task);
     if (task.languages.size() >= 2)
