@@ -56,23 +56,35 @@ void quitOnTerminationSignals(QCoreApplication &app) {
     sigaction(SIGTERM, &action, nullptr);
 }
 
+// Below this many open files the router cannot run: it holds about 20 while idle (the ledger,
+// its threads' wake-up descriptors, the listener, the config watcher), and each connection
+// takes one more.
+constexpr rlim_t kMinimumOpenFiles = 64;
 // Below this many open files the start logs a warning, because each connection takes one and
 // coding tools running streams in parallel can hold hundreds.
 constexpr rlim_t kFewOpenFiles = 4096;
 
 // Raises the soft limit on open files to the hard limit. Many shells start programs with a soft
 // limit of 1024, which would cap the router near a thousand connections while the hard limit
-// allows far more.
-void raiseOpenFileLimit() {
+// allows far more. Returns false, with the error printed, when the limit is too low to run.
+bool raiseOpenFileLimit() {
     struct rlimit limit = {};
     if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
-        return;
+        return true;
     if (limit.rlim_cur < limit.rlim_max) {
         struct rlimit raised = limit;
         raised.rlim_cur = limit.rlim_max;
         // macOS rejects an unlimited soft limit, and the soft limit then stays as it is.
         if (::setrlimit(RLIMIT_NOFILE, &raised) == 0)
             limit = raised;
+    }
+    if (limit.rlim_cur < kMinimumOpenFiles) {
+        std::fprintf(stderr,
+                     "signalbox: the open file limit is %llu, below the %llu that signalbox "
+                     "needs. Raise it with `ulimit -n` before starting signalbox\n",
+                     static_cast<unsigned long long>(limit.rlim_cur),
+                     static_cast<unsigned long long>(kMinimumOpenFiles));
+        return false;
     }
     if (limit.rlim_cur < kFewOpenFiles) {
         std::fprintf(stderr,
@@ -81,6 +93,7 @@ void raiseOpenFileLimit() {
                      "`ulimit -Hn` as root) before starting signalbox\n",
                      static_cast<unsigned long long>(limit.rlim_cur));
     }
+    return true;
 }
 
 bool hasDisplay() {
@@ -197,7 +210,10 @@ int runHeadless(QCoreApplication &app, const ServiceOptions &options) {
     });
     QObject::connect(&service, &RouterService::startFailed, &app, [](const QString &message) {
         std::fprintf(stderr, "signalbox: %s\n", message.toUtf8().constData());
-        QCoreApplication::exit(1);
+        // start() may fail before app.exec() runs, and exit() before exec() has no effect, so
+        // the exit waits for the event loop.
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(), [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
     });
     // RouterService::eventLogged is not printed: every console event is also a log line, which
     // Qt's message handler already writes to stderr.
@@ -242,7 +258,8 @@ int main(int argc, char *argv[]) {
         QTextStream out(stdout);
         return checkConfigFile(options.checkConfig, out);
     }
-    raiseOpenFileLimit();
+    if (!raiseOpenFileLimit())
+        return 1;
 
     QTemporaryDir demoData;
     const ServiceOptions service = serviceOptions(options, demoData);

@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/resource.h>
+
 namespace {
 
 constexpr int WaitMs = 10000;
@@ -55,6 +57,8 @@ private slots:
 
     void warningPrintedOnce();
     void demoUpstreamNamed();
+    void startFailureExits();
+    void openFileLimitTooLow();
 
 private:
     // Starts the program with --headless and the arguments, and waits for its listening line.
@@ -131,6 +135,41 @@ void TestHeadless::demoUpstreamNamed() {
     QVERIFY2(waitForOutput("demo upstream listening on 127.0.0.1:"), m_output.constData());
     QVERIFY2(waitForOutput("router endpoint listening on 127.0.0.1:"), m_output.constData());
     QCOMPARE(countLines(m_output, "listening on"), 3);
+}
+
+// A router that cannot start exits with status 1 instead of waiting for a signal, also when the
+// failure comes before the event loop runs.
+void TestHeadless::startFailureExits() {
+    QFile file(m_dir.filePath(QStringLiteral("file")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    m_router.setProcessChannelMode(QProcess::MergedChannels);
+    m_router.start(qEnvironmentVariable("SIGNALBOX_BINARY"),
+                   {QStringLiteral("--headless"), QStringLiteral("--demo"),
+                    QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("file/data"))});
+    QVERIFY(m_router.waitForFinished(WaitMs));
+    m_output = m_router.readAll();
+    QCOMPARE(m_router.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(m_router.exitCode(), 1);
+    QVERIFY2(m_output.contains("file/data"), m_output.constData());
+}
+
+// Under the least number of open files the router needs, it exits at once with the limit and the
+// fix, instead of failing later in a way that does not name the cause.
+void TestHeadless::openFileLimitTooLow() {
+    m_router.setProcessChannelMode(QProcess::MergedChannels);
+    m_router.setChildProcessModifier([] {
+        const struct rlimit limit = {40, 40};
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    });
+    m_router.start(qEnvironmentVariable("SIGNALBOX_BINARY"),
+                   {QStringLiteral("--headless"), QStringLiteral("--demo"),
+                    QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("data"))});
+    QVERIFY(m_router.waitForFinished(WaitMs));
+    m_output = m_router.readAll();
+    QCOMPARE(m_router.exitCode(), 1);
+    QVERIFY2(m_output.contains("open file limit is 40"), m_output.constData());
+    QVERIFY2(m_output.contains("ulimit -n"), m_output.constData());
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)
