@@ -56,7 +56,7 @@ void quitOnTerminationSignals(QCoreApplication &app) {
     sigaction(SIGTERM, &action, nullptr);
 }
 
-// Below this many open files the router cannot run: it holds about 20 while idle (the ledger,
+// Below this many open files the router cannot run: it uses about 20 while idle (the ledger,
 // its threads' wake-up descriptors, the listener, the config watcher), and each connection
 // takes one more.
 constexpr rlim_t kMinimumOpenFiles = 64;

@@ -2,12 +2,12 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "http/connectionacceptor.h"
 
+#include "http/openfiles.h"
 #include "logging.h"
 
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -86,7 +86,12 @@ void ConnectionAcceptor::acceptPending() {
     for (;;) {
         const int descriptor = acceptOne(m_listening);
         if (descriptor >= 0) {
-            emit accepted(descriptor);
+            // The top descriptors stay free for the upstream calls that open connections serve.
+            const qint64 limit = openFileLimit();
+            if (inDescriptorReserve(descriptor, clientDescriptorReserve(limit), limit))
+                reject(descriptor);
+            else
+                emit accepted(descriptor);
             continue;
         }
         switch (errno) {
@@ -107,6 +112,8 @@ void ConnectionAcceptor::acceptPending() {
             case Rejection::NonePending:
                 return;
             case Rejection::NoDescriptor:
+                ++m_unreportedPauses;
+                countForReport();
                 pause();
                 return;
             }
@@ -131,19 +138,28 @@ ConnectionAcceptor::Rejection ConnectionAcceptor::rejectOne() {
     const int descriptor = acceptOne(m_listening);
     const int acceptError = errno;
     if (descriptor >= 0)
-        sendAndClose(descriptor, m_rejection());
+        reject(descriptor);
     m_spare = openSpareDescriptor();
-    if (descriptor < 0)
-        return acceptError == EMFILE || acceptError == ENFILE ? Rejection::NoDescriptor
-                                                              : Rejection::NonePending;
+    if (descriptor >= 0)
+        return Rejection::Rejected;
+    return acceptError == EMFILE || acceptError == ENFILE ? Rejection::NoDescriptor
+                                                          : Rejection::NonePending;
+}
 
+// Sends the rejection to a new connection, closes it and counts it for the log.
+void ConnectionAcceptor::reject(int descriptor) {
+    sendAndClose(descriptor, m_rejection());
     ++m_rejectedTotal;
     ++m_unreported;
+    countForReport();
+}
+
+// Logs at once when the last line is older than the report interval, else at its end.
+void ConnectionAcceptor::countForReport() {
     if (!m_sinceReport.isValid() || m_sinceReport.hasExpired(ReportIntervalMs))
         reportRejections();
     else if (!m_report.isActive())
         m_report.start();
-    return Rejection::Rejected;
 }
 
 void ConnectionAcceptor::pause() {
@@ -152,22 +168,27 @@ void ConnectionAcceptor::pause() {
 }
 
 void ConnectionAcceptor::reportRejections() {
-    if (m_unreported == 0)
+    if (m_unreported == 0 && m_unreportedPauses == 0)
         return;
-    struct rlimit limit = {};
-    ::getrlimit(RLIMIT_NOFILE, &limit);
-    qCWarning(lcHttp).noquote()
-        << QStringLiteral(
-               "Out of file descriptors at the open file limit of %1: sent 503 to %2 new "
-               "%3 and closed %4 (%5 in all). Close idle connections, or raise the "
-               "limit with `ulimit -n` before starting Signalbox.")
-               .arg(qulonglong(limit.rlim_cur))
-               .arg(m_unreported)
-               .arg(m_unreported == 1 ? QStringLiteral("connection")
-                                      : QStringLiteral("connections"),
-                    m_unreported == 1 ? QStringLiteral("it") : QStringLiteral("them"))
-               .arg(m_rejectedTotal);
+    QString text = QStringLiteral("Out of file descriptors at the open file limit of %1:")
+                       .arg(openFileLimit());
+    if (m_unreported > 0)
+        text += QStringLiteral(" sent 503 to %1 new %2 and closed %3 (%4 in all).")
+                    .arg(m_unreported)
+                    .arg(m_unreported == 1 ? QStringLiteral("connection")
+                                           : QStringLiteral("connections"),
+                         m_unreported == 1 ? QStringLiteral("it") : QStringLiteral("them"))
+                    .arg(m_rejectedTotal);
+    if (m_unreportedPauses > 0)
+        text += QStringLiteral(" Paused accepting for %1 ms %2 times, with no descriptor free "
+                               "even to send a 503.")
+                    .arg(PauseMs)
+                    .arg(m_unreportedPauses);
+    qCWarning(lcHttp).noquote() << text
+                                << "Close idle connections, or raise the limit with `ulimit -n` "
+                                   "before starting Signalbox.";
     m_unreported = 0;
+    m_unreportedPauses = 0;
     m_sinceReport.start();
 }
 

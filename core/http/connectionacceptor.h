@@ -17,6 +17,7 @@ namespace signalbox {
 // socket ready, so its event loop retries the accept on every pass and never reports the cause.
 // Here a connection that cannot be kept is accepted on a spare descriptor kept for that purpose,
 // gets the rejection response and is closed, so clients learn the reason and the loop stays idle.
+// A connection that gets one of the top descriptors, which upstream calls need, is rejected too.
 class ConnectionAcceptor : public QObject {
     Q_OBJECT
 
@@ -39,6 +40,8 @@ private:
 
     void acceptPending();
     Rejection rejectOne();
+    void reject(int descriptor);
+    void countForReport();
     void pause();
     void reportRejections();
 
@@ -50,6 +53,7 @@ private:
     int m_spare = -1;
     int m_rejectedTotal = 0;
     int m_unreported = 0;
+    int m_unreportedPauses = 0;
     QElapsedTimer m_sinceReport;
 };
 

@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "http/httpclientconnection.h"
 
+#include "http/openfiles.h"
 #include "http/socketwrite.h"
 #include "logging.h"
 
@@ -238,6 +239,14 @@ void HttpClientConnection::connectSocket() {
 }
 
 void HttpClientConnection::onConnected() {
+    // The last descriptors stay free for the threads and files of the process: GLib aborts the
+    // program when a new thread finds none for its wake-up descriptor.
+    const qint64 limit = openFileLimit();
+    if (inDescriptorReserve(m_socket->socketDescriptor(), clientDescriptorReserve(limit) / 2,
+                            limit)) {
+        failExchange(HttpClientError::Network, outOfDescriptorsMessage(limit));
+        return;
+    }
     // Requests are written whole, so Nagle's algorithm would only delay them.
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     if (m_reply)
@@ -392,6 +401,8 @@ QString HttpClientConnection::describeSocketError(QAbstractSocket::SocketError e
             return QStringLiteral("Connection closed before any response. The server may have "
                                   "received the request, so it was not sent again");
         return QStringLiteral("Connection closed");
+    case QAbstractSocket::SocketResourceError:
+        return outOfDescriptorsMessage(openFileLimit());
     case QAbstractSocket::SslHandshakeFailedError:
         return QStringLiteral("TLS handshake with %1 failed: %2")
             .arg(m_url.host(), m_tlsErrors.isEmpty() ? m_socket->errorString() : m_tlsErrors);

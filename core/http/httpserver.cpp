@@ -5,6 +5,7 @@
 #include "http/connectionacceptor.h"
 #include "http/httpconnection.h"
 #include "http/httpwireformat.h"
+#include "http/openfiles.h"
 #include "logging.h"
 
 #include <QJsonDocument>
@@ -14,7 +15,6 @@
 #include <algorithm>
 
 #ifdef Q_OS_UNIX
-#include <sys/resource.h>
 #include <unistd.h>
 #endif
 
@@ -149,17 +149,7 @@ void HttpServer::addConnection(QTcpSocket *socket) {
 
 // Returns the whole response for a connection rejected for want of a file descriptor.
 QByteArray HttpServer::rejectionResponse() const {
-    QString limit = QStringLiteral("its open file limit");
-#ifdef Q_OS_UNIX
-    struct rlimit openFiles = {};
-    if (::getrlimit(RLIMIT_NOFILE, &openFiles) == 0)
-        limit = QStringLiteral("its open file limit of %1").arg(qulonglong(openFiles.rlim_cur));
-#endif
-    const QString message =
-        QStringLiteral("The server has reached %1 and cannot keep another connection. Retry "
-                       "later. Close idle connections, or raise the limit with `ulimit -n` before "
-                       "starting the server.")
-            .arg(limit);
+    const QString message = outOfDescriptorsMessage(openFileLimit());
     const QByteArray body = m_settings->errorBodyFormatter(503, message, QByteArray());
     const QByteArray framing = "Content-Length: " + QByteArray::number(body.size()) +
                                "\r\nConnection: close\r\nRetry-After: 1\r\n";

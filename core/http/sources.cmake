@@ -8,6 +8,7 @@ target_sources(signalbox_core PRIVATE
     http/httpserver.h http/httpserver.cpp
     http/httpserversettings.h
     http/httpwireformat.h http/httpwireformat.cpp
+    http/openfiles.h http/openfiles.cpp
     http/socketwrite.h http/socketwrite.cpp
     http/ssewriter.h http/ssewriter.cpp)
 

@@ -612,6 +612,16 @@ bool TestFaults::startBinary(QProcess &router, rlim_t softLimit, rlim_t hardLimi
 void TestFaults::outOfFileDescriptors() {
     constexpr rlim_t Limit = 160;
     constexpr int Connections = 300;
+    // The served connections stay open through the test.
+    QJsonObject config =
+        QJsonDocument::fromJson(configJson(m_faulty->baseUrl(), m_good->baseUrl())).object();
+    QJsonObject server = config.value(QLatin1String("server")).toObject();
+    server.insert(QLatin1String("idle_timeout_ms"), 60000);
+    config.insert(QLatin1String("server"), server);
+    QFile file(m_dir->filePath(QStringLiteral("config.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(QJsonDocument(config).toJson());
+    file.close();
     QProcess router;
     QVERIFY(startBinary(router, Limit, Limit));
 
@@ -653,6 +663,16 @@ void TestFaults::outOfFileDescriptors() {
     }
     QVERIFY2(served >= 50, qPrintable(QString::number(served)));
     QVERIFY2(rejected >= Connections - int(Limit), qPrintable(QString::number(rejected)));
+
+    // Client connections leave the top descriptors free, so a served client's request still
+    // gets its upstream connection.
+    const auto open = std::find_if(clients.begin(), clients.end(), [&](const auto &client) {
+        return responses[size_t(&client - clients.data())].status == 200 && client->isConnected();
+    });
+    QVERIFY(open != clients.end());
+    (*open)->send(postRequest("/v1/chat/completions", chatBody(QStringLiteral("good"), false)));
+    const RawResponse chatResponse = (*open)->nextResponse(WaitMs);
+    QVERIFY2(chatResponse.status == 200, chatResponse.body.constData());
 
     // Closed connections give their descriptors back.
     clients.clear();
