@@ -20,9 +20,12 @@ namespace {
 constexpr int PauseMs = 100;
 // Rejections are logged at most this often, each line with the count since the one before.
 constexpr int ReportIntervalMs = 10000;
-// Number of 4 KiB reads that drop a rejected client's input before the close. Closing a socket
-// with unread input sends a reset, which can discard the 503 before the client reads it.
-constexpr int DrainChunks = 4;
+// Number of 4 KiB reads of a rejected client's input per turn of the event loop.
+constexpr int DrainChunks = 16;
+// A rejected connection with a descriptor of its own stays open this long, at most, after its 503,
+// and this many stay open at once.
+constexpr int LingerMs = 1000;
+constexpr int MaxLingering = 4;
 
 int openSpareDescriptor() {
     return ::open("/dev/null", O_RDONLY | O_CLOEXEC);
@@ -41,18 +44,65 @@ int acceptOne(int listening) {
 #endif
 }
 
-void sendAndClose(int descriptor, const QByteArray &response) {
+// Reads and drops what the client has sent. Returns false at its end of input or on an error.
+bool drainInput(int descriptor) {
     char input[4096];
     for (int i = 0; i < DrainChunks; ++i) {
-        if (::recv(descriptor, input, sizeof input, MSG_DONTWAIT) <= 0)
-            break;
+        const ssize_t received = ::recv(descriptor, input, sizeof input, MSG_DONTWAIT);
+        if (received > 0)
+            continue;
+        return received < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR);
     }
+    return true;
+}
+
+void sendRejection(int descriptor, const QByteArray &response) {
+    // Input left unread makes the close send a reset, which can discard the 503 on its way.
+    drainInput(descriptor);
     // A new socket's send buffer is empty, so the whole response fits. A failure only means the
     // client has gone already.
     [[maybe_unused]] const auto sent =
         ::send(descriptor, response.constData(), size_t(response.size()), MSG_NOSIGNAL);
-    ::close(descriptor);
 }
+
+// Keeps a rejected connection open with its output shut, until the client closes it or LingerMs
+// pass, and drops what the client sends. Closed at once, the connection would reply to the
+// client's next write with a reset, and a client that writes its body after its headers would
+// report a broken pipe instead of the 503.
+class LingeringClose : public QObject {
+public:
+    LingeringClose(int descriptor, QObject *parent)
+        : QObject(parent)
+        , m_descriptor(descriptor)
+        , m_notifier(descriptor, QSocketNotifier::Read) {
+        m_notifier.setParent(this);
+        m_timeout.setParent(this);
+        ::shutdown(descriptor, SHUT_WR);
+        connect(&m_notifier, &QSocketNotifier::activated, this, [this] {
+            if (!drainInput(m_descriptor))
+                finish();
+        });
+        m_timeout.setSingleShot(true);
+        connect(&m_timeout, &QTimer::timeout, this, &LingeringClose::finish);
+        m_timeout.start(LingerMs);
+    }
+
+    ~LingeringClose() override {
+        m_notifier.setEnabled(false); // before the close, while the descriptor is still valid
+        ::close(m_descriptor);
+    }
+
+private:
+    void finish() {
+        m_notifier.setEnabled(false);
+        m_timeout.stop();
+        deleteLater();
+    }
+
+    int m_descriptor;
+    QSocketNotifier m_notifier;
+    QTimer m_timeout;
+};
 
 } // namespace
 
@@ -89,7 +139,7 @@ void ConnectionAcceptor::acceptPending() {
             // The top descriptors stay free for the upstream calls that open connections serve.
             const qint64 limit = openFileLimit();
             if (inDescriptorReserve(descriptor, clientDescriptorReserve(limit), limit))
-                reject(descriptor);
+                reject(descriptor, true);
             else
                 emit accepted(descriptor);
             continue;
@@ -138,7 +188,7 @@ ConnectionAcceptor::Rejection ConnectionAcceptor::rejectOne() {
     const int descriptor = acceptOne(m_listening);
     const int acceptError = errno;
     if (descriptor >= 0)
-        reject(descriptor);
+        reject(descriptor, false); // the spare must be had back at once
     m_spare = openSpareDescriptor();
     if (descriptor >= 0)
         return Rejection::Rejected;
@@ -146,9 +196,17 @@ ConnectionAcceptor::Rejection ConnectionAcceptor::rejectOne() {
                                                           : Rejection::NonePending;
 }
 
-// Sends the rejection to a new connection, closes it and counts it for the log.
-void ConnectionAcceptor::reject(int descriptor) {
-    sendAndClose(descriptor, m_rejection());
+// Sends the rejection to a new connection, closes it, after a while when `linger` allows, and
+// counts it for the log.
+void ConnectionAcceptor::reject(int descriptor, bool linger) {
+    sendRejection(descriptor, m_rejection());
+    if (linger && m_lingering < MaxLingering) {
+        ++m_lingering;
+        auto *lingering = new LingeringClose(descriptor, this);
+        connect(lingering, &QObject::destroyed, this, [this] { --m_lingering; });
+    } else {
+        ::close(descriptor);
+    }
     ++m_rejectedTotal;
     ++m_unreported;
     countForReport();

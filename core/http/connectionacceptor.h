@@ -40,7 +40,7 @@ private:
 
     void acceptPending();
     Rejection rejectOne();
-    void reject(int descriptor);
+    void reject(int descriptor, bool linger);
     void countForReport();
     void pause();
     void reportRejections();
@@ -54,6 +54,7 @@ private:
     int m_rejectedTotal = 0;
     int m_unreported = 0;
     int m_unreportedPauses = 0;
+    int m_lingering = 0;
     QElapsedTimer m_sinceReport;
 };
 
