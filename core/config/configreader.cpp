@@ -6,6 +6,7 @@
 #include <climits>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 namespace signalbox {
 
@@ -33,6 +34,38 @@ namespace {
 
 QString typeMismatch(QJsonValue::Type expected, QJsonValue::Type actual) {
     return QStringLiteral("must be %1, not %2").arg(jsonTypeName(expected), jsonTypeName(actual));
+}
+
+// Returns the number of single-letter insertions, deletions, changes and swaps of neighbours that
+// turn one key into the other, ignoring case.
+int editDistance(const QString &first, const QString &second) {
+    const QString a = first.toLower();
+    const QString b = second.toLower();
+    std::vector<std::vector<int>> distance(size_t(a.size() + 1),
+                                           std::vector<int>(size_t(b.size() + 1)));
+    for (qsizetype i = 0; i <= a.size(); ++i)
+        distance[size_t(i)][0] = int(i);
+    for (qsizetype j = 0; j <= b.size(); ++j)
+        distance[0][size_t(j)] = int(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int change = a.at(i - 1) == b.at(j - 1) ? 0 : 1;
+            int best = std::min({distance[size_t(i - 1)][size_t(j)] + 1,
+                                 distance[size_t(i)][size_t(j - 1)] + 1,
+                                 distance[size_t(i - 1)][size_t(j - 1)] + change});
+            if (i > 1 && j > 1 && a.at(i - 1) == b.at(j - 2) && a.at(i - 2) == b.at(j - 1))
+                best = std::min(best, distance[size_t(i - 2)][size_t(j - 2)] + 1);
+            distance[size_t(i)][size_t(j)] = best;
+        }
+    }
+    return distance[size_t(a.size())][size_t(b.size())];
+}
+
+// A key this close to a field that the object lacks is taken for a misspelling of it: one letter
+// for keys under 6 letters ("gate" for "gates"), two for longer ones.
+bool looksMisspelled(const QString &key, const QString &field) {
+    const int allowed = field.size() < 6 ? 1 : 2;
+    return editDistance(key, field) <= allowed;
 }
 
 } // namespace
@@ -72,7 +105,29 @@ Config ConfigReader::read(const QJsonObject &root) {
     config.stages = readStages(root);
     config.routing = readRouting(root);
     config.gates = readGates(root);
+    reportMisspelledFields();
     return config;
+}
+
+// Unknown fields are allowed, but one that is a misspelling of a field the object lacks would
+// silently drop a setting, such as a daily budget, so it is a problem that names the field.
+void ConfigReader::reportMisspelledFields() {
+    for (auto it = m_readObjects.cbegin(); it != m_readObjects.cend(); ++it) {
+        const QJsonObject &object = it->object;
+        for (const QString &key : object.keys()) {
+            if (it->keys.contains(key))
+                continue;
+            for (const QString &field : it->keys) {
+                if (!object.contains(field) && looksMisspelled(key, field)) {
+                    addProblem(joinPath(it.key(), key),
+                               QStringLiteral("unknown field; did you mean '%1'? A misspelled "
+                                              "field is ignored, so its setting would not apply")
+                                   .arg(field));
+                    break;
+                }
+            }
+        }
+    }
 }
 
 ServerConfig ConfigReader::readServer(const QJsonObject &root) {
@@ -357,6 +412,9 @@ QList<RateLimitConfig> ConfigReader::readRateLimits(const QJsonObject &gates) {
 
 QJsonValue ConfigReader::field(const QJsonObject &object, const QString &path, const QString &key,
                                QJsonValue::Type type, Presence presence) {
+    ReadObject &read = m_readObjects[path];
+    read.object = object;
+    read.keys.insert(key);
     const QJsonValue value = object.value(key);
     if (value.isUndefined()) {
         if (presence == Presence::Required)

@@ -5,8 +5,10 @@
 #include "config/config.h"
 #include "config/configloader.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 
 namespace signalbox {
 
@@ -64,9 +66,18 @@ private:
                          Presence presence);
 
     void addProblem(const QString &path, const QString &message);
+    void reportMisspelledFields();
+
+    // The fields read from each object, by the object's path, to tell a misspelled field from an
+    // unknown one once the whole config is read.
+    struct ReadObject {
+        QJsonObject object;
+        QSet<QString> keys;
+    };
 
     QList<ConfigProblem> m_problems;
     ReadGaps m_gaps;
+    QHash<QString, ReadObject> m_readObjects;
 };
 
 // Returns the JSON type for a message, with its article: "a number", "an object", "null".

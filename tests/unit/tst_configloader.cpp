@@ -12,6 +12,8 @@
 #include <QTest>
 #include <QTextStream>
 
+#include <algorithm>
+
 using namespace signalbox;
 
 class TestConfigLoader : public QObject {
@@ -31,6 +33,8 @@ private slots:
     void priceDefaults();
     void missingFileNamesPath();
     void unknownFieldsSurviveSave();
+    void misspelledFieldReported_data();
+    void misspelledFieldReported();
     void saveWritesCurrentValues();
     void gateStoreDefaultsAndSave();
     void saveReplacesWholeFile();
@@ -503,11 +507,55 @@ void TestConfigLoader::missingFileNamesPath() {
              qPrintable(load.problems.first().message));
 }
 
+void TestConfigLoader::misspelledFieldReported_data() {
+    QTest::addColumn<QString>("removed");
+    QTest::addColumn<QString>("added");
+    QTest::addColumn<QString>("expected");
+
+    // clang-format off
+    QTest::newRow("daily budget") << "gates.daily_budget_usd" << "gates.daily_budegt_usd" << "daily_budget_usd";
+    QTest::newRow("monthly budget") << "" << "gates.montly_budget_usd" << "monthly_budget_usd";
+    QTest::newRow("listen") << "server.listen" << "server.listne" << "listen";
+    QTest::newRow("idle timeout") << "" << "server.idel_timeout_ms" << "idle_timeout_ms";
+    QTest::newRow("needs key") << "" << "providers.openai.need_key" << "needs_key";
+    QTest::newRow("upstream id") << "" << "models[0].upstrem_id" << "upstream_id";
+    QTest::newRow("case") << "" << "models[1].Max_Output_Tokens" << "max_output_tokens";
+    QTest::newRow("short key") << "stages.code.model" << "stages.code.modle" << "model";
+    // clang-format on
+}
+
+// A misspelling of a field that the object lacks is a problem naming the field it resembles,
+// because the setting would otherwise be dropped without a word. Other unknown fields stay
+// allowed (see unknownFieldsSurviveSave).
+void TestConfigLoader::misspelledFieldReported() {
+    QFETCH(QString, removed);
+    QFETCH(QString, added);
+    QFETCH(QString, expected);
+    QJsonObject root = baseObject();
+    if (!removed.isEmpty())
+        root = replaced(root, splitPath(removed), QJsonValue::Undefined).toObject();
+    root = replaced(root, splitPath(added), 5).toObject();
+
+    const ConfigLoad load = parseConfig(QJsonDocument(root).toJson());
+
+    QVERIFY(!load.config);
+    const auto misspelled =
+        std::find_if(load.problems.begin(), load.problems.end(),
+                     [&](const ConfigProblem &problem) { return problem.path == added; });
+    QVERIFY2(misspelled != load.problems.end(), qPrintable(problemList(load.problems)));
+    QVERIFY2(misspelled->message.startsWith(
+                 QStringLiteral("unknown field; did you mean '%1'?").arg(expected)),
+             qPrintable(misspelled->message));
+}
+
+// Unknown fields are allowed and kept on save: keys unlike any field, and a near miss of a field
+// that the object has.
 void TestConfigLoader::unknownFieldsSurviveSave() {
     QJsonObject root = baseObject();
     const std::pair<const char *, QJsonValue> extras[] = {
         {"x_note", QStringLiteral("top")},
         {"server.x_threads", 4},
+        {"server.listne", QStringLiteral("127.0.0.1:1")},
         {"providers.openai.organization", QStringLiteral("org-1")},
         {"models[1].x_tag", QStringLiteral("favourite")},
         {"models[1].price_per_mtok.x_batch_input", 1.5},
