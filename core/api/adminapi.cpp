@@ -105,7 +105,8 @@ QJsonObject decisionToJson(const Config &config, const RouteDecision &decision,
         {QLatin1String("estimated_input_tokens"), features.estimatedInputTokens}};
     if (const ModelConfig *model = config.findModel(decision.model())) {
         object.insert(QLatin1String("provider"), model->provider);
-        object.insert(QLatin1String("worst_case_cost_usd"), worstCaseCostUsd(*model, features));
+        object.insert(QLatin1String("worst_case_cost_usd"),
+                      reservationCostUsd(*model, features, config.gates.reserveOutputTokens));
     }
     if (decision.autoChoice) {
         const AutoChoice &choice = *decision.autoChoice;

@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "autorouter.h"
 
+#include "gating/worstcase.h"
 #include "routing/taskrules.h"
 
 #include <algorithm>
@@ -243,15 +244,12 @@ QList<CandidateScore> rankModels(AutoChoice &choice, const Config &config,
 
 } // namespace
 
-qint64 maxOutputTokensFor(const ModelConfig &model, const ChatRequestFeatures &features) {
-    if (features.requestedMaxOutputTokens > 0)
-        return features.requestedMaxOutputTokens;
-    return model.maxOutputTokens;
-}
-
-double worstCaseCostUsd(const ModelConfig &model, const ChatRequestFeatures &features) {
-    return listPriceCostUsd(model, features.estimatedInputTokens,
-                            maxOutputTokensFor(model, features));
+double reservationCostUsd(const ModelConfig &model, const ChatRequestFeatures &features,
+                          qint64 defaultReservationOutputTokens) {
+    const qint64 outputTokens =
+        reservedOutputTokens(features.requestedMaxOutputTokens, model.maxOutputTokens,
+                             defaultReservationOutputTokens, model.reasoningOutputFactor);
+    return worstCaseCostUsd(features.estimatedInputTokens, outputTokens, model.price);
 }
 
 qint64 expectedReasoningTokens(const ModelConfig &model, qint64 outputTokens) {

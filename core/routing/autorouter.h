@@ -55,13 +55,12 @@ AutoChoice chooseAutomatically(const Config &config, const ChatRequestFeatures &
                                const TaskFeatures &task, const StageConfig *stage,
                                const std::optional<ClassifierOutcome> &classifier = {});
 
-// The worst-case cost in USD of a request on a model: the estimated prompt at the input price
-// plus the maximum output at the output price. The maximum bounds reasoning tokens too, because
-// providers count them within a request's output limit.
-double worstCaseCostUsd(const ModelConfig &model, const ChatRequestFeatures &features);
-
-// The output tokens a request may produce on a model: its own limit, else the model's maximum.
-qint64 maxOutputTokensFor(const ModelConfig &model, const ChatRequestFeatures &features);
+// The worst-case cost in USD that the gates reserve for a request on a model: the estimated prompt
+// at the highest input price plus the reserved output at the output price. A request without
+// max_tokens reserves defaultReservationOutputTokens (gates.reserve_output_tokens) and the
+// model's reasoning share of it, capped by the model's maximum output.
+double reservationCostUsd(const ModelConfig &model, const ChatRequestFeatures &features,
+                          qint64 defaultReservationOutputTokens);
 
 // The hidden reasoning tokens a model is expected to spend on a visible output of outputTokens:
 // outputTokens x the model's reasoning_output_factor.

@@ -35,7 +35,8 @@ RoutePreview previewRoute(const Config &config, const QJsonObject &body, const Q
     preview.trace = decision.trace;
     if (const ModelConfig *model = config.findModel(decision.model())) {
         preview.provider = model->provider;
-        preview.worstCaseCostUsd = worstCaseCostUsd(*model, input.features);
+        preview.worstCaseCostUsd =
+            reservationCostUsd(*model, input.features, config.gates.reserveOutputTokens);
     }
     return preview;
 }

@@ -77,6 +77,7 @@ private slots:
     void smallBudgetWarningShowsDigits();
     void rateLimitRejectsWithRetryAfter();
     void restartRebuildsSpendFromLedger();
+    void dryRunShowsReservation();
 
 private:
     void writeConfig(const QJsonObject &gates, const QJsonArray &models,
@@ -340,6 +341,55 @@ void GatedRequestsTest::restartRebuildsSpendFromLedger() {
     const QJsonObject daily = gateById(getGates(), QStringLiteral("daily_budget"));
     QVERIFY(qAbs(daily.value(QLatin1String("spent")).toDouble() - 3 * ReportedCostUsd) < 1e-9);
     QCOMPARE(daily.value(QLatin1String("reserved")).toDouble(), 0.0);
+}
+
+// The worst case that POST /api/route shows is what the gate reserves for the same request,
+// also without max_tokens, where the reservation is gates.reserve_output_tokens and not the
+// model's whole output limit.
+void GatedRequestsTest::dryRunShowsReservation() {
+    QJsonObject reasoner = modelJson(QStringLiteral("m"), InputPrice, OutputPrice);
+    reasoner.insert(QLatin1String("reasoning_output_factor"), 2);
+    writeConfig(QJsonObject{{QLatin1String("daily_budget_usd"), 100},
+                            {QLatin1String("reserve_output_tokens"), 1000}},
+                QJsonArray{reasoner});
+    m_upstream->script().answerDelayMs = 1000;
+    QVERIFY(startRouter());
+    const QByteArray body =
+        QJsonDocument(
+            QJsonObject{{QLatin1String("model"), QLatin1String("m")},
+                        {QLatin1String("messages"),
+                         QJsonArray{QJsonObject{{QLatin1String("role"), QLatin1String("user")},
+                                                {QLatin1String("content"), QLatin1String("hi")}}}}})
+            .toJson(QJsonDocument::Compact);
+
+    RawHttpClient dryRun;
+    QVERIFY(dryRun.connectTo(m_port));
+    dryRun.send(postRequest("/api/route", body));
+    const RawResponse route = dryRun.nextResponse();
+    QCOMPARE(route.status, 200);
+    const double routeCost = QJsonDocument::fromJson(route.body)
+                                 .object()
+                                 .value(QLatin1String("worst_case_cost_usd"))
+                                 .toDouble();
+    // 1000 reserved output tokens and twice as many reasoning ones, not the model's 16384.
+    QVERIFY2(routeCost > 3000 * OutputPrice / 1e6 && routeCost < 3100 * OutputPrice / 1e6,
+             qPrintable(QString::number(routeCost)));
+
+    RawHttpClient chat;
+    QVERIFY(chat.connectTo(m_port));
+    chat.send(postRequest("/v1/chat/completions", body));
+    double reserved = 0;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            reserved = gateById(getGates(), QStringLiteral("daily_budget"))
+                           .value(QLatin1String("reserved"))
+                           .toDouble();
+            return reserved > 0;
+        },
+        10000));
+    QVERIFY2(qAbs(reserved - routeCost) < 1e-8,
+             qPrintable(QStringLiteral("reserved %1, /api/route %2").arg(reserved).arg(routeCost)));
+    QCOMPARE(chat.nextResponse(20000).status, 200);
 }
 
 QTEST_GUILESS_MAIN(GatedRequestsTest)
