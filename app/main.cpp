@@ -179,6 +179,13 @@ Options parseCommandLine(const QStringList &arguments) {
                      options.language.toUtf8().constData());
         std::exit(2);
     }
+    if (options.demo && !options.configPath.isEmpty()) {
+        std::fprintf(stderr,
+                     "signalbox: --demo runs on its embedded demo config, so --config "
+                     "'%s' would be ignored; drop one of the two options\n",
+                     options.configPath.toUtf8().constData());
+        std::exit(2);
+    }
     return options;
 }
 

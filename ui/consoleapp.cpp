@@ -67,9 +67,17 @@ int runConsole(QApplication &app, const ConsoleOptions &options) {
     window.show();
 
     // The window shows the failure too, but a console started from a terminal prints it as well.
-    QObject::connect(&service, &RouterService::startFailed, &window, [](const QString &message) {
-        std::fprintf(stderr, "signalbox: %s\n", message.toUtf8().constData());
-    });
+    // A screenshot run has no user to read the window, so it exits with status 1.
+    const bool batch = !options.screenshotsDir.isEmpty();
+    QObject::connect(&service, &RouterService::startFailed, &window,
+                     [batch](const QString &message) {
+                         std::fprintf(stderr, "signalbox: %s\n", message.toUtf8().constData());
+                         if (batch) {
+                             QMetaObject::invokeMethod(
+                                 QCoreApplication::instance(), [] { QCoreApplication::exit(1); },
+                                 Qt::QueuedConnection);
+                         }
+                     });
 
     std::unique_ptr<ScreenshotRun> screenshots;
     if (!options.screenshotsDir.isEmpty()) {

@@ -7,9 +7,26 @@
 #include "logging.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QThread>
 
 namespace signalbox {
+
+namespace {
+
+// Returns the path itself or the nearest of its parents that exists as something other than a
+// folder, or an empty string when there is none.
+QString fileOnPath(const QString &path) {
+    for (QFileInfo info(QDir::cleanPath(QDir(path).absolutePath()));;
+         info = QFileInfo(info.absolutePath())) {
+        if (info.exists())
+            return info.isDir() ? QString() : info.filePath();
+        if (info.isRoot() || info.absolutePath() == info.absoluteFilePath())
+            return {};
+    }
+}
+
+} // namespace
 
 Result<std::unique_ptr<Ledger>> Ledger::open(const QString &dataDir) {
     if (dataDir.isEmpty()) {
@@ -17,6 +34,14 @@ Result<std::unique_ptr<Ledger>> Ledger::open(const QString &dataDir) {
                                     "should contain ledger.sqlite.")};
     }
     if (!QDir().mkpath(dataDir)) {
+        // The part of the path that is a file is what the user must change, so the error names it.
+        const QString file = fileOnPath(dataDir);
+        if (!file.isEmpty()) {
+            return Error{
+                QStringLiteral("Failed to create the ledger folder %1: %2 is a file, not "
+                               "a folder. Choose another data folder.")
+                    .arg(QDir::toNativeSeparators(dataDir), QDir::toNativeSeparators(file))};
+        }
         return Error{QStringLiteral("Failed to create the ledger folder %1. Choose a data folder "
                                     "whose parent exists and is writable.")
                          .arg(QDir::toNativeSeparators(dataDir))};

@@ -59,12 +59,14 @@ private slots:
     void demoUpstreamNamed();
     void startFailureExits();
     void openFileLimitTooLow();
+    void demoWithConfigRejected();
 
 private:
     // Starts the program with --headless and the arguments, and waits for its listening line.
     bool start(const QStringList &arguments);
     // Reads the output until it contains `text` or WaitMs passes.
     bool waitForOutput(const QByteArray &text);
+    int runDemoToExit(const QStringList &arguments);
 
     QTemporaryDir m_dir;
     QProcess m_router;
@@ -137,39 +139,52 @@ void TestHeadless::demoUpstreamNamed() {
     QCOMPARE(countLines(m_output, "listening on"), 3);
 }
 
+// Runs the program with --headless --demo and the arguments until it exits, and returns its exit
+// status, or -1 when it still runs after WaitMs. Its output goes to m_output.
+int TestHeadless::runDemoToExit(const QStringList &arguments) {
+    m_router.setProcessChannelMode(QProcess::MergedChannels);
+    m_router.start(qEnvironmentVariable("SIGNALBOX_BINARY"),
+                   QStringList{QStringLiteral("--headless"), QStringLiteral("--demo")} + arguments);
+    const bool finished = m_router.waitForFinished(WaitMs);
+    m_output = m_router.readAll();
+    if (!finished || m_router.exitStatus() != QProcess::NormalExit)
+        return -1;
+    return m_router.exitCode();
+}
+
 // A router that cannot start exits with status 1 instead of waiting for a signal, also when the
 // failure comes before the event loop runs.
 void TestHeadless::startFailureExits() {
     QFile file(m_dir.filePath(QStringLiteral("file")));
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.close();
-    m_router.setProcessChannelMode(QProcess::MergedChannels);
-    m_router.start(qEnvironmentVariable("SIGNALBOX_BINARY"),
-                   {QStringLiteral("--headless"), QStringLiteral("--demo"),
-                    QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("file/data"))});
-    QVERIFY(m_router.waitForFinished(WaitMs));
-    m_output = m_router.readAll();
-    QCOMPARE(m_router.exitStatus(), QProcess::NormalExit);
-    QCOMPARE(m_router.exitCode(), 1);
+    const int status =
+        runDemoToExit({QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("file/data"))});
+    QCOMPARE(status, 1);
     QVERIFY2(m_output.contains("file/data"), m_output.constData());
 }
 
 // Under the least number of open files the router needs, it exits at once with the limit and the
 // fix, instead of failing later in a way that does not name the cause.
 void TestHeadless::openFileLimitTooLow() {
-    m_router.setProcessChannelMode(QProcess::MergedChannels);
     m_router.setChildProcessModifier([] {
         const struct rlimit limit = {40, 40};
         ::setrlimit(RLIMIT_NOFILE, &limit);
     });
-    m_router.start(qEnvironmentVariable("SIGNALBOX_BINARY"),
-                   {QStringLiteral("--headless"), QStringLiteral("--demo"),
-                    QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("data"))});
-    QVERIFY(m_router.waitForFinished(WaitMs));
-    m_output = m_router.readAll();
-    QCOMPARE(m_router.exitCode(), 1);
+    const int status =
+        runDemoToExit({QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("data"))});
+    QCOMPARE(status, 1);
     QVERIFY2(m_output.contains("open file limit is 40"), m_output.constData());
     QVERIFY2(m_output.contains("ulimit -n"), m_output.constData());
+}
+
+// --demo runs on the embedded demo config, so a --config next to it is an error, not ignored.
+void TestHeadless::demoWithConfigRejected() {
+    const int status =
+        runDemoToExit({QStringLiteral("--config"), m_dir.filePath(QStringLiteral("mine.json"))});
+    QCOMPARE(status, 2);
+    QVERIFY2(m_output.contains("mine.json"), m_output.constData());
+    QVERIFY2(m_output.contains("would be ignored"), m_output.constData());
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)

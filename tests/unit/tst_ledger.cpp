@@ -560,10 +560,17 @@ void TestLedger::uncreatableDataDirFails() {
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.close();
 
+    // The error names the part of the path that is a file, whether a parent or the folder itself.
+    const QString isFile = file.fileName() + QStringLiteral(" is a file");
     const QString dataDir = file.fileName() + QStringLiteral("/data");
     const Result<std::unique_ptr<Ledger>> result = Ledger::open(dataDir);
     QVERIFY(!result);
     QVERIFY2(result.error().contains(dataDir), qPrintable(result.error()));
+    QVERIFY2(result.error().contains(isFile), qPrintable(result.error()));
+
+    const Result<std::unique_ptr<Ledger>> itself = Ledger::open(file.fileName());
+    QVERIFY(!itself);
+    QVERIFY2(itself.error().contains(isFile), qPrintable(itself.error()));
 }
 
 void TestLedger::newerSchemaIsRejected() {
