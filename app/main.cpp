@@ -12,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QHostAddress>
 #include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -112,6 +113,24 @@ struct Options {
     QString language;
 };
 
+// Returns what is wrong with a --listen value, or an empty string when it is empty or valid. It is
+// checked before anything starts, so the demo does not first write its history.
+QString listenProblem(const QString &text) {
+    if (text.isEmpty())
+        return {};
+    const std::optional<ListenAddress> address = parseListenAddress(text);
+    if (!address) {
+        return QStringLiteral("use HOST:PORT, where HOST is an IP address or localhost and PORT "
+                              "is 0 to 65535 (0 picks a free port)");
+    }
+    if (address->host != QLatin1String("localhost") && QHostAddress(address->host).isNull()) {
+        return QStringLiteral("'%1' is not an IP address; use one such as 127.0.0.1, or "
+                              "localhost")
+            .arg(address->host);
+    }
+    return {};
+}
+
 Options parseCommandLine(const QStringList &arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
@@ -177,6 +196,11 @@ Options parseCommandLine(const QStringList &arguments) {
     if (!options.language.isEmpty() && !languages.contains(options.language)) {
         std::fprintf(stderr, "signalbox: invalid --language '%s'; use en, de or zh_CN\n",
                      options.language.toUtf8().constData());
+        std::exit(2);
+    }
+    if (const QString problem = listenProblem(options.listen); !problem.isEmpty()) {
+        std::fprintf(stderr, "signalbox: invalid --listen '%s': %s\n",
+                     options.listen.toUtf8().constData(), problem.toUtf8().constData());
         std::exit(2);
     }
     if (options.demo && !options.configPath.isEmpty()) {

@@ -61,7 +61,8 @@ Result<Endpoint> parseEndpoint(const QString &text) {
     const QHostAddress ip(host);
     if (!address || ip.isNull())
         return Error{QStringLiteral("invalid listen address '%1': use HOST:PORT with an IP "
-                                    "address, e.g. 127.0.0.1:8765 (port 0 picks a free port)")
+                                    "address or localhost and a port of 0 to 65535, e.g. "
+                                    "127.0.0.1:8765 (port 0 picks a free port)")
                          .arg(text)};
     return Endpoint{ip, address->port};
 }

@@ -60,6 +60,8 @@ private slots:
     void startFailureExits();
     void openFileLimitTooLow();
     void demoWithConfigRejected();
+    void invalidListenRejected_data();
+    void invalidListenRejected();
 
 private:
     // Starts the program with --headless and the arguments, and waits for its listening line.
@@ -185,6 +187,28 @@ void TestHeadless::demoWithConfigRejected() {
     QCOMPARE(status, 2);
     QVERIFY2(m_output.contains("mine.json"), m_output.constData());
     QVERIFY2(m_output.contains("would be ignored"), m_output.constData());
+}
+
+void TestHeadless::invalidListenRejected_data() {
+    QTest::addColumn<QString>("listen");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("port out of range") << "127.0.0.1:99999"
+                                       << "PORT is 0 to 65535";
+    QTest::newRow("host name") << "example.com:8765"
+                               << "'example.com' is not an IP address";
+    QTest::newRow("no port") << "127.0.0.1"
+                             << "use HOST:PORT";
+}
+
+// An invalid --listen is a usage error before anything starts, with the value and the fix.
+void TestHeadless::invalidListenRejected() {
+    QFETCH(QString, listen);
+    QFETCH(QString, expected);
+    const int status = runDemoToExit({QStringLiteral("--listen"), listen});
+    QCOMPARE(status, 2);
+    QVERIFY2(m_output.contains(listen.toUtf8()), m_output.constData());
+    QVERIFY2(m_output.contains(expected.toUtf8()), m_output.constData());
+    QVERIFY2(!m_output.contains("ledger"), m_output.constData());
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)
