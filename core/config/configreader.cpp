@@ -111,15 +111,21 @@ Config ConfigReader::read(const QJsonObject &root) {
 
 // Unknown fields are allowed, but one that is a misspelling of a field the object lacks would
 // silently drop a setting, such as a daily budget, so it is a problem that names the field.
+// The objects are visited in path order and the fields in name order, so the problems come out in
+// the same order on every run.
 void ConfigReader::reportMisspelledFields() {
-    for (auto it = m_readObjects.cbegin(); it != m_readObjects.cend(); ++it) {
-        const QJsonObject &object = it->object;
-        for (const QString &key : object.keys()) {
-            if (it->keys.contains(key))
+    QStringList paths = m_readObjects.keys();
+    paths.sort();
+    for (const QString &path : std::as_const(paths)) {
+        const ReadObject &read = m_readObjects[path];
+        QStringList fields = read.keys.values();
+        fields.sort();
+        for (const QString &key : read.object.keys()) {
+            if (read.keys.contains(key))
                 continue;
-            for (const QString &field : it->keys) {
-                if (!object.contains(field) && looksMisspelled(key, field)) {
-                    addProblem(joinPath(it.key(), key),
+            for (const QString &field : std::as_const(fields)) {
+                if (!read.object.contains(field) && looksMisspelled(key, field)) {
+                    addProblem(joinPath(path, key),
                                QStringLiteral("unknown field; did you mean '%1'? A misspelled "
                                               "field is ignored, so its setting would not apply")
                                    .arg(field));

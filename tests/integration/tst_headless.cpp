@@ -58,6 +58,7 @@ private slots:
     void warningPrintedOnce();
     void demoUpstreamNamed();
     void startFailureExits();
+    void screenshotRunFailureExits();
     void openFileLimitTooLow();
     void demoWithConfigRejected();
     void invalidListenRejected_data();
@@ -163,6 +164,28 @@ void TestHeadless::startFailureExits() {
     const int status =
         runDemoToExit({QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("file/data"))});
     QCOMPARE(status, 1);
+    QVERIFY2(m_output.contains("file/data"), m_output.constData());
+}
+
+// A screenshot run has nobody to read the console's error, so a router that cannot start ends it
+// with status 1 instead of leaving the window open.
+void TestHeadless::screenshotRunFailureExits() {
+    QFile file(m_dir.filePath(QStringLiteral("file")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    m_router.setProcessEnvironment(environment);
+    m_router.setProcessChannelMode(QProcess::MergedChannels);
+    m_router.start(qEnvironmentVariable("SIGNALBOX_BINARY"),
+                   {QStringLiteral("--demo"), QStringLiteral("--screenshots"),
+                    m_dir.filePath(QStringLiteral("shots")), QStringLiteral("--data-dir"),
+                    m_dir.filePath(QStringLiteral("file/data"))});
+
+    QVERIFY(m_router.waitForFinished(WaitMs));
+    m_output = m_router.readAll();
+    QCOMPARE(m_router.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(m_router.exitCode(), 1);
     QVERIFY2(m_output.contains("file/data"), m_output.constData());
 }
 
