@@ -36,7 +36,7 @@ QJsonArray bucketsToJson(const QList<UsageBucket> &buckets, const QString &keyNa
     QJsonArray array;
     for (const UsageBucket &bucket : buckets) {
         array.append(QJsonObject{{keyName, bucket.key},
-                                 {QLatin1String("cost_usd"), bucket.costUsd},
+                                 {QLatin1String("cost_usd"), roundedUsd(bucket.costUsd)},
                                  {QLatin1String("requests"), bucket.requests},
                                  {QLatin1String("input_tokens"), bucket.inputTokens},
                                  {QLatin1String("output_tokens"), bucket.outputTokens}});
@@ -66,14 +66,15 @@ QJsonObject profileToJson(const TaskProfile &profile) {
 QJsonArray scoresToJson(const QList<CandidateScore> &scores) {
     QJsonArray array;
     for (const CandidateScore &entry : scores) {
-        array.append(QJsonObject{{QLatin1String("model"), entry.model},
-                                 {QLatin1String("score"), entry.score},
-                                 {QLatin1String("quality"), entry.quality},
-                                 {QLatin1String("strength_match"), entry.strengthMatch},
-                                 {QLatin1String("meets_min_quality"), entry.meetsFloor},
-                                 {QLatin1String("quality_score"), entry.qualityScore},
-                                 {QLatin1String("price_score"), entry.priceScore},
-                                 {QLatin1String("expected_cost_usd"), entry.expectedCostUsd}});
+        array.append(
+            QJsonObject{{QLatin1String("model"), entry.model},
+                        {QLatin1String("score"), entry.score},
+                        {QLatin1String("quality"), entry.quality},
+                        {QLatin1String("strength_match"), entry.strengthMatch},
+                        {QLatin1String("meets_min_quality"), entry.meetsFloor},
+                        {QLatin1String("quality_score"), entry.qualityScore},
+                        {QLatin1String("price_score"), entry.priceScore},
+                        {QLatin1String("expected_cost_usd"), roundedUsd(entry.expectedCostUsd)}});
     }
     return array;
 }
@@ -105,8 +106,9 @@ QJsonObject decisionToJson(const Config &config, const RouteDecision &decision,
         {QLatin1String("estimated_input_tokens"), features.estimatedInputTokens}};
     if (const ModelConfig *model = config.findModel(decision.model())) {
         object.insert(QLatin1String("provider"), model->provider);
-        object.insert(QLatin1String("worst_case_cost_usd"),
-                      reservationCostUsd(*model, features, config.gates.reserveOutputTokens));
+        object.insert(
+            QLatin1String("worst_case_cost_usd"),
+            roundedUsd(reservationCostUsd(*model, features, config.gates.reserveOutputTokens)));
     }
     if (decision.autoChoice) {
         const AutoChoice &choice = *decision.autoChoice;
@@ -205,7 +207,7 @@ QJsonObject ledgerRecordToJson(const LedgerRecord &record) {
             {QLatin1String("output_tokens"), record.usage.outputTokens},
             {QLatin1String("reasoning_tokens"), record.usage.reasoningTokens},
             {QLatin1String("usage_estimated"), record.usage.estimated},
-            {QLatin1String("cost_usd"), record.costUsd},
+            {QLatin1String("cost_usd"), roundedUsd(record.costUsd)},
             {QLatin1String("latency_ms"), record.latencyMs},
             {QLatin1String("ttft_ms"), record.ttftMs},
             {QLatin1String("streamed"), record.streamed},
@@ -235,7 +237,7 @@ void handleUsage(const ApiEnvironment &environment, HttpExchange *exchange) {
 
     const QJsonObject body{
         {QLatin1String("since"), since.toString(Qt::ISODate)},
-        {QLatin1String("cost_usd"), summary.costUsd},
+        {QLatin1String("cost_usd"), roundedUsd(summary.costUsd)},
         {QLatin1String("requests"), summary.requests},
         {QLatin1String("input_tokens"), summary.inputTokens},
         {QLatin1String("cached_tokens"), summary.cachedTokens},

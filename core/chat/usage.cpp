@@ -5,6 +5,7 @@
 #include "config/config.h"
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 
 namespace signalbox {
@@ -38,6 +39,14 @@ double costUsd(const Usage &usage, const Price &price) {
     const double cacheWrite = double(usage.cacheWriteTokens) * price.cacheWrite;
     const double output = double(usage.outputTokens) * price.output;
     return (input + cacheRead + cacheWrite + output) * perToken;
+}
+
+double roundedUsd(double usd) {
+    const double scale = 1e10;
+    // Below 2^53 / scale, about $900,000, the scaled amount is an exact integer after rounding.
+    if (!std::isfinite(usd) || std::abs(usd) >= 9e5)
+        return usd;
+    return std::round(usd * scale) / scale;
 }
 
 } // namespace signalbox

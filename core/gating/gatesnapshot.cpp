@@ -2,6 +2,8 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "gatesnapshot.h"
 
+#include "chat/usage.h"
+
 #include <QJsonArray>
 
 #include <functional>
@@ -104,13 +106,14 @@ QString gateStateName(GateState state) {
 }
 
 QJsonObject gatesToJson(const GateSnapshot &snapshot) {
+    // Rate gates count whole requests and tokens, which the rounding leaves as they are.
     QJsonArray gates;
     for (const GateStatus &gate : snapshot.gates) {
         QJsonObject item{{QStringLiteral("id"), gate.id},
                          {QStringLiteral("kind"), gate.kind},
                          {QStringLiteral("limit"), gate.limit},
-                         {QStringLiteral("spent"), gate.spent},
-                         {QStringLiteral("reserved"), gate.reserved},
+                         {QStringLiteral("spent"), roundedUsd(gate.spent)},
+                         {QStringLiteral("reserved"), roundedUsd(gate.reserved)},
                          {QStringLiteral("state"), gateStateName(gate.state)}};
         item.insert(QStringLiteral("resets_at"),
                     gate.resetsAt.isValid() ? QJsonValue(gate.resetsAt.toString(Qt::ISODate))

@@ -110,7 +110,9 @@ void HttpServer::close() {
     m_acceptor = nullptr;
     if (m_tcpServer.isListening()) {
         m_tcpServer.close();
-        qCInfo(lcHttp) << "Stopped listening; closing" << m_connections.size() << "connections";
+        const size_t count = m_connections.size();
+        qCInfo(lcHttp).noquote() << "Stopped listening; closing" << count
+                                 << (count == 1 ? "connection" : "connections");
     }
 
     // abort() reports back through removeConnection(), which edits the list.

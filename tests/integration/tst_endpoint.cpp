@@ -11,6 +11,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -141,6 +143,18 @@ QString assistantText(const RawResponse &response) {
 
 // The cost the registry prices imply for an OpenAI usage report, whose prompt tokens include
 // the cached ones.
+// The warnings of the upstream category, collected while a test installs the handler.
+QStringList g_upstreamWarnings;
+QtMessageHandler g_previousHandler = nullptr;
+
+void collectUpstreamWarnings(QtMsgType type, const QMessageLogContext &context,
+                             const QString &message) {
+    if (type == QtWarningMsg && qstrcmp(context.category, "signalbox.upstream") == 0)
+        g_upstreamWarnings << message;
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+}
+
 double expectedCost(const ModelPrices &prices, qint64 promptTokens, qint64 cachedTokens,
                     qint64 completionTokens) {
     return (double(promptTokens - cachedTokens) * prices.input +
@@ -181,9 +195,11 @@ private slots:
 
     void streamedStageRequestRecorded();
     void usageSummaryFollowsRequests();
+    void amountsHaveNoBinaryTails();
     void clientDisconnectCancelsUpstream();
     void upstreamFailureFallback_data();
     void upstreamFailureFallback();
+    void repeatedFailureLoggedOnce();
     void implausibleUsageIsEstimated_data();
     void implausibleUsageIsEstimated();
     void usagePartsAreCapped();
@@ -375,6 +391,27 @@ void TestEndpoint::usageSummaryFollowsRequests() {
     QCOMPARE(today.costUsd, expectedCost(kMiniPrices, 400, 0, 100));
 }
 
+void TestEndpoint::amountsHaveNoBinaryTails() {
+    // At these prices one request costs 0.00011999999999999999 in binary arithmetic.
+    m_primary->script().promptTokens = 400;
+    m_primary->script().completionTokens = 100;
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(send(chatRequest(QStringLiteral("mini"), false)).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(m_recorded->size(), 3, kWaitMs);
+
+    const RawResponse usage = send(getRequest("/api/usage?limit=5"));
+    QCOMPARE(usage.status, 200);
+    QVERIFY2(usage.body.contains("\"cost_usd\":0.00036,"), usage.body.constData());
+    QVERIFY2(usage.body.contains("\"cost_usd\":0.00012,"), usage.body.constData());
+    const RawResponse gates = send(getRequest("/api/gates"));
+    QCOMPARE(gates.status, 200);
+
+    // No amount anywhere in either body runs to the end of a double's precision.
+    const QRegularExpression longNumber(QStringLiteral("\\d\\.\\d{15,}"));
+    for (const QByteArray &body : {usage.body, gates.body})
+        QVERIFY2(!longNumber.match(QString::fromUtf8(body)).hasMatch(), body.constData());
+}
+
 void TestEndpoint::clientDisconnectCancelsUpstream() {
     FakeOpenAiScript &script = m_primary->script();
     script.chunkCount = 10;
@@ -469,6 +506,30 @@ void TestEndpoint::upstreamFailureFallback() {
         QCOMPARE(record->model, QStringLiteral("mini"));
         QCOMPARE(record->httpStatus, clientStatus);
     }
+}
+
+void TestEndpoint::repeatedFailureLoggedOnce() {
+    m_primary->script().errorStatus = 400;
+    m_primary->script().errorType = "invalid_request_error";
+    g_upstreamWarnings.clear();
+    g_previousHandler = qInstallMessageHandler(collectUpstreamWarnings);
+    const auto restore = qScopeGuard([] { qInstallMessageHandler(g_previousHandler); });
+
+    // Five requests fail alike: the first is logged with its message, the rest are counted.
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(send(chatRequest(QStringLiteral("mini"), false)).status, 400);
+    QTRY_COMPARE_WITH_TIMEOUT(m_recorded->size(), 5, kWaitMs);
+    QCOMPARE(g_upstreamWarnings.size(), 1);
+    QVERIFY2(g_upstreamWarnings.first().contains(QStringLiteral("The fake upstream was told")),
+             qPrintable(g_upstreamWarnings.first()));
+
+    // Stopping the router reports the count held back, so no failure goes uncounted.
+    m_recorded.reset();
+    m_service.reset();
+    QCOMPARE(g_upstreamWarnings.size(), 2);
+    QVERIFY2(
+        g_upstreamWarnings.last().contains(QStringLiteral("(4 more since the last such line)")),
+        qPrintable(g_upstreamWarnings.last()));
 }
 
 void TestEndpoint::implausibleUsageIsEstimated_data() {

@@ -26,6 +26,8 @@ private slots:
     void requestFeaturesOutOfRangeMaxTokens();
     void plausibleReport_data();
     void plausibleReport();
+    void roundedUsd_data();
+    void roundedUsd();
 };
 
 void CostTest::cost_data() {
@@ -175,6 +177,29 @@ void CostTest::plausibleReport() {
     usage.outputTokens = output;
     usage.reasoningTokens = reasoning;
     QCOMPARE(isPlausibleReport(usage), plausible);
+}
+
+void CostTest::roundedUsd_data() {
+    QTest::addColumn<double>("amount");
+    QTest::addColumn<QByteArray>("json");
+
+    // clang-format off
+    QTest::newRow("binary tail")      << 0.00011999999999999999 << QByteArray("0.00012");
+    QTest::newRow("sum with a tail")  << 0.1 + 0.2               << QByteArray("0.3");
+    QTest::newRow("whole dollars")    << 125.0                   << QByteArray("125");
+    QTest::newRow("smallest step")    << 3e-10                   << QByteArray("3e-10");
+    QTest::newRow("below the step")   << 4e-11                   << QByteArray("0");
+    QTest::newRow("negative")         << -0.30000000000000004    << QByteArray("-0.3");
+    QTest::newRow("too large to round") << 1234567.1234567891    << QByteArray("1234567.1234567892");
+    // clang-format on
+}
+
+void CostTest::roundedUsd() {
+    QFETCH(double, amount);
+    QFETCH(QByteArray, json);
+
+    const QJsonObject object{{QStringLiteral("usd"), signalbox::roundedUsd(amount)}};
+    QCOMPARE(QJsonDocument(object).toJson(QJsonDocument::Compact), "{\"usd\":" + json + "}");
 }
 
 QTEST_APPLESS_MAIN(CostTest)
