@@ -18,6 +18,7 @@ class Gates;
 class Ledger;
 class LedgerReader;
 class ModelCooldowns;
+class WarningThrottle;
 struct ProviderConfig;
 
 // The state the endpoint handlers share. It lives on the router thread, like every handler, so the
@@ -28,8 +29,9 @@ struct ApiEnvironment {
     LedgerReader *reader = nullptr;
     HttpClient *network = nullptr; // the upstream client
     Gates *gates = nullptr;        // null only in tests that run the handlers without gates
-    ClassifierCache *classifierCache = nullptr; // null: every classification calls the model
-    ModelCooldowns *cooldowns = nullptr;        // null: no model is ever skipped for a cooldown
+    ClassifierCache *classifierCache = nullptr;  // null: every classification calls the model
+    ModelCooldowns *cooldowns = nullptr;         // null: no model is ever skipped for a cooldown
+    WarningThrottle *upstreamFailures = nullptr; // null: every failed upstream call is logged
     std::function<QString(const ProviderConfig &)> apiKeyFor;
     // Reports a setup problem, such as a missing key, in the log and the console's events: once
     // per key until the next config change, however many requests meet it. Null in some tests.

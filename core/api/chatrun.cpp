@@ -421,7 +421,7 @@ void ChatRun::sendGateRejection() {
 
 void ChatRun::callUpstream(const UpstreamRequest &request) {
     const ProviderConfig *provider = &request.provider;
-    auto call = createUpstreamCall(request, m_environment.network);
+    auto call = createUpstreamCall(request, m_environment.network, m_environment.upstreamFailures);
     if (!call) {
         failAttempt(QStringLiteral("provider kind '%1' of '%2' is not supported yet")
                         .arg(provider->kind, provider->id));

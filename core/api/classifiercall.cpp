@@ -130,7 +130,8 @@ void ClassifierCall::admit(UpstreamRequest request) {
 }
 
 void ClassifierCall::callUpstream(UpstreamRequest request) {
-    auto call = createUpstreamCall(std::move(request), m_environment.network);
+    auto call = createUpstreamCall(std::move(request), m_environment.network,
+                                   m_environment.upstreamFailures);
     if (!call) {
         fail(call.error());
         return;

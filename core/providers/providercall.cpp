@@ -6,6 +6,7 @@
 #include "http/ssewriter.h"
 #include "logging.h"
 #include "providers/openaiwire.h"
+#include "warningthrottle.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -92,11 +93,12 @@ bool isSuccess(int status) {
 } // namespace
 
 ProviderCall::ProviderCall(UpstreamRequest request, std::unique_ptr<ProviderAdapter> adapter,
-                           HttpClient *client, QObject *parent)
+                           HttpClient *client, WarningThrottle *failureWarnings, QObject *parent)
     : UpstreamCall(parent)
     , m_request(std::move(request))
     , m_adapter(std::move(adapter))
-    , m_client(client) {
+    , m_client(client)
+    , m_failureWarnings(failureWarnings) {
     m_passThrough = m_adapter->wireFormat() == m_request.clientFormat;
     m_decoder = m_adapter->createStreamDecoder(m_request.provider.id);
     if (!m_passThrough)
@@ -497,9 +499,13 @@ void ProviderCall::finishWith(UpstreamError error) {
     error.message = openaiwire::redact(error.message, m_request.apiKey);
     m_result.body = openaiwire::redact(QString::fromUtf8(m_result.body), m_request.apiKey).toUtf8();
     m_result.error = std::move(error);
-    qCWarning(lcUpstream).noquote()
-        << "call to provider" << m_request.provider.id << "model" << m_request.model.id
-        << "failed:" << upstreamErrorKindName(m_result.error.kind) << m_result.error.message;
+    // With an upstream down, every request fails the same way: the throttle logs the first and
+    // then counts the rest.
+    const QString kind = QStringLiteral("call to provider %1 model %2 failed: %3")
+                             .arg(m_request.provider.id, m_request.model.id,
+                                  upstreamErrorKindName(m_result.error.kind));
+    if (!m_failureWarnings || m_failureWarnings->admit(kind))
+        qCWarning(lcUpstream).noquote() << kind << m_result.error.message;
     finishOk();
 }
 

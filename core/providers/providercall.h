@@ -14,6 +14,8 @@
 
 namespace signalbox {
 
+class WarningThrottle;
+
 // A call to an upstream over HTTP in the wire format of its adapter. Streams are read event by
 // event and written to the client as they arrive: unchanged when the client speaks the
 // provider's format, else translated through the canonical stream events. Either way the usage
@@ -23,7 +25,8 @@ class ProviderCall : public UpstreamCall, private HttpClientListener {
 
 public:
     ProviderCall(UpstreamRequest request, std::unique_ptr<ProviderAdapter> adapter,
-                 HttpClient *client, QObject *parent = nullptr);
+                 HttpClient *client, WarningThrottle *failureWarnings = nullptr,
+                 QObject *parent = nullptr);
     ~ProviderCall() override;
 
     void start() override;
@@ -64,6 +67,7 @@ private:
     std::unique_ptr<StreamDecoder> m_decoder;
     std::unique_ptr<ClientStreamEncoder> m_encoder; // null when passing the stream through
     HttpClient *m_client = nullptr;
+    WarningThrottle *m_failureWarnings = nullptr;
     std::unique_ptr<HttpClientReply> m_reply;
     QTimer m_timer;
     Phase m_phase = Phase::Connect;

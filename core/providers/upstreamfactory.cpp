@@ -20,8 +20,8 @@ std::optional<WireFormat> providerWireFormat(const QString &kind) {
     return std::nullopt;
 }
 
-Result<std::unique_ptr<UpstreamCall>> createUpstreamCall(UpstreamRequest request,
-                                                         HttpClient *client) {
+Result<std::unique_ptr<UpstreamCall>>
+createUpstreamCall(UpstreamRequest request, HttpClient *client, WarningThrottle *failureWarnings) {
     const QString kind = request.provider.kind;
     std::unique_ptr<ProviderAdapter> adapter;
 
@@ -43,7 +43,7 @@ Result<std::unique_ptr<UpstreamCall>> createUpstreamCall(UpstreamRequest request
                            "call; use one of: %3")
                 .arg(request.provider.id, kind, providerKinds().join(QStringLiteral(", ")))};
     return std::unique_ptr<UpstreamCall>(
-        new ProviderCall(std::move(request), std::move(adapter), client));
+        new ProviderCall(std::move(request), std::move(adapter), client, failureWarnings));
 }
 
 } // namespace signalbox

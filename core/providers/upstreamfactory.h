@@ -11,10 +11,14 @@
 
 namespace signalbox {
 
+class WarningThrottle;
+
 // Creates the call for the request's provider kind, or returns an error naming the kind when
-// this build has no client for it. The call is not started.
-Result<std::unique_ptr<UpstreamCall>> createUpstreamCall(UpstreamRequest request,
-                                                         HttpClient *client);
+// this build has no client for it. The call is not started. A failed call logs a warning through
+// failureWarnings where one is given, else every time.
+Result<std::unique_ptr<UpstreamCall>>
+createUpstreamCall(UpstreamRequest request, HttpClient *client,
+                   WarningThrottle *failureWarnings = nullptr);
 
 // Returns the wire format a provider kind speaks, or nothing for a kind this build cannot call.
 std::optional<WireFormat> providerWireFormat(const QString &kind);

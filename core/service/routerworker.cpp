@@ -22,6 +22,7 @@
 #include "service/demotraffic.h"
 #include "service/instanceid.h"
 #include "service/simulatedupstream.h"
+#include "warningthrottle.h"
 
 #include <QElapsedTimer>
 #include <QHostAddress>
@@ -76,6 +77,9 @@ int usdDecimals(double limitUsd) {
 // The console's usage figures are refreshed at most this often while requests are recorded.
 constexpr int MinUsageRefreshMs = 250;
 
+// A failing upstream logs its first failure at once, then one count per interval.
+constexpr int UpstreamFailureLogIntervalMs = 10000;
+
 HttpLimits limitsFor(const Config &config) {
     HttpLimits limits;
     limits.maxBodyBytes = qint64(config.server.maxBodyMib) * 1024 * 1024;
@@ -117,6 +121,12 @@ void RouterWorker::start() {
     m_environment.network = m_upstreamClient;
     m_cooldowns = std::make_unique<ModelCooldowns>();
     m_environment.cooldowns = m_cooldowns.get();
+    m_upstreamFailures = std::make_unique<WarningThrottle>(
+        UpstreamFailureLogIntervalMs, [](const QString &kind, qint64 heldBack) {
+            qCWarning(lcUpstream).noquote()
+                << kind << QStringLiteral("(%1 more since the last such line)").arg(heldBack);
+        });
+    m_environment.upstreamFailures = m_upstreamFailures.get();
 
     Result<ConfigPtr> config = loadInitialConfig();
     if (!config.ok()) {

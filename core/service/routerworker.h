@@ -31,6 +31,7 @@ class HttpServer;
 class ModelCooldowns;
 class HttpClient;
 class SimulatedUpstream;
+class WarningThrottle;
 
 // Everything that runs on the router thread: the HTTP server, the handlers, the config in force,
 // the upstream HTTP client and, in demo mode, the simulated upstream.
@@ -108,6 +109,7 @@ private:
     std::unique_ptr<Gates> m_gates;
     std::unique_ptr<ClassifierCache> m_classifierCache;
     std::unique_ptr<ModelCooldowns> m_cooldowns;
+    std::unique_ptr<WarningThrottle> m_upstreamFailures; // outlives the calls in m_server
     std::unique_ptr<HttpServer> m_server;
     std::unique_ptr<SimulatedUpstream> m_simulated;
     std::unique_ptr<DemoTraffic> m_demoTraffic;
