@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <utility>
 
 namespace signalbox {
@@ -17,6 +18,9 @@ namespace {
 // An estimate, long enough to merge the write, rename and attribute events of one editor save.
 constexpr int kDebounceMs = 100;
 
+constexpr int kFirstRetryMs = 1000;
+constexpr int kLongestRetryMs = 30000;
+
 } // namespace
 
 ConfigWatcher::ConfigWatcher(const QString &path, QObject *parent)
@@ -25,6 +29,8 @@ ConfigWatcher::ConfigWatcher(const QString &path, QObject *parent)
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kDebounceMs);
     connect(&m_debounce, &QTimer::timeout, this, &ConfigWatcher::reload);
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, &ConfigWatcher::reload);
     connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, &ConfigWatcher::scheduleReload);
     connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this,
             &ConfigWatcher::scheduleReload);
@@ -49,12 +55,22 @@ void ConfigWatcher::watchFile() {
         m_watcher.addPath(m_path);
 }
 
+// A missing file comes back with a change event, but a failure to open one that exists, such as
+// "Too many open files", can end without any.
+void ConfigWatcher::retryLater() {
+    if (!QFileInfo::exists(m_path))
+        return;
+    m_retryMs = m_retryMs == 0 ? kFirstRetryMs : std::min(2 * m_retryMs, kLongestRetryMs);
+    m_retry.start(m_retryMs);
+}
+
 void ConfigWatcher::reload() {
     // A rename over the file drops it from the watcher, so add it again on every reload.
     watchFile();
 
     QFile file(m_path);
     if (!file.open(QIODevice::ReadOnly)) {
+        retryLater();
         if (m_reportedMissing)
             return;
         m_reportedMissing = true;
@@ -66,6 +82,9 @@ void ConfigWatcher::reload() {
         emit configRejected({ConfigProblem{{}, message}});
         return;
     }
+
+    m_retry.stop();
+    m_retryMs = 0;
 
     // After a reported removal, unchanged content is still reported, because it ends the
     // rejected state.

@@ -16,6 +16,10 @@ namespace signalbox {
 // on the file itself, so the parent folder is watched too and the file is watched again when it
 // reappears. Bursts of change events are merged into one reload.
 //
+// A file that exists but cannot be opened, for example while the process has no file descriptor
+// free, is tried again after 1 s, then at doubling intervals up to 30 s, so that an edit made then
+// is not lost until the next one.
+//
 // The content at construction is the baseline: create the watcher right after loading the file,
 // and only later changes are reported. Content equal to the last content read emits nothing.
 class ConfigWatcher : public QObject {
@@ -41,10 +45,13 @@ private:
     void scheduleReload();
     void reload();
     void watchFile();
+    void retryLater();
 
     QString m_path;
     QFileSystemWatcher m_watcher;
     QTimer m_debounce;
+    QTimer m_retry;
+    int m_retryMs = 0;
     QByteArray m_lastContent;
     bool m_reportedMissing = false;
 };

@@ -9,6 +9,11 @@
 
 #include <cstdio>
 
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
 using namespace signalbox;
 
 class TestConfigWatcher : public QObject {
@@ -21,6 +26,7 @@ private slots:
     void replaceByRenameStillWatched();
     void unchangedContentEmitsNothing();
     void removedFileEmitsRejected();
+    void failedOpenIsRetried();
 
 private:
     QString configPath() const { return m_dir->filePath(QStringLiteral("config.json")); }
@@ -137,6 +143,38 @@ void TestConfigWatcher::removedFileEmitsRejected() {
     QVERIFY(writeFile(configPath(), demoConfigJson()));
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 5000);
     QCOMPARE(rejected.count(), 1);
+}
+
+void TestConfigWatcher::failedOpenIsRetried() {
+#ifdef Q_OS_UNIX
+    ConfigWatcher watcher(configPath());
+    QSignalSpy loaded(&watcher, &ConfigWatcher::configLoaded);
+    QSignalSpy rejected(&watcher, &ConfigWatcher::configRejected);
+
+    // The edit lands while the process has no descriptor free: its open fails with EMFILE.
+    rlimit limits{};
+    QCOMPARE(getrlimit(RLIMIT_NOFILE, &limits), 0);
+    const int lowestFree = ::dup(0);
+    QVERIFY(lowestFree >= 0);
+    ::close(lowestFree);
+    QVERIFY(writeFile(configPath(), demoWithBudget(20)));
+    rlimit lowered = limits;
+    lowered.rlim_cur = rlim_t(lowestFree);
+    QCOMPARE(setrlimit(RLIMIT_NOFILE, &lowered), 0);
+    const bool failed = QTest::qWaitFor([&] { return rejected.count() == 1; }, 5000);
+    QCOMPARE(setrlimit(RLIMIT_NOFILE, &limits), 0);
+    QVERIFY(failed);
+    const auto problems = rejected.first().first().value<QList<ConfigProblem>>();
+    QVERIFY2(problems.first().message.contains(QStringLiteral("open files")),
+             qPrintable(problems.first().message));
+
+    // Descriptors are free again, and nothing touches the file: the retry reads the edit.
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 5000);
+    QCOMPARE(loaded.first().first().value<ConfigPtr>()->gates.dailyBudgetUsd, 20.0);
+    QCOMPARE(rejected.count(), 1);
+#else
+    QSKIP("needs setrlimit");
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestConfigWatcher)
