@@ -277,14 +277,34 @@ void StagesPage::mergeInto(Config &config) const {
     config.gates.stageBudgetsUsd = m_budgets;
 }
 
-void StagesPage::fillModelChoices() {
-    m_model->clear();
-    m_model->addItem(kAuto);
-    m_model->addItems(m_modelIds);
+QStringList StagesPage::usableModels(const StageConfig *stage) const {
+    if (!stage || stage->allowed.isEmpty())
+        return m_modelIds;
+    QStringList usable;
+    for (const QString &model : std::as_const(m_modelIds)) {
+        if (stage->allowed.contains(model))
+            usable << model;
+    }
+    return usable;
+}
+
+// Offers only the models the stage may use. The stage's model and a pinned model stay chosen and
+// shown when the allowed list no longer has them, so that the problem list can report it.
+void StagesPage::fillModelChoices(bool keepChoices) {
+    const auto fill = [](QComboBox *box, const QStringList &items, bool keepChosen) {
+        const QString chosen = box->currentText();
+        box->clear();
+        box->addItems(items);
+        if (keepChosen && !chosen.isEmpty() && box->findText(chosen) < 0)
+            box->addItem(chosen);
+        if (box->findText(chosen) >= 0)
+            box->setCurrentText(chosen);
+    };
+    const QStringList usable = usableModels(current());
+    fill(m_model, QStringList{kAuto} + usable, keepChoices);
+    fill(m_overrideModel, usable, keepChoices && m_overrideEnabled->isChecked());
     m_fallbackChoice->clear();
-    m_fallbackChoice->addItems(m_modelIds);
-    m_overrideModel->clear();
-    m_overrideModel->addItems(m_modelIds);
+    m_fallbackChoice->addItems(usable);
 }
 
 void StagesPage::showStage(int index) {
@@ -298,7 +318,7 @@ void StagesPage::showStage(int index) {
 
     m_updating = true;
     m_editor->setTitle(tr("Stage \"%1\"").arg(stage->name));
-    fillModelChoices();
+    fillModelChoices(false);
     if (m_model->findText(stage->model) < 0)
         m_model->addItem(stage->model);
     m_model->setCurrentText(stage->model);
@@ -344,6 +364,9 @@ void StagesPage::readAllowed() {
     if (!stage || m_updating)
         return;
     stage->allowed = listTexts(m_allowed, true);
+    m_updating = true;
+    fillModelChoices(true);
+    m_updating = false;
     markEdited();
 }
 

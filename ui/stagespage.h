@@ -37,6 +37,7 @@ public:
     QPushButton *removeStageButton() const { return m_removeStage; }
     QComboBox *modelCombo() const { return m_model; }
     QListWidget *fallbackList() const { return m_fallbacks; }
+    QComboBox *fallbackChoice() const { return m_fallbackChoice; }
     QListWidget *allowedList() const { return m_allowed; }
     QDoubleSpinBox *budgetSpin() const { return m_budget; }
     QCheckBox *overrideCheck() const { return m_overrideEnabled; }
@@ -64,7 +65,8 @@ private:
     QWidget *createPreview();
     void connectEditors();
     void showStage(int index);
-    void fillModelChoices();
+    QStringList usableModels(const StageConfig *stage) const;
+    void fillModelChoices(bool keepChoices);
     void readFallbacks();
     void readAllowed();
     void readOverride();

@@ -39,6 +39,7 @@ private slots:
     void cleanup();
     void fallbackOrderAndAllowedApply();
     void disallowedFallbackIsMarked();
+    void choicesFollowAllowedModels();
     void overrideAndBudgetApply();
     void previewShowsEditedDecision();
     void addAndRemoveStage();
@@ -122,6 +123,45 @@ void TestStagesPage::disallowedFallbackIsMarked() {
     QVERIFY(m_page->problems().isEmpty());
     QVERIFY(m_page->fallbackList()->toolTip().isEmpty() ||
             !m_page->fallbackList()->toolTip().contains(QStringLiteral("allowed list")));
+}
+
+void TestStagesPage::choicesFollowAllowedModels() {
+    m_page->selectStage(QStringLiteral("ui"));
+    const auto choices = [](const QComboBox *box) {
+        QStringList items;
+        for (int i = 0; i < box->count(); ++i)
+            items << box->itemText(i);
+        return items;
+    };
+    const QStringList everyModel = choices(m_page->fallbackChoice());
+    QVERIFY(everyModel.size() > 2);
+    const QString stageModel = m_page->modelCombo()->currentText();
+
+    // With models checked, only they are offered as fallbacks and for a pin.
+    for (int row = 0; row < m_page->allowedList()->count(); ++row)
+        m_page->allowedList()->item(row)->setCheckState(Qt::Unchecked);
+    const QStringList two{QStringLiteral("claude-haiku-4-5"), QStringLiteral("gpt-4.1")};
+    for (const QString &model : two)
+        check(m_page->allowedList(), model, true);
+    QStringList offered = choices(m_page->fallbackChoice());
+    offered.sort();
+    QCOMPARE(offered, two);
+    offered = choices(m_page->overrideModelCombo());
+    offered.sort();
+    QCOMPARE(offered, two);
+
+    // The stage's own model stays chosen; the problem list reports whether it is still allowed.
+    QCOMPARE(m_page->modelCombo()->currentText(), stageModel);
+
+    // Coming back to the stage keeps its choices, and an empty list offers every model again.
+    m_page->selectStage(QStringLiteral("code"));
+    m_page->selectStage(QStringLiteral("ui"));
+    offered = choices(m_page->fallbackChoice());
+    offered.sort();
+    QCOMPARE(offered, two);
+    for (const QString &model : two)
+        check(m_page->allowedList(), model, false);
+    QCOMPARE(choices(m_page->fallbackChoice()), everyModel);
 }
 
 void TestStagesPage::overrideAndBudgetApply() {
