@@ -16,12 +16,23 @@ if (files.length === 0) {
   process.stderr.write('usage: node bench/report.mjs RESULTS.jsonl...\n');
   process.exit(2);
 }
+// A run stopped part way ends in a line cut short, and a test that failed may lack its figures:
+// such lines are skipped with a warning, and missing figures show as '–'.
 const entries = files.flatMap((file) =>
   fs
     .readFileSync(file, 'utf8')
     .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line)),
+    .flatMap((line, index) => {
+      if (!line.trim()) return [];
+      try {
+        const entry = JSON.parse(line);
+        if (entry && typeof entry === 'object' && typeof entry.route === 'string' && typeof entry.test === 'string') return [entry];
+      } catch {
+        // Reported below, like an entry without a route or test.
+      }
+      process.stderr.write(`${file}:${index + 1}: skipped, not a complete result line\n`);
+      return [];
+    }),
 );
 
 const routes = [...new Set(entries.map((entry) => entry.route))];
@@ -59,10 +70,10 @@ for (const route of routes) {
   f.sat_p50 = of(route, 'saturation', (e) => e.p50_ms);
   f.sat_p99 = of(route, 'saturation', (e) => e.p99_ms);
   f.sat_cpu = of(route, 'saturation', (e) => (e.router_cpu_us === undefined ? null : e.router_cpu_us / Math.max(1, e.requests)));
-  f.ttft_p50 = of(route, 'stream', (e) => e.ttft.p50_ms);
-  f.ttft_p99 = of(route, 'stream', (e) => e.ttft.p99_ms);
-  f.seq_ttft_p50 = of(route, 'stream_sequential', (e) => e.ttft.p50_ms);
-  f.seq_ttft_p99 = of(route, 'stream_sequential', (e) => e.ttft.p99_ms);
+  f.ttft_p50 = of(route, 'stream', (e) => e.ttft?.p50_ms);
+  f.ttft_p99 = of(route, 'stream', (e) => e.ttft?.p99_ms);
+  f.seq_ttft_p50 = of(route, 'stream_sequential', (e) => e.ttft?.p50_ms);
+  f.seq_ttft_p99 = of(route, 'stream_sequential', (e) => e.ttft?.p99_ms);
   f.seq_ok = of(route, 'stream_sequential', (e) => e.ok);
   f.seq_count = of(route, 'stream_sequential', (e) => e.count);
   f.stream_ok = of(route, 'stream', (e) => e.ok);
@@ -86,18 +97,18 @@ function addedTtftPerRound(route) {
   return ttftRounds.map((round) => {
     const own = entries.find((e) => e.route === route && e.test === 'stream_ttft' && e.round === round);
     const base = entries.find((e) => e.route === 'direct' && e.test === 'stream_ttft' && e.round === round);
-    return own && base && own.ok > 0 && base.ok > 0 ? own.ttft.p50_ms - base.ttft.p50_ms : null;
+    return own?.ttft && base?.ttft && own.ok > 0 && base.ok > 0 ? own.ttft.p50_ms - base.ttft?.p50_ms : null;
   });
 }
 for (const route of routes) {
   const perRound = addedTtftPerRound(route);
-  figures[route].ttft_rounds_p50 = of(route, 'stream_ttft', (e) => e.ttft.p50_ms);
+  figures[route].ttft_rounds_p50 = of(route, 'stream_ttft', (e) => e.ttft?.p50_ms);
   figures[route].ttft_rounds_added = perRound;
   figures[route].ttft_rounds_added_p50 = quantile(perRound, 0.5);
   figures[route].ttft_rounds_added_p25 = quantile(perRound, 0.25);
   figures[route].ttft_rounds_added_p75 = quantile(perRound, 0.75);
-  figures[route].ttft_rounds_ok = entries.filter((e) => e.route === route && e.test === 'stream_ttft').reduce((sum, e) => sum + e.ok, 0);
-  figures[route].ttft_rounds_count = entries.filter((e) => e.route === route && e.test === 'stream_ttft').reduce((sum, e) => sum + e.count, 0);
+  figures[route].ttft_rounds_ok = entries.filter((e) => e.route === route && e.test === 'stream_ttft').reduce((sum, e) => sum + (e.ok ?? 0), 0);
+  figures[route].ttft_rounds_count = entries.filter((e) => e.route === route && e.test === 'stream_ttft').reduce((sum, e) => sum + (e.count ?? 0), 0);
 }
 const added = (route, key) => (figures[route][key] === null || direct[key] === null || direct[key] === undefined ? null : figures[route][key] - direct[key]);
 
