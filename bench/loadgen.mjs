@@ -13,6 +13,11 @@
 //   idle   --url U --count N --hold-s S
 //          Opens N connections that send nothing, holds them S seconds, then sends one request
 //          on a fresh connection and reports how many idle connections the server kept open.
+//   alternate --route NAME=URL --route NAME=URL... --body FILE --rate R --window-s S --cycles N
+//          --connections C
+//          The rate load in windows of S seconds, each route in turn, N cycles in a rotating
+//          order. Reports per route the median and quartiles over the windows of its p50 and
+//          p99, and of their difference from the first route's in the same cycle.
 //
 // --watch PID (repeatable) samples the resident memory (VmRSS) of each process every 50 ms and
 // reports the highest value seen, in KiB.
@@ -34,6 +39,9 @@ const { values, positionals } = parseArgs({
     count: { type: 'string', default: '200' },
     'timeout-s': { type: 'string', default: '120' },
     'hold-s': { type: 'string', default: '5' },
+    route: { type: 'string', multiple: true, default: [] },
+    'window-s': { type: 'string', default: '1' },
+    cycles: { type: 'string', default: '20' },
     watch: { type: 'string', multiple: true, default: [] },
   },
 });
@@ -96,13 +104,10 @@ function requestOptions(url, body) {
 
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
-async function runRate() {
-  const body = fs.readFileSync(values.body);
-  const rate = Number(values.rate);
-  const seconds = Number(values.seconds);
+// Open-loop load on one URL: request i is due at start + i/rate, and its latency counts from then.
+async function openLoop({ url, body, rate, seconds, agent }) {
   const total = Math.round(rate * seconds);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: Number(values.connections) });
-  const options = { ...requestOptions(values.url, body), agent };
+  const options = { ...requestOptions(url, body), agent };
   const latencies = [];
   let errors = 0;
   let done = 0;
@@ -144,7 +149,14 @@ async function runRate() {
       resolve();
     }, (seconds + 30) * 1000).unref();
   });
-  const elapsedS = (nowMs() - start) / 1000;
+  return { latencies, errors, elapsedS: (nowMs() - start) / 1000 };
+}
+
+async function runRate() {
+  const body = fs.readFileSync(values.body);
+  const rate = Number(values.rate);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Number(values.connections) });
+  const { latencies, errors, elapsedS } = await openLoop({ url: values.url, body, rate, seconds: Number(values.seconds), agent });
   agent.destroy();
   return {
     mode: 'rate',
@@ -152,6 +164,75 @@ async function runRate() {
     achieved_rate: Math.round((latencies.length / elapsedS) * 10) / 10,
     errors,
     ...summarize(latencies),
+  };
+}
+
+// The median and quartiles of a list of numbers, interpolated between ranks.
+function quartiles(numbers) {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const at = (q) => {
+    const position = (sorted.length - 1) * q;
+    const below = Math.floor(position);
+    const above = Math.min(sorted.length - 1, below + 1);
+    return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+  };
+  const round = (x) => Math.round(x * 1000) / 1000;
+  return sorted.length ? { p25: round(at(0.25)), median: round(at(0.5)), p75: round(at(0.75)) } : null;
+}
+
+// Short windows of the same open-loop load on each route in turn, cycle after cycle, in an order
+// that rotates. A route's added latency in a cycle is its window's percentile minus the first
+// route's in the same cycle, so the machine's other load, which drifts over seconds, mostly
+// cancels out of each difference.
+async function runAlternate() {
+  const routes = values.route.map((spec) => {
+    const equals = spec.indexOf('=');
+    if (equals <= 0) {
+      process.stderr.write(`loadgen: --route '${spec}' must be NAME=URL\n`);
+      process.exit(2);
+    }
+    return { name: spec.slice(0, equals), url: spec.slice(equals + 1) };
+  });
+  if (routes.length < 2) {
+    process.stderr.write('loadgen: alternate needs at least two --route NAME=URL, the first being the reference\n');
+    process.exit(2);
+  }
+  const body = fs.readFileSync(values.body);
+  const rate = Number(values.rate);
+  const windowS = Number(values['window-s']);
+  const cycles = Number(values.cycles);
+  const agents = routes.map(() => new http.Agent({ keepAlive: true, maxSockets: Number(values.connections) }));
+
+  // A short first window on each route opens its connections; its figures are not kept.
+  for (let i = 0; i < routes.length; ++i) await openLoop({ url: routes[i].url, body, rate, seconds: 0.5, agent: agents[i] });
+
+  const windows = routes.map(() => []);
+  const errors = routes.map(() => 0);
+  for (let cycle = 0; cycle < cycles; ++cycle) {
+    for (let k = 0; k < routes.length; ++k) {
+      const i = (cycle + k) % routes.length;
+      const result = await openLoop({ url: routes[i].url, body, rate, seconds: windowS, agent: agents[i] });
+      errors[i] += result.errors;
+      windows[i].push(summarize(result.latencies));
+    }
+  }
+  for (const agent of agents) agent.destroy();
+
+  const added = (i, key) => quartiles(windows[i].map((w, cycle) => w[key] - windows[0][cycle][key]));
+  return {
+    mode: 'alternate',
+    target_rate: rate,
+    window_s: windowS,
+    cycles,
+    routes: routes.map((route, i) => ({
+      name: route.name,
+      requests: windows[i].reduce((sum, w) => sum + w.n, 0),
+      errors: errors[i],
+      p50_ms: quartiles(windows[i].map((w) => w.p50_ms)),
+      p99_ms: quartiles(windows[i].map((w) => w.p99_ms)),
+      added_p50_ms: i === 0 ? null : added(i, 'p50_ms'),
+      added_p99_ms: i === 0 ? null : added(i, 'p99_ms'),
+    })),
   };
 }
 
@@ -283,8 +364,9 @@ let result;
 if (mode === 'rate') result = await runRate();
 else if (mode === 'stream') result = await runStream();
 else if (mode === 'idle') result = await runIdle();
+else if (mode === 'alternate') result = await runAlternate();
 else {
-  process.stderr.write('usage: loadgen.mjs rate|stream|idle --url URL ... (see the file header)\n');
+  process.stderr.write('usage: loadgen.mjs rate|stream|idle|alternate --url URL ... (see the file header)\n');
   process.exit(2);
 }
 result.peak_rss_kib = watcher.stop();
