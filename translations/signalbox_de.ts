@@ -1590,6 +1590,10 @@ Sie werden als Ausgabe abgerechnet; das automatische Routing und die Budgetreser
 <context>
     <name>signalbox::RouterWorker</name>
     <message>
+        <source>%1 was already past %2% of its limit: $%3 of $%4 spent</source>
+        <translation>%1 lag bereits über %2 % seines Limits: $%3 von $%4 ausgegeben</translation>
+    </message>
+    <message>
         <source>%1 reached %2% of its limit: $%3 of $%4 spent</source>
         <translation>%1 hat %2 % seines Limits erreicht: $%3 von $%4 ausgegeben</translation>
     </message>

@@ -1589,6 +1589,10 @@ They are billed as output; automatic routing and budget reservations count them.
 <context>
     <name>signalbox::RouterWorker</name>
     <message>
+        <source>%1 was already past %2% of its limit: $%3 of $%4 spent</source>
+        <translation>%1 已超过限额的 %2%：已花费 $%3 / $%4</translation>
+    </message>
+    <message>
         <source>%1 reached %2% of its limit: $%3 of $%4 spent</source>
         <translation>%1 已达到限额的 %2%：已花费 $%3 / $%4</translation>
     </message>

@@ -213,17 +213,26 @@ void Gates::checkWarnings(const QList<BudgetUsage> &budgets, bool announce) {
         if (fired.periodKey != usage.periodKey)
             fired = {usage.periodKey, {}};
 
+        double highestPassed = 0;
         for (const double fraction : std::as_const(m_policy.warnFractions)) {
             if (usage.spent < nanoUsdRound(fraction * usdFromNano(usage.limit)) ||
                 fired.fractions.contains(fraction))
                 continue;
             fired.fractions.append(fraction);
-            if (!announce)
+            if (!announce) {
+                highestPassed = std::max(highestPassed, fraction);
                 continue;
+            }
             qCInfo(lcGates) << usage.gateId << "reached" << fraction << "of its limit";
             emit warningReached(usage.gateId, fraction, usdFromNano(usage.spent),
                                 usdFromNano(usage.limit));
         }
+
+        // The thresholds passed before a restart were announced then, but the console and log
+        // of this run should still show where the budget is.
+        if (highestPassed > 0)
+            emit warningStanding(usage.gateId, highestPassed, usdFromNano(usage.spent),
+                                 usdFromNano(usage.limit));
     }
 }
 
@@ -240,7 +249,8 @@ void Gates::rebuildFromSpend(const SpendTotals &totals) {
             {QStringLiteral("model_budget:") + it.key(), periods.day, nanoUsdRound(it.value())});
     m_store->setSpent(entries);
 
-    // Thresholds passed before the restart were announced then.
+    // Thresholds passed before the restart were announced then, so they are reported as
+    // standing, not as reached.
     QPointer<Gates> self(this);
     SnapshotCall call{allBudgets(), periods, {}, m_clock.now().toMSecsSinceEpoch()};
     m_store->snapshot(call, [self](const StoreSnapshot &snapshot) {

@@ -97,6 +97,11 @@ signals:
     // and period.
     void warningReached(const QString &gateId, double fraction, double spentUsd, double limitUsd);
 
+    // When the gates were rebuilt from the ledger, as at start, the budget's spend was already
+    // past `fraction`, the highest of its thresholds it had passed. Fires once per budget and
+    // period, and never for a threshold that warningReached announced.
+    void warningStanding(const QString &gateId, double fraction, double spentUsd, double limitUsd);
+
 private:
     struct OpenAdmission {
         qint64 countedAtMSecs = 0;

@@ -241,6 +241,7 @@ Status RouterWorker::startGates(const Config &config) {
         return Error{QStringLiteral("the gates section of the config is invalid: ") +
                      policy.error()};
     connect(m_gates.get(), &Gates::warningReached, this, &RouterWorker::onWarningReached);
+    connect(m_gates.get(), &Gates::warningStanding, this, &RouterWorker::onWarningStanding);
     m_environment.gates = m_gates.get();
     return Ok{};
 }
@@ -316,6 +317,17 @@ void RouterWorker::onWarningReached(const QString &gateId, double fraction, doub
                                 .arg(spentUsd, 0, 'f', usdDecimals(limitUsd))
                                 .arg(limitUsd, 0, 'f', usdDecimals(limitUsd));
     qCWarning(lcGates).noquote() << message;
+    emit eventLogged(message);
+}
+
+void RouterWorker::onWarningStanding(const QString &gateId, double fraction, double spentUsd,
+                                     double limitUsd) {
+    const QString message = tr("%1 was already past %2% of its limit: $%3 of $%4 spent")
+                                .arg(gateId)
+                                .arg(qRound(fraction * 100))
+                                .arg(spentUsd, 0, 'f', usdDecimals(limitUsd))
+                                .arg(limitUsd, 0, 'f', usdDecimals(limitUsd));
+    qCInfo(lcGates).noquote() << message;
     emit eventLogged(message);
 }
 

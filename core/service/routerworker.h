@@ -91,6 +91,8 @@ private:
     void applyAccessToken();
     void onGateStoreHealthChanged(bool healthy, const QString &message);
     void onWarningReached(const QString &gateId, double fraction, double spentUsd, double limitUsd);
+    void onWarningStanding(const QString &gateId, double fraction, double spentUsd,
+                           double limitUsd);
     Status startServer(const Config &config);
     Status swapConfig(const ConfigPtr &config);
     void onConfigFileChanged(const ConfigPtr &config);

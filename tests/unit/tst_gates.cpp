@@ -428,6 +428,7 @@ void GatesTest::rebuildFromSpend() {
     policy.warnFractions = {0.5, 0.8};
     QVERIFY(fixture.gates.setPolicy(policy));
     QSignalSpy spy(&fixture.gates, &Gates::warningReached);
+    QSignalSpy standing(&fixture.gates, &Gates::warningStanding);
 
     SpendTotals totals;
     totals.dayUsd = 7.0;
@@ -441,6 +442,17 @@ void GatesTest::rebuildFromSpend() {
     QCOMPARE(fixture.gate(QStringLiteral("daily_budget")).reserved, 0.0);
     QCOMPARE(spy.count(), 0);
 
+    // Where each budget stands is reported once, with the highest threshold it is past.
+    QCOMPARE(standing.count(), 2);
+    QCOMPARE(standing.at(0).at(0).toString(), QStringLiteral("daily_budget"));
+    QCOMPARE(standing.at(0).at(1).toDouble(), 0.5);
+    QCOMPARE(standing.at(0).at(2).toDouble(), 7.0);
+    QCOMPARE(standing.at(0).at(3).toDouble(), 10.0);
+    QCOMPARE(standing.at(1).at(0).toString(), QStringLiteral("stage_budget:ui"));
+    QCOMPARE(standing.at(1).at(1).toDouble(), 0.5);
+    fixture.gates.rebuildFromSpend(totals);
+    QCOMPARE(standing.count(), 2);
+
     QVERIFY(rejection(fixture.admit(gateRequest(3.5))));
     QVERIFY(rejection(fixture.admit(gateRequest(0.6, QStringLiteral("ui")))));
 
@@ -450,6 +462,7 @@ void GatesTest::rebuildFromSpend() {
     fixture.gates.settle(admission(outcome)->reservationId, 1.0, 10);
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.at(0).at(1).toDouble(), 0.8);
+    QCOMPARE(standing.count(), 2);
 }
 
 void GatesTest::invalidPolicyKeepsCurrent() {
