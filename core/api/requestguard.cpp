@@ -10,6 +10,10 @@ namespace signalbox {
 namespace {
 
 bool isLoopbackName(const QString &host) {
+    // Nearly every request names one of these, and parsing them as addresses costs more than the
+    // rest of the check.
+    if (host == QLatin1String("127.0.0.1") || host == QLatin1String("::1"))
+        return true;
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 ||
         host.endsWith(QLatin1String(".localhost"), Qt::CaseInsensitive))
         return true;
