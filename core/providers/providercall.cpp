@@ -86,6 +86,13 @@ std::optional<bool> shouldRetryHeader(const HttpClientReply &reply) {
     return std::nullopt;
 }
 
+bool hasControlCharacter(QByteArrayView value) {
+    return std::any_of(value.begin(), value.end(), [](char c) {
+        const auto byte = uchar(c);
+        return byte < 0x20 ? byte != '\t' : byte == 0x7f;
+    });
+}
+
 bool isSuccess(int status) {
     return status >= 200 && status <= 299;
 }
@@ -129,6 +136,20 @@ void ProviderCall::start() {
                            "https URL such as https://api.openai.com/v1")
                 .arg(m_request.provider.id, m_request.provider.baseUrl)));
         return;
+    }
+
+    // A line break in a value would end the header early and let the rest pass as a header of
+    // its own. The API key is what can bring one here, so the message must not show the value.
+    for (const auto &[name, value] : std::as_const(prepared->headers)) {
+        if (hasControlCharacter(value)) {
+            finishWith(makeError(
+                UpstreamError::Kind::Protocol, 0,
+                QStringLiteral("the %1 header for provider \"%2\" contains a line break or "
+                               "another control character, which usually comes from the API "
+                               "key; store the key again without it")
+                    .arg(QString::fromLatin1(name), m_request.provider.id)));
+            return;
+        }
     }
 
     armTimer(Phase::Connect);
@@ -501,9 +522,12 @@ void ProviderCall::finishWith(UpstreamError error) {
     m_result.error = std::move(error);
     // With an upstream down, every request fails the same way: the throttle logs the first and
     // then counts the rest.
-    const QString kind = QStringLiteral("call to provider %1 model %2 failed: %3")
-                             .arg(m_request.provider.id, m_request.model.id,
-                                  upstreamErrorKindName(m_result.error.kind));
+    // A 429 after a 500 is news, so the HTTP status is part of the kind.
+    QString kind = QStringLiteral("call to provider %1 model %2 failed: %3")
+                       .arg(m_request.provider.id, m_request.model.id,
+                            upstreamErrorKindName(m_result.error.kind));
+    if (m_result.error.httpStatus > 0)
+        kind += QLatin1Char(' ') + QString::number(m_result.error.httpStatus);
     if (!m_failureWarnings || m_failureWarnings->admit(kind))
         qCWarning(lcUpstream).noquote() << kind << m_result.error.message;
     finishOk();

@@ -6,18 +6,33 @@
 
 namespace signalbox {
 
+namespace {
+
+// A key read from a file or a variable often ends in a line break, which no provider's key has.
+// Sent as it is, the break would end the header line. A provider that quotes the key quotes it
+// without the break, so the redaction of the untrimmed key would miss it.
+QString trimmedSecret(const QString &value) {
+    return value.trimmed();
+}
+
+QString secretVariable(const QString &name) {
+    return trimmedSecret(qEnvironmentVariable(name.toLocal8Bit().constData()));
+}
+
+} // namespace
+
 KeyLookup lookUpKey(const ProviderConfig &provider, const QHash<QString, StoredKey> &stored) {
-    const StoredKey held = stored.value(provider.id);
-    if (!held.key.isEmpty())
-        return {held.key, held.source, {}};
+    const QString storedKey = trimmedSecret(stored.value(provider.id).key);
+    if (!storedKey.isEmpty())
+        return {storedKey, stored.value(provider.id).source, {}};
 
     const QString own = upstreamKeyVariable(provider.id);
-    const QString ownValue = qEnvironmentVariable(own.toLatin1().constData());
+    const QString ownValue = secretVariable(own);
     if (!ownValue.isEmpty())
         return {ownValue, KeySource::SignalboxVariable, own};
 
     if (!provider.keyEnv.isEmpty()) {
-        const QString value = qEnvironmentVariable(provider.keyEnv.toLocal8Bit().constData());
+        const QString value = secretVariable(provider.keyEnv);
         if (!value.isEmpty())
             return {value, KeySource::ProviderVariable, provider.keyEnv};
     }
@@ -38,13 +53,13 @@ QString serviceSecretVariable(const QString &account) {
 
 KeyLookup lookUpServiceSecret(const QString &account, const QHash<QString, StoredKey> &stored) {
     const QString variable = serviceSecretVariable(account);
-    const QString value = qEnvironmentVariable(variable.toLatin1().constData());
+    const QString value = secretVariable(variable);
     if (!value.isEmpty())
         return {value, KeySource::SignalboxVariable, variable};
 
-    const StoredKey held = stored.value(account);
-    if (!held.key.isEmpty())
-        return {held.key, held.source, {}};
+    const QString storedSecret = trimmedSecret(stored.value(account).key);
+    if (!storedSecret.isEmpty())
+        return {storedSecret, stored.value(account).source, {}};
     return {};
 }
 

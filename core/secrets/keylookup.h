@@ -31,7 +31,8 @@ struct KeyLookup {
 };
 
 // Looks up a provider's key: a stored key (keychain or key file) first, then
-// SIGNALBOX_KEY_<PROVIDER_ID>, then the provider's key_env variable.
+// SIGNALBOX_KEY_<PROVIDER_ID>, then the provider's key_env variable. Whitespace around a key, such
+// as the line break that ends a file, is removed, here and in lookUpServiceSecret().
 KeyLookup lookUpKey(const ProviderConfig &provider, const QHash<QString, StoredKey> &stored);
 
 // The accounts of Signalbox's own secrets, in the same keychain service as the provider keys. The

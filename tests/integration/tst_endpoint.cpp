@@ -204,6 +204,7 @@ private slots:
     void implausibleUsageIsEstimated();
     void usagePartsAreCapped();
     void apiKeyNeverLeaks();
+    void keyWithLineBreakNeverLeaks();
     void nonStringModelRejected_data();
     void nonStringModelRejected();
     void nonBooleanStreamRejected_data();
@@ -523,10 +524,18 @@ void TestEndpoint::repeatedFailureLoggedOnce() {
     QVERIFY2(g_upstreamWarnings.first().contains(QStringLiteral("The fake upstream was told")),
              qPrintable(g_upstreamWarnings.first()));
 
+    // Another status is another kind of failure, logged at once with its own message.
+    m_primary->script().errorStatus = 429;
+    m_primary->script().errorMessage = "Rate limit reached.";
+    QCOMPARE(send(chatRequest(QStringLiteral("mini"), false)).status, 429);
+    QTRY_COMPARE_WITH_TIMEOUT(g_upstreamWarnings.size(), 2, kWaitMs);
+    QVERIFY2(g_upstreamWarnings.last().contains(QStringLiteral("Rate limit reached.")),
+             qPrintable(g_upstreamWarnings.last()));
+
     // Stopping the router reports the count held back, so no failure goes uncounted.
     m_recorded.reset();
     m_service.reset();
-    QCOMPARE(g_upstreamWarnings.size(), 2);
+    QCOMPARE(g_upstreamWarnings.size(), 3);
     QVERIFY2(
         g_upstreamWarnings.last().contains(QStringLiteral("(4 more since the last such line)")),
         qPrintable(g_upstreamWarnings.last()));
@@ -587,6 +596,30 @@ void TestEndpoint::usagePartsAreCapped() {
     QCOMPARE(record->usage.outputTokens, 14);
     QCOMPARE(record->usage.reasoningTokens, 14);
     QCOMPARE(record->costUsd, expectedCost(kMiniPrices, 18, 18, 14));
+}
+
+void TestEndpoint::keyWithLineBreakNeverLeaks() {
+    const auto restore = qScopeGuard([this] { qputenv(kKeyVariable, m_canary); });
+
+    // A key read from a file keeps its final line break. The upstream gets the key without it,
+    // and its error that quotes the key is redacted.
+    qputenv(kKeyVariable, m_canary + "\n");
+    m_primary->script().errorStatus = 401;
+    m_primary->script().errorType = "invalid_request_error";
+    m_primary->script().errorMessage = "Incorrect API key provided: " + m_canary + '.';
+    const RawResponse rejected = send(chatRequest(QStringLiteral("mini"), false));
+    QCOMPARE(rejected.status, 401);
+    QCOMPARE(m_primary->requests().size(), 1);
+    QCOMPARE(m_primary->requests().first().header("authorization"), "Bearer " + m_canary);
+    QVERIFY2(!responseBytes(rejected).contains(m_canary), rejected.body.constData());
+
+    // A line break inside the key would end the header early and inject one of its own.
+    qputenv(kKeyVariable, m_canary + "\r\nX-Injected: yes");
+    const RawResponse refused = send(chatRequest(QStringLiteral("mini"), false));
+    QCOMPARE(refused.status, 502);
+    QVERIFY2(refused.body.contains("control character"), refused.body.constData());
+    QVERIFY2(!responseBytes(refused).contains(m_canary), refused.body.constData());
+    QCOMPARE(m_primary->requests().size(), 1);
 }
 
 void TestEndpoint::apiKeyNeverLeaks() {
