@@ -18,7 +18,8 @@ namespace signalbox {
 //
 // A file that exists but cannot be opened, for example while the process has no file descriptor
 // free, is tried again after 1 s, then at doubling intervals up to 30 s, so that an edit made then
-// is not lost until the next one.
+// is not lost until the next one. A path that is not a regular file, such as a named pipe, is
+// reported and never opened, because opening a pipe waits for a writer.
 //
 // The content at construction is the baseline: create the watcher right after loading the file,
 // and only later changes are reported. Content equal to the last content read emits nothing.
@@ -44,14 +45,21 @@ signals:
 private:
     void scheduleReload();
     void reload();
+    enum class PathState { File, Missing, NotAFile, Unreadable };
+
     void watchFile();
-    void retryLater();
+    PathState pathState() const;
+    void retryLater(bool afterRetry);
+    void stopRetrying();
+    void retryNow();
+    void reportUnreadable(const QString &reason);
 
     QString m_path;
     QFileSystemWatcher m_watcher;
     QTimer m_debounce;
     QTimer m_retry;
-    int m_retryMs = 0;
+    int m_retryMs = 0; // the wait before the next retry
+    bool m_retrying = false;
     QByteArray m_lastContent;
     bool m_reportedMissing = false;
 };

@@ -11,6 +11,7 @@
 
 #ifdef Q_OS_UNIX
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #endif
 
@@ -27,6 +28,8 @@ private slots:
     void unchangedContentEmitsNothing();
     void removedFileEmitsRejected();
     void failedOpenIsRetried();
+    void editsDoNotDelayRetry();
+    void namedPipeNotOpened();
 
 private:
     QString configPath() const { return m_dir->filePath(QStringLiteral("config.json")); }
@@ -174,6 +177,66 @@ void TestConfigWatcher::failedOpenIsRetried() {
     QCOMPARE(rejected.count(), 1);
 #else
     QSKIP("needs setrlimit");
+#endif
+}
+
+void TestConfigWatcher::editsDoNotDelayRetry() {
+#ifdef Q_OS_UNIX
+    ConfigWatcher watcher(configPath());
+    QSignalSpy loaded(&watcher, &ConfigWatcher::configLoaded);
+    QSignalSpy rejected(&watcher, &ConfigWatcher::configRejected);
+
+    // The file stays open for writing, so that the edits need no new descriptor.
+    QFile writer(configPath());
+    QVERIFY(writer.open(QIODevice::ReadWrite));
+    rlimit limits{};
+    QCOMPARE(getrlimit(RLIMIT_NOFILE, &limits), 0);
+    const int lowestFree = ::dup(0);
+    QVERIFY(lowestFree >= 0);
+    ::close(lowestFree);
+    rlimit lowered = limits;
+    lowered.rlim_cur = rlim_t(lowestFree);
+
+    // Five edits while no descriptor is free: each one fails to be read.
+    QCOMPARE(setrlimit(RLIMIT_NOFILE, &lowered), 0);
+    bool written = true;
+    for (int budget = 21; budget <= 25; ++budget) {
+        const QByteArray content = demoWithBudget(budget);
+        written = written && writer.seek(0) && writer.write(content) == content.size() &&
+                  writer.resize(content.size()) && writer.flush();
+        QTest::qWait(250);
+    }
+    QCOMPARE(setrlimit(RLIMIT_NOFILE, &limits), 0);
+    QVERIFY(written);
+    QCOMPARE(rejected.count(), 1);
+
+    // The retry keeps its pace of 1 s, then 2 s: the edits did not push it back.
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 5000);
+    QCOMPARE(loaded.first().first().value<ConfigPtr>()->gates.dailyBudgetUsd, 25.0);
+#else
+    QSKIP("needs setrlimit");
+#endif
+}
+
+void TestConfigWatcher::namedPipeNotOpened() {
+#ifdef Q_OS_UNIX
+    ConfigWatcher watcher(configPath());
+    QSignalSpy loaded(&watcher, &ConfigWatcher::configLoaded);
+    QSignalSpy rejected(&watcher, &ConfigWatcher::configRejected);
+
+    // Opening a pipe with no writer would block this thread, and so the QTRY below.
+    QVERIFY(QFile::remove(configPath()));
+    QCOMPARE(::mkfifo(QFile::encodeName(configPath()).constData(), 0600), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!rejected.isEmpty(), 5000);
+    const auto problems = rejected.last().first().value<QList<ConfigProblem>>();
+    QVERIFY2(problems.first().message.contains(QStringLiteral("not a regular file")),
+             qPrintable(problems.first().message));
+
+    QVERIFY(QFile::remove(configPath()));
+    QVERIFY(writeFile(configPath(), demoWithBudget(20)));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 5000);
+#else
+    QSKIP("needs mkfifo");
 #endif
 }
 
