@@ -4,6 +4,8 @@
 
 #include "config/config.h"
 
+#include <QByteArray>
+
 #include <algorithm>
 #include <cmath>
 #include <iterator>
@@ -42,11 +44,12 @@ double costUsd(const Usage &usage, const Price &price) {
 }
 
 double roundedUsd(double usd) {
-    const double scale = 1e10;
-    // Below 2^53 / scale, about $900,000, the scaled amount is an exact integer after rounding.
-    if (!std::isfinite(usd) || std::abs(usd) >= 9e5)
+    // A sum of prices needs far fewer than the 17 digits that tell every double apart, and 15
+    // digits carry no binary tail. The shortest form of that text is what JSON then prints. Qt's
+    // conversions, unlike printf's, ignore the locale's decimal comma.
+    if (!std::isfinite(usd))
         return usd;
-    return std::round(usd * scale) / scale;
+    return QByteArray::number(usd, 'g', 15).toDouble();
 }
 
 } // namespace signalbox
