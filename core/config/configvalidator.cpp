@@ -292,6 +292,15 @@ private:
             add(path, QStringLiteral("must be between 0 and 1, not %1").arg(value));
     }
 
+    // The gates count in billionths of a dollar in 64 bits, which hold up to about $9.2 billion,
+    // limit and reservations together.
+    void checkBudgetCeiling(const QString &path, double value) {
+        constexpr double kMaxBudgetUsd = 1e9;
+        if (value > kMaxBudgetUsd)
+            add(path, QStringLiteral("must be at most 1000000000 USD, not %1; use 0 for no budget")
+                          .arg(value, 0, 'g', 15));
+    }
+
     void checkGates() {
         const GatesConfig &gates = m_config.gates;
         if (gates.dailyBudgetUsd < 0) {
@@ -299,6 +308,8 @@ private:
                 QStringLiteral("must be >= 0 USD (0 means no daily budget), not %1")
                     .arg(gates.dailyBudgetUsd));
         }
+        checkBudgetCeiling(QStringLiteral("gates.daily_budget_usd"), gates.dailyBudgetUsd);
+        checkBudgetCeiling(QStringLiteral("gates.monthly_budget_usd"), gates.monthlyBudgetUsd);
         if (gates.timezone != QLatin1String("local") &&
             !QTimeZone::isTimeZoneIdAvailable(gates.timezone.toUtf8())) {
             add(QStringLiteral("gates.timezone"),
@@ -334,6 +345,7 @@ private:
             const QString path = joinPath(QStringLiteral("gates.model_budgets_usd"), it.key());
             if (it.value() < 0)
                 add(path, QStringLiteral("must be >= 0 USD, not %1").arg(it.value()));
+            checkBudgetCeiling(path, it.value());
             if (!m_gaps.modelIds && !m_config.findModel(it.key()))
                 add(path,
                     QStringLiteral("model %1 is not defined in models").arg(quoted(it.key())));
@@ -342,6 +354,7 @@ private:
             const QString path = joinPath(QStringLiteral("gates.stage_budgets_usd"), it.key());
             if (it.value() < 0)
                 add(path, QStringLiteral("must be >= 0 USD, not %1").arg(it.value()));
+            checkBudgetCeiling(path, it.value());
             if (!m_config.findStage(it.key()))
                 add(path,
                     QStringLiteral("stage %1 is not defined in stages").arg(quoted(it.key())));

@@ -272,6 +272,12 @@ void TestConfigLoader::invalidField_data() {
         "routing.auto.min_quality.low", "must be between 0 and 100, not -1");
     row("daily budget negative", "gates.daily_budget_usd", "-1", "gates.daily_budget_usd",
         "must be >= 0 USD (0 means no daily budget), not -1");
+    row("daily budget past the gates' range", "gates.daily_budget_usd", "1e10",
+        "gates.daily_budget_usd",
+        "must be at most 1000000000 USD, not 10000000000; use 0 for no budget");
+    row("monthly budget past the gates' range", "gates.monthly_budget_usd", "2000000000.5",
+        "gates.monthly_budget_usd",
+        "must be at most 1000000000 USD, not 2000000000.5; use 0 for no budget");
     row("warn at zero", "gates.warn_at", "[0.5, 0]", "gates.warn_at[1]",
         "must be a fraction of the budget above 0 and at most 1, not 0");
     row("warn at above 1", "gates.warn_at", "[1.2]", "gates.warn_at[0]",
@@ -280,6 +286,9 @@ void TestConfigLoader::invalidField_data() {
         "must be a number, not a string");
     row("stage budget negative", "gates.stage_budgets_usd", R"({"code": -2})",
         "gates.stage_budgets_usd.code", "must be >= 0 USD, not -2");
+    row("stage budget past the gates' range", "gates.stage_budgets_usd", R"({"code": 1e12})",
+        "gates.stage_budgets_usd.code",
+        "must be at most 1000000000 USD, not 1000000000000; use 0 for no budget");
     row("stage budget unknown stage", "gates.stage_budgets_usd", R"({"deploy": 1})",
         "gates.stage_budgets_usd.deploy", R"(stage "deploy" is not defined in stages)");
     row("timezone unknown", "gates.timezone", R"("Mars/Olympus")", "gates.timezone",
