@@ -18,33 +18,54 @@ if (files.length === 0) {
 }
 // A run stopped part way ends in a line cut short, and a test that failed may lack its figures:
 // such lines are skipped with a warning, and missing figures show as '–'.
-const entries = files.flatMap((file) =>
-  fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .flatMap((line, index) => {
-      if (!line.trim()) return [];
-      try {
-        const entry = JSON.parse(line);
-        if (entry && typeof entry === 'object' && typeof entry.route === 'string' && typeof entry.test === 'string') return [entry];
-      } catch {
-        // Reported below, like an entry without a route or test.
-      }
+// A load that failed is recorded with failed_run; its figures are left out and listed at the end.
+// Rounds are keyed by file and number, because two files of one run may number rounds alike.
+const readLines = (file) => {
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n');
+  } catch (error) {
+    process.stderr.write(`report: cannot read ${file}: ${error.message}\n`);
+    process.exit(1);
+  }
+};
+const failedLoads = [];
+const entries = files.flatMap((file, fileIndex) =>
+  readLines(file).flatMap((line, index) => {
+    if (!line.trim()) return [];
+    let entry = null;
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      // Reported below, like an entry without a route or test.
+    }
+    if (!entry || typeof entry !== 'object' || typeof entry.route !== 'string' || typeof entry.test !== 'string') {
       process.stderr.write(`${file}:${index + 1}: skipped, not a complete result line\n`);
       return [];
-    }),
+    }
+    if (entry.failed_run !== undefined) {
+      failedLoads.push({ file, line: index + 1, ...entry });
+      process.stderr.write(`${file}:${index + 1}: ${entry.route} ${entry.test} round ${entry.round} failed (${entry.failed_run}); left out\n`);
+      return [];
+    }
+    return [{ ...entry, round: entry.round === undefined ? undefined : `${fileIndex}:${entry.round}` }];
+  }),
 );
+if (entries.length === 0) {
+  process.stderr.write(`report: no result lines in ${files.join(', ')}\n`);
+  process.exit(1);
+}
 
 const routes = [...new Set(entries.map((entry) => entry.route))];
+const isFigure = (x) => typeof x === 'number' && Number.isFinite(x);
 const median = (numbers) => {
-  const sorted = numbers.filter((x) => x !== null && x !== undefined && !Number.isNaN(x)).sort((a, b) => a - b);
+  const sorted = numbers.filter(isFigure).sort((a, b) => a - b);
   if (sorted.length === 0) return null;
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 // The q-quantile of the numbers, interpolated linearly between the two nearest ranks.
 const quantile = (numbers, q) => {
-  const sorted = numbers.filter((x) => x !== null && x !== undefined && !Number.isNaN(x)).sort((a, b) => a - b);
+  const sorted = numbers.filter(isFigure).sort((a, b) => a - b);
   if (sorted.length === 0) return null;
   const position = (sorted.length - 1) * q;
   const below = Math.floor(position);
@@ -52,8 +73,8 @@ const quantile = (numbers, q) => {
   return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
 };
 const of = (route, test, pick) => median(entries.filter((e) => e.route === route && e.test === test).map(pick));
-const fixed = (x, digits = 2) => (x === null ? '–' : x.toFixed(digits));
-const ratio = (peer, own) => (peer === null || own === null || own <= 0 || peer < 0 ? '–' : `${(peer / own).toFixed(1)}×`);
+const fixed = (x, digits = 2) => (isFigure(x) ? x.toFixed(digits) : '–');
+const ratio = (peer, own) => (!isFigure(peer) || !isFigure(own) || own <= 0 || peer < 0 ? '–' : `${(peer / own).toFixed(1)}×`);
 
 const rateTests = [...new Set(entries.map((e) => e.test).filter((t) => t.startsWith('rate_')))];
 const lines = [];
@@ -92,7 +113,7 @@ for (const route of routes) {
 const direct = figures.direct ?? {};
 
 // The TTFT p50 of the route minus the direct route's p50 in the same round, per round of the test.
-const ttftRounds = [...new Set(entries.filter((e) => e.test === 'stream_ttft').map((e) => e.round))].sort((a, b) => a - b);
+const ttftRounds = [...new Set(entries.filter((e) => e.test === 'stream_ttft').map((e) => e.round))];
 function addedTtftPerRound(route) {
   return ttftRounds.map((round) => {
     const own = entries.find((e) => e.route === route && e.test === 'stream_ttft' && e.round === round);
@@ -198,7 +219,8 @@ if (rounds.length > 1) {
         return e ? `${fixed(e.achieved_rate ?? null, 0)}, ${fixed(e.p50_ms ?? null, 2)}, ${fixed(e.p99_ms ?? null, 2)}` : '–';
       });
       const sat = entries.find((x) => x.route === route && x.test === 'saturation' && x.round === round);
-      lines.push(`| ${route} | ${round} | ${cells.join(' | ')} | ${fixed(sat?.rps ?? null, 0)} |`);
+      const shownRound = files.length > 1 ? round : round.slice(round.indexOf(':') + 1);
+      lines.push(`| ${route} | ${shownRound} | ${cells.join(' | ')} | ${fixed(sat?.rps ?? null, 0)} |`);
     }
   }
   lines.push('');
@@ -223,5 +245,11 @@ if (figures.signalbox) {
     }
     lines.push('');
   }
+}
+if (failedLoads.length > 0) {
+  lines.push('### Loads that failed, left out of the figures above', '');
+  lines.push('| file:line | route | test | round | reason |', '|---|---|---|---|---|');
+  for (const f of failedLoads) lines.push(`| ${f.file}:${f.line} | ${f.route} | ${f.test} | ${f.round ?? '–'} | ${String(f.failed_run)} |`);
+  lines.push('');
 }
 process.stdout.write(`${lines.join('\n')}\n`);
