@@ -30,6 +30,7 @@ private slots:
     void failedOpenIsRetried();
     void editsDoNotDelayRetry();
     void namedPipeNotOpened();
+    void missingFileResetsRetryWait();
 
 private:
     QString configPath() const { return m_dir->filePath(QStringLiteral("config.json")); }
@@ -213,6 +214,50 @@ void TestConfigWatcher::editsDoNotDelayRetry() {
     // The retry keeps its pace of 1 s, then 2 s: the edits did not push it back.
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 5000);
     QCOMPARE(loaded.first().first().value<ConfigPtr>()->gates.dailyBudgetUsd, 25.0);
+#else
+    QSKIP("needs setrlimit");
+#endif
+}
+
+void TestConfigWatcher::missingFileResetsRetryWait() {
+#ifdef Q_OS_UNIX
+    ConfigWatcher watcher(configPath());
+    QSignalSpy loaded(&watcher, &ConfigWatcher::configLoaded);
+
+    // The next file is written now: a rename needs no descriptor, an open does.
+    const QString next = configPath() + QStringLiteral(".next");
+    QVERIFY(writeFile(next, demoWithBudget(30)));
+    QFile writer(configPath());
+    QVERIFY(writer.open(QIODevice::ReadWrite));
+    rlimit limits{};
+    QCOMPARE(getrlimit(RLIMIT_NOFILE, &limits), 0);
+    const int lowestFree = ::dup(0);
+    QVERIFY(lowestFree >= 0);
+    ::close(lowestFree);
+    rlimit lowered = limits;
+    lowered.rlim_cur = rlim_t(lowestFree);
+
+    // An edit that cannot be read, and three retries that fail (after 1, 2 and 4 s): the next
+    // retry would wait 8 s.
+    QCOMPARE(setrlimit(RLIMIT_NOFILE, &lowered), 0);
+    const QByteArray edit = demoWithBudget(20);
+    const bool edited = writer.write(edit) == edit.size() && writer.flush();
+    QTest::qWait(7500);
+
+    // The file goes away, and the next one arrives while descriptors are still short.
+    const bool replaced = ::unlink(QFile::encodeName(configPath()).constData()) == 0;
+    QTest::qWait(300);
+    const bool renamed = std::rename(QFile::encodeName(next).constData(),
+                                     QFile::encodeName(configPath()).constData()) == 0;
+    QTest::qWait(300);
+    QCOMPARE(setrlimit(RLIMIT_NOFILE, &limits), 0);
+    QVERIFY(edited);
+    QVERIFY(replaced);
+    QVERIFY(renamed);
+
+    // The wait started again at 1 s when the file went missing.
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 4000);
+    QCOMPARE(loaded.first().first().value<ConfigPtr>()->gates.dailyBudgetUsd, 30.0);
 #else
     QSKIP("needs setrlimit");
 #endif
