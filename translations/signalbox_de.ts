@@ -1602,10 +1602,6 @@ Sie werden als Ausgabe abgerechnet; das automatische Routing und die Budgetreser
         <translation>Konfiguration aus %1 neu geladen</translation>
     </message>
     <message>
-        <source>Config file %1 is invalid, the previous config stays in force: %2</source>
-        <translation>Die Konfigurationsdatei %1 ist ungültig, die vorherige Konfiguration bleibt in Kraft: %2</translation>
-    </message>
-    <message>
         <source>invalid gates: %1</source>
         <translation>ungültige Schranken: %1</translation>
     </message>

@@ -1601,10 +1601,6 @@ They are billed as output; automatic routing and budget reservations count them.
         <translation>已从 %1 重新加载配置</translation>
     </message>
     <message>
-        <source>Config file %1 is invalid, the previous config stays in force: %2</source>
-        <translation>配置文件 %1 无效，继续使用之前的配置：%2</translation>
-    </message>
-    <message>
         <source>invalid gates: %1</source>
         <translation>无效的闸门：%1</translation>
     </message>

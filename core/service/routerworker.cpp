@@ -512,10 +512,12 @@ void RouterWorker::rejectConfig(const QList<ConfigProblem> &problems) {
     QStringList lines;
     for (const ConfigProblem &problem : problems)
         lines << problem.toString();
+    // The problems say what is wrong: invalid fields, or a file that could not be read.
     qCWarning(lcConfig).noquote() << "config file" << m_options.configPath
-                                  << "is invalid; the previous config stays in force:"
+                                  << "was not applied; the previous config stays in force:"
                                   << lines.join(QLatin1String("; "));
-    emit eventLogged(tr("Config file %1 is invalid, the previous config stays in force: %2")
+    emit eventLogged(tr("Config file %1 was not applied, the previous config stays in force: "
+                        "%2")
                          .arg(m_options.configPath, lines.join(QLatin1String("; "))));
 }
 
