@@ -128,8 +128,8 @@ for (const route of routes) {
   figures[route].ttft_rounds_added_p50 = quantile(perRound, 0.5);
   figures[route].ttft_rounds_added_p25 = quantile(perRound, 0.25);
   figures[route].ttft_rounds_added_p75 = quantile(perRound, 0.75);
-  figures[route].ttft_rounds_ok = entries.filter((e) => e.route === route && e.test === 'stream_ttft').reduce((sum, e) => sum + (e.ok ?? 0), 0);
-  figures[route].ttft_rounds_count = entries.filter((e) => e.route === route && e.test === 'stream_ttft').reduce((sum, e) => sum + (e.count ?? 0), 0);
+  figures[route].ttft_rounds_ok = entries.filter((e) => e.route === route && e.test === 'stream_ttft').reduce((sum, e) => sum + (isFigure(e.ok) ? e.ok : 0), 0);
+  figures[route].ttft_rounds_count = entries.filter((e) => e.route === route && e.test === 'stream_ttft').reduce((sum, e) => sum + (isFigure(e.count) ? e.count : 0), 0);
 }
 const added = (route, key) => (figures[route][key] === null || direct[key] === null || direct[key] === undefined ? null : figures[route][key] - direct[key]);
 
@@ -249,7 +249,8 @@ if (figures.signalbox) {
 if (failedLoads.length > 0) {
   lines.push('### Loads that failed, left out of the figures above', '');
   lines.push('| file:line | route | test | round | reason |', '|---|---|---|---|---|');
-  for (const f of failedLoads) lines.push(`| ${f.file}:${f.line} | ${f.route} | ${f.test} | ${f.round ?? '–'} | ${String(f.failed_run)} |`);
+  const cell = (x) => String(x ?? '–').replace(/[|\r\n]+/g, ' ');
+  for (const f of failedLoads) lines.push(`| ${cell(f.file)}:${f.line} | ${cell(f.route)} | ${cell(f.test)} | ${cell(f.round)} | ${cell(f.failed_run)} |`);
   lines.push('');
 }
 process.stdout.write(`${lines.join('\n')}\n`);

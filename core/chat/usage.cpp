@@ -44,11 +44,17 @@ double costUsd(const Usage &usage, const Price &price) {
 }
 
 double roundedUsd(double usd) {
-    // A sum of prices needs far fewer than the 17 digits that tell every double apart, and 15
-    // digits carry no binary tail. The shortest form of that text is what JSON then prints. Qt's
-    // conversions, unlike printf's, ignore the locale's decimal comma.
     if (!std::isfinite(usd))
         return usd;
+
+    // A ten-billionth of a dollar keeps every single cost exact, and a sum of many thousand rows
+    // gathers binary errors far below it. Below 2^53 / 1e10, about $900,000, the scaled amount is
+    // an exact integer.
+    if (std::abs(usd) < 9e5)
+        return std::round(usd * 1e10) / 1e10;
+
+    // Above, 15 significant digits carry no binary tail. Qt's conversions, unlike printf's,
+    // ignore the locale's decimal comma.
     return QByteArray::number(usd, 'g', 15).toDouble();
 }
 

@@ -41,9 +41,9 @@ Usage withConsistentParts(Usage usage);
 // Returns the cost in USD of the usage at the given prices.
 double costUsd(const Usage &usage, const Price &price);
 
-// Returns an amount in USD rounded to 15 significant digits, for showing it. Costs are sums of
-// token counts times prices, so binary rounding leaves tails such as 0.00011999999999999999
-// that JSON would print in full.
+// Returns an amount in USD rounded to a ten-billionth of a dollar, or to 15 significant digits
+// from $900,000 up, for showing it. Costs are sums of token counts times prices, so binary
+// rounding leaves tails such as 0.00011999999999999999 that JSON would print in full.
 double roundedUsd(double usd);
 
 } // namespace signalbox

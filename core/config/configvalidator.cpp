@@ -165,10 +165,17 @@ private:
                                                          {"output", price.output},
                                                          {"cached_input", price.cachedInput},
                                                          {"cache_write", price.cacheWrite}};
+        // The dearest models cost hundreds of dollars per million tokens. A price far beyond
+        // that is a typo, and it could make one request's cost overflow the gates' counters.
+        constexpr double kMaxPricePerMtok = 1e6;
         for (const auto &[name, value] : parts) {
             if (value < 0) {
                 add(joinPath(path, QLatin1String(name)),
                     QStringLiteral("must be >= 0, not %1").arg(value));
+            } else if (value > kMaxPricePerMtok) {
+                add(joinPath(path, QLatin1String(name)),
+                    QStringLiteral("must be at most 1000000 USD per million tokens, not %1")
+                        .arg(value, 0, 'g', 17));
             }
         }
     }
@@ -298,7 +305,7 @@ private:
         constexpr double kMaxBudgetUsd = 1e9;
         if (value > kMaxBudgetUsd)
             add(path, QStringLiteral("must be at most 1000000000 USD, not %1; use 0 for no budget")
-                          .arg(value, 0, 'g', 15));
+                          .arg(value, 0, 'g', 17));
     }
 
     void checkGates() {

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -16,16 +17,27 @@ namespace signalbox {
 // that computes in doubles stays exact up to about 9 million USD (2^53 nano-USD).
 using NanoUsd = qint64;
 
+// The largest amount the gates take: 4 billion USD. It is above every budget the config allows
+// (at most 1 billion), so a larger amount is still rejected by any budget. It is also far enough
+// below the qint64 limit that adding a few of them cannot overflow.
+constexpr double kMaxGateAmountUsd = 4e9;
+
 // Converts USD to nano-USD, rounding up, so a reservation or a limit check never comes out low.
+// Amounts are clamped to +-kMaxGateAmountUsd, and NaN counts as the maximum.
 inline NanoUsd nanoUsdCeil(double usd) {
+    if (!(usd < kMaxGateAmountUsd))
+        return NanoUsd(kMaxGateAmountUsd * 1e9);
     // The small subtraction keeps a binary rounding error (0.1 * 1e9 is 100000000.00000001) from
     // adding a whole nano-USD.
-    return NanoUsd(std::ceil(usd * 1e9 - 1e-6));
+    return NanoUsd(std::ceil(std::max(usd, -kMaxGateAmountUsd) * 1e9 - 1e-6));
 }
 
-// Converts USD to nano-USD, rounding to the nearest, for settled costs and limits.
+// Converts USD to nano-USD, rounding to the nearest, for settled costs and limits. Clamped like
+// nanoUsdCeil().
 inline NanoUsd nanoUsdRound(double usd) {
-    return NanoUsd(std::llround(usd * 1e9));
+    if (!(usd < kMaxGateAmountUsd))
+        return NanoUsd(kMaxGateAmountUsd * 1e9);
+    return NanoUsd(std::llround(std::max(usd, -kMaxGateAmountUsd) * 1e9));
 }
 
 inline double usdFromNano(NanoUsd nano) {

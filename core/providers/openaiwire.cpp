@@ -297,8 +297,15 @@ UpstreamError errorFromObject(const QJsonObject &object, const QString &provider
 }
 
 QString redact(QString text, const QString &secret) {
-    if (!secret.isEmpty())
-        text.replace(secret, QStringLiteral("<redacted>"));
+    if (secret.isEmpty())
+        return text;
+    text.replace(secret, QStringLiteral("<redacted>"));
+
+    // Error messages have their whitespace collapsed, and so has a key with a tab or two spaces
+    // inside when a provider quotes it.
+    const QString collapsed = secret.simplified();
+    if (collapsed != secret && !collapsed.isEmpty())
+        text.replace(collapsed, QStringLiteral("<redacted>"));
     return text;
 }
 

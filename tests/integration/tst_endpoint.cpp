@@ -613,13 +613,24 @@ void TestEndpoint::keyWithLineBreakNeverLeaks() {
     QCOMPARE(m_primary->requests().first().header("authorization"), "Bearer " + m_canary);
     QVERIFY2(!responseBytes(rejected).contains(m_canary), rejected.body.constData());
 
+    // Error messages have their whitespace collapsed, and so has a quoted key with a tab inside.
+    const QByteArray tabbed = m_canary.left(12) + '\t' + m_canary.mid(12);
+    qputenv(kKeyVariable, tabbed);
+    m_primary->script().errorMessage = "Incorrect API key provided: " + tabbed + '.';
+    const RawResponse quoted = send(chatRequest(QStringLiteral("mini"), false));
+    QCOMPARE(quoted.status, 401);
+    QCOMPARE(m_primary->requests().size(), 2);
+    const QByteArray collapsed = m_canary.left(12) + ' ' + m_canary.mid(12);
+    QVERIFY2(!responseBytes(quoted).contains(collapsed), quoted.body.constData());
+    QVERIFY2(!responseBytes(quoted).contains(tabbed), quoted.body.constData());
+
     // A line break inside the key would end the header early and inject one of its own.
     qputenv(kKeyVariable, m_canary + "\r\nX-Injected: yes");
     const RawResponse refused = send(chatRequest(QStringLiteral("mini"), false));
     QCOMPARE(refused.status, 502);
     QVERIFY2(refused.body.contains("control character"), refused.body.constData());
     QVERIFY2(!responseBytes(refused).contains(m_canary), refused.body.constData());
-    QCOMPARE(m_primary->requests().size(), 1);
+    QCOMPARE(m_primary->requests().size(), 2);
 }
 
 void TestEndpoint::apiKeyNeverLeaks() {

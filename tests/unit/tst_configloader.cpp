@@ -217,6 +217,9 @@ void TestConfigLoader::invalidField_data() {
         R"(provider "nope" is not defined in providers; defined: anthropic, openai)");
     row("negative output price", "models[0].price_per_mtok.output", "-1",
         "models[0].price_per_mtok.output", "must be >= 0, not -1");
+    row("output price past any model's", "models[0].price_per_mtok.output", "5e9",
+        "models[0].price_per_mtok.output",
+        "must be at most 1000000 USD per million tokens, not 5000000000");
     row("negative cache read price", "models[1].price_per_mtok.cached_input", "-0.5",
         "models[1].price_per_mtok.cached_input", "must be >= 0, not -0.5");
     row("price missing", "models[0].price_per_mtok", "REMOVE", "models[0].price_per_mtok",

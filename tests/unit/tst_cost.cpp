@@ -188,6 +188,9 @@ void CostTest::roundedUsd_data() {
     QTest::newRow("sum with a tail")  << 0.1 + 0.2               << QByteArray("0.3");
     QTest::newRow("whole dollars")    << 125.0                   << QByteArray("125");
     QTest::newRow("tiny")             << 3.0000000000000004e-10  << QByteArray("3e-10");
+    QTest::newRow("below the step")   << 4e-11                   << QByteArray("0");
+    QTest::newRow("sum of 1,000 rows") << 99.9999999999986       << QByteArray("100");
+    QTest::newRow("sum of 50,000 rows") << 63.6226950000002      << QByteArray("63.622695");
     QTest::newRow("negative")         << -0.30000000000000004    << QByteArray("-0.3");
     QTest::newRow("large with a tail") << 900000.6000000001      << QByteArray("900000.6");
     QTest::newRow("large, 15 digits") << 1234567.1234567891      << QByteArray("1234567.12345679");

@@ -6,6 +6,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <limits>
+
 using namespace signalbox;
 using namespace signalbox::testing;
 
@@ -45,6 +47,7 @@ private slots:
     void warningsOncePerThreshold();
     void warningsAgainNextPeriod();
     void rebuildFromSpend();
+    void costBeyondCountersRejected();
     void invalidPolicyKeepsCurrent();
     void rejectionAdvice_data();
     void rejectionAdvice();
@@ -442,7 +445,7 @@ void GatesTest::rebuildFromSpend() {
     QCOMPARE(fixture.gate(QStringLiteral("daily_budget")).reserved, 0.0);
     QCOMPARE(spy.count(), 0);
 
-    // Where each budget stands is reported once, with the highest threshold it is past.
+    // Each budget past a threshold is reported once, with the highest threshold it passed.
     QCOMPARE(standing.count(), 2);
     QCOMPARE(standing.at(0).at(0).toString(), QStringLiteral("daily_budget"));
     QCOMPARE(standing.at(0).at(1).toDouble(), 0.5);
@@ -463,6 +466,19 @@ void GatesTest::rebuildFromSpend() {
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.at(0).at(1).toDouble(), 0.8);
     QCOMPARE(standing.count(), 2);
+}
+
+void GatesTest::costBeyondCountersRejected() {
+    GateFixture fixture;
+    QVERIFY(fixture.gates.setPolicy(berlinPolicy(100.0)));
+
+    // 1e10 USD is more nano-USD than a qint64 holds. It must not wrap around and fit the budget.
+    for (const double cost : {1e10, 1e30, std::numeric_limits<double>::infinity()}) {
+        const GateOutcome outcome = fixture.admit(gateRequest(cost));
+        QVERIFY2(rejection(outcome), qPrintable(QString::number(cost)));
+    }
+    QCOMPARE(fixture.gate(QStringLiteral("daily_budget")).reserved, 0.0);
+    QCOMPARE(fixture.gate(QStringLiteral("daily_budget")).spent, 0.0);
 }
 
 void GatesTest::invalidPolicyKeepsCurrent() {
