@@ -124,12 +124,12 @@ void TestHeadless::warningPrintedOnce() {
     QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
     config.write("{ \"version\": 1, ");
     config.close();
-    QVERIFY2(waitForOutput("is invalid"), m_output.constData());
+    QVERIFY2(waitForOutput("was not applied"), m_output.constData());
     // Time for a second copy of the line to arrive, if the program printed one.
     QTest::qWait(500);
     m_output += m_router.readAll();
 
-    QCOMPARE(countLines(m_output, "is invalid"), 1);
+    QCOMPARE(countLines(m_output, "was not applied"), 1);
 }
 
 // The demo runs a simulated upstream next to the router, and the log line of each names it.
