@@ -107,13 +107,29 @@ ConfigLoad parseConfig(const QByteArray &json) {
 }
 
 ConfigLoad loadConfigFile(const QString &path) {
+    // A config is a few kilobytes. The cap stops a path such as /dev/zero from being read until
+    // memory runs out. A pipe, as in --config <(command), is still read to its end.
+    constexpr qint64 kMaxConfigBytes = 16 * 1024 * 1024;
+    constexpr qint64 kChunkBytes = 64 * 1024;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         const QString message = QStringLiteral("failed to read config file %1: %2")
                                     .arg(QDir::toNativeSeparators(path), file.errorString());
         return {nullptr, {ConfigProblem{{}, message}}};
     }
-    return parseConfig(file.readAll());
+
+    QByteArray content;
+    for (QByteArray part = file.read(kChunkBytes); !part.isEmpty(); part = file.read(kChunkBytes)) {
+        content += part;
+        if (content.size() > kMaxConfigBytes) {
+            const QString message =
+                QStringLiteral("config file %1 is larger than 16 MiB; pass the path of the JSON "
+                               "config file")
+                    .arg(QDir::toNativeSeparators(path));
+            return {nullptr, {ConfigProblem{{}, message}}};
+        }
+    }
+    return parseConfig(content);
 }
 
 QByteArray defaultConfigJson() {

@@ -24,6 +24,7 @@ private slots:
     void invalidField_data();
     void invalidField();
     void invalidJsonNamesLine();
+    void endlessFileRejected();
     void topLevelNotObject();
     void threeMistakesAllReported();
     void wrongTypeNotReportedTwice();
@@ -370,6 +371,19 @@ void TestConfigLoader::invalidField() {
     QCOMPARE(load.problems.first().path, expectedPath);
     QCOMPARE(load.problems.first().message, expectedMessage);
     QVERIFY2(load.problems.size() == 1, qPrintable(problemList(load.problems)));
+}
+
+void TestConfigLoader::endlessFileRejected() {
+#ifdef Q_OS_UNIX
+    // /dev/zero never ends: it used to be read until memory ran out.
+    const ConfigLoad load = loadConfigFile(QStringLiteral("/dev/zero"));
+    QVERIFY(!load.config);
+    QCOMPARE(load.problems.size(), 1);
+    QVERIFY2(load.problems.first().message.contains(QStringLiteral("larger than 16 MiB")),
+             qPrintable(load.problems.first().message));
+#else
+    QSKIP("needs /dev/zero");
+#endif
 }
 
 void TestConfigLoader::invalidJsonNamesLine() {
