@@ -17,8 +17,8 @@ namespace signalbox {
 // reappears. Bursts of change events are merged into one reload.
 //
 // A file that exists but cannot be opened, for example while the process has no file descriptor
-// free, is tried again after 1 s, then at doubling intervals up to 30 s, so that an edit made then
-// is not lost until the next one. A path that is not a regular file, such as a named pipe, is
+// free, is tried again after 1 s, then at doubling intervals up to 30 s. An edit made meanwhile
+// then takes effect without another edit. A path that is not a regular file, such as a named pipe, is
 // reported and never opened, because opening a pipe waits for a writer.
 //
 // The content at construction is the baseline: create the watcher right after loading the file,

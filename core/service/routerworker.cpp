@@ -77,6 +77,15 @@ int usdDecimals(double limitUsd) {
 // The console's usage figures are refreshed at most this often while requests are recorded.
 constexpr int MinUsageRefreshMs = 250;
 
+// Fills a translated budget message: gate id, percent of the limit, USD spent, USD limit.
+QString budgetMessage(const QString &text, const QString &gateId, double fraction, double spentUsd,
+                      double limitUsd) {
+    return text.arg(gateId)
+        .arg(qRound(fraction * 100))
+        .arg(spentUsd, 0, 'f', usdDecimals(limitUsd))
+        .arg(limitUsd, 0, 'f', usdDecimals(limitUsd));
+}
+
 // A failing upstream logs its first failure at once, then one count per interval.
 constexpr int UpstreamFailureLogIntervalMs = 10000;
 
@@ -311,22 +320,17 @@ void RouterWorker::onGateStoreHealthChanged(bool, const QString &message) {
 
 void RouterWorker::onWarningReached(const QString &gateId, double fraction, double spentUsd,
                                     double limitUsd) {
-    const QString message = tr("%1 reached %2% of its limit: $%3 of $%4 spent")
-                                .arg(gateId)
-                                .arg(qRound(fraction * 100))
-                                .arg(spentUsd, 0, 'f', usdDecimals(limitUsd))
-                                .arg(limitUsd, 0, 'f', usdDecimals(limitUsd));
+    const QString message = budgetMessage(tr("%1 reached %2% of its limit: $%3 of $%4 spent"),
+                                          gateId, fraction, spentUsd, limitUsd);
     qCWarning(lcGates).noquote() << message;
     emit eventLogged(message);
 }
 
 void RouterWorker::onWarningStanding(const QString &gateId, double fraction, double spentUsd,
                                      double limitUsd) {
-    const QString message = tr("%1 was already past %2% of its limit: $%3 of $%4 spent")
-                                .arg(gateId)
-                                .arg(qRound(fraction * 100))
-                                .arg(spentUsd, 0, 'f', usdDecimals(limitUsd))
-                                .arg(limitUsd, 0, 'f', usdDecimals(limitUsd));
+    const QString message =
+        budgetMessage(tr("%1 was already past %2% of its limit: $%3 of $%4 spent"), gateId,
+                      fraction, spentUsd, limitUsd);
     qCInfo(lcGates).noquote() << message;
     emit eventLogged(message);
 }
@@ -512,7 +516,7 @@ void RouterWorker::rejectConfig(const QList<ConfigProblem> &problems) {
     QStringList lines;
     for (const ConfigProblem &problem : problems)
         lines << problem.toString();
-    // The problems say what is wrong: invalid fields, or a file that could not be read.
+    // The problems report what is wrong: invalid fields, or a file that could not be read.
     qCWarning(lcConfig).noquote() << "config file" << m_options.configPath
                                   << "was not applied; the previous config stays in force:"
                                   << lines.join(QLatin1String("; "));

@@ -626,10 +626,10 @@ void TestEndpoint::keyWithLineBreakNeverLeaks() {
 
     // A line break inside the key would end the header early and inject one of its own.
     qputenv(kKeyVariable, m_canary + "\r\nX-Injected: yes");
-    const RawResponse refused = send(chatRequest(QStringLiteral("mini"), false));
-    QCOMPARE(refused.status, 502);
-    QVERIFY2(refused.body.contains("control character"), refused.body.constData());
-    QVERIFY2(!responseBytes(refused).contains(m_canary), refused.body.constData());
+    const RawResponse withLineBreak = send(chatRequest(QStringLiteral("mini"), false));
+    QCOMPARE(withLineBreak.status, 502);
+    QVERIFY2(withLineBreak.body.contains("control character"), withLineBreak.body.constData());
+    QVERIFY2(!responseBytes(withLineBreak).contains(m_canary), withLineBreak.body.constData());
     QCOMPARE(m_primary->requests().size(), 2);
 }
 

@@ -66,6 +66,39 @@ QByteArray demoWithBudget(int budget) {
     return json;
 }
 
+#ifdef Q_OS_UNIX
+// Lowers the soft open file limit to the lowest free descriptor, so that the next open fails with
+// EMFILE, and puts the limit back in restore() or at destruction.
+class DescriptorShortage {
+public:
+    ~DescriptorShortage() { restore(); }
+
+    bool lower() {
+        if (getrlimit(RLIMIT_NOFILE, &m_saved) != 0)
+            return false;
+        const int lowestFree = ::dup(0);
+        if (lowestFree < 0)
+            return false;
+        ::close(lowestFree);
+        rlimit lowered = m_saved;
+        lowered.rlim_cur = rlim_t(lowestFree);
+        m_lowered = setrlimit(RLIMIT_NOFILE, &lowered) == 0;
+        return m_lowered;
+    }
+
+    bool restore() {
+        if (!m_lowered)
+            return true;
+        m_lowered = false;
+        return setrlimit(RLIMIT_NOFILE, &m_saved) == 0;
+    }
+
+private:
+    rlimit m_saved{};
+    bool m_lowered = false;
+};
+#endif
+
 } // namespace
 
 void TestConfigWatcher::init() {
@@ -158,17 +191,11 @@ void TestConfigWatcher::failedOpenIsRetried() {
     QSignalSpy rejected(&watcher, &ConfigWatcher::configRejected);
 
     // The edit lands while the process has no descriptor free: its open fails with EMFILE.
-    rlimit limits{};
-    QCOMPARE(getrlimit(RLIMIT_NOFILE, &limits), 0);
-    const int lowestFree = ::dup(0);
-    QVERIFY(lowestFree >= 0);
-    ::close(lowestFree);
+    DescriptorShortage shortage;
     QVERIFY(writeFile(configPath(), demoWithBudget(20)));
-    rlimit lowered = limits;
-    lowered.rlim_cur = rlim_t(lowestFree);
-    QCOMPARE(setrlimit(RLIMIT_NOFILE, &lowered), 0);
+    QVERIFY(shortage.lower());
     const bool failed = QTest::qWaitFor([&] { return rejected.count() == 1; }, 5000);
-    QCOMPARE(setrlimit(RLIMIT_NOFILE, &limits), 0);
+    QVERIFY(shortage.restore());
     QVERIFY(failed);
     const auto problems = rejected.first().first().value<QList<ConfigProblem>>();
     QVERIFY2(problems.first().message.contains(QStringLiteral("open files")),
@@ -195,16 +222,10 @@ void TestConfigWatcher::editsDoNotDelayRetry() {
     const int writer = ::open(QFile::encodeName(configPath()).constData(), O_RDWR);
     QVERIFY(writer >= 0);
     const auto closeWriter = qScopeGuard([writer] { ::close(writer); });
-    rlimit limits{};
-    QCOMPARE(getrlimit(RLIMIT_NOFILE, &limits), 0);
-    const int lowestFree = ::dup(0);
-    QVERIFY(lowestFree >= 0);
-    ::close(lowestFree);
-    rlimit lowered = limits;
-    lowered.rlim_cur = rlim_t(lowestFree);
+    DescriptorShortage shortage;
 
     // Five edits while no descriptor is free: each one fails to be read.
-    QCOMPARE(setrlimit(RLIMIT_NOFILE, &lowered), 0);
+    QVERIFY(shortage.lower());
     bool written = true;
     for (int budget = 21; budget <= 25; ++budget) {
         const QByteArray content = demoWithBudget(budget);
@@ -213,7 +234,7 @@ void TestConfigWatcher::editsDoNotDelayRetry() {
                   ::ftruncate(writer, content.size()) == 0;
         QTest::qWait(250);
     }
-    QCOMPARE(setrlimit(RLIMIT_NOFILE, &limits), 0);
+    QVERIFY(shortage.restore());
     QVERIFY(written);
     QCOMPARE(rejected.count(), 1);
 
@@ -236,17 +257,11 @@ void TestConfigWatcher::missingFileResetsRetryWait() {
     const int writer = ::open(QFile::encodeName(configPath()).constData(), O_RDWR);
     QVERIFY(writer >= 0);
     const auto closeWriter = qScopeGuard([writer] { ::close(writer); });
-    rlimit limits{};
-    QCOMPARE(getrlimit(RLIMIT_NOFILE, &limits), 0);
-    const int lowestFree = ::dup(0);
-    QVERIFY(lowestFree >= 0);
-    ::close(lowestFree);
-    rlimit lowered = limits;
-    lowered.rlim_cur = rlim_t(lowestFree);
+    DescriptorShortage shortage;
 
     // An edit that cannot be read, and three retries that fail (after 1, 2 and 4 s): the next
     // retry would wait 8 s.
-    QCOMPARE(setrlimit(RLIMIT_NOFILE, &lowered), 0);
+    QVERIFY(shortage.lower());
     const QByteArray edit = demoWithBudget(20);
     const bool edited = ::pwrite(writer, edit.constData(), edit.size(), 0) == edit.size();
     QTest::qWait(7500);
@@ -257,7 +272,7 @@ void TestConfigWatcher::missingFileResetsRetryWait() {
     const bool renamed = std::rename(QFile::encodeName(next).constData(),
                                      QFile::encodeName(configPath()).constData()) == 0;
     QTest::qWait(300);
-    QCOMPARE(setrlimit(RLIMIT_NOFILE, &limits), 0);
+    QVERIFY(shortage.restore());
     QVERIFY(edited);
     QVERIFY(replaced);
     QVERIFY(renamed);
