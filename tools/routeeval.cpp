@@ -409,6 +409,8 @@ QJsonObject caseJson(const EvalCase &evalCase, const CaseResult &result) {
         {QLatin1String("error_log"), task.hasErrorLog},
         {QLatin1String("hard_markers"), task.hardMarkers},
         {QLatin1String("easy_markers"), task.easyMarkers},
+        {QLatin1String("hard_subjects"), task.hardSubjects},
+        {QLatin1String("easy_subjects"), task.easySubjects},
         {QLatin1String("build_request"), task.buildRequest},
         {QLatin1String("cause_question"), task.causeQuestion},
         {QLatin1String("broad_scope"), task.broadScope},

@@ -8,6 +8,8 @@
 #include <QList>
 #include <QStringView>
 
+#include <bitset>
+
 namespace signalbox {
 
 enum class KeywordKind {
@@ -18,10 +20,17 @@ enum class KeywordKind {
     Build,     // a request to build something new ("write", "create"): raises the difficulty
     Cause,     // asks for the cause of a problem ("why", "woran liegt"); votes for its category
     Scope,     // the task repeats over many items ("every function", "alle Termine")
+    // A subject that makes the work hard however the request is worded: memory ordering, Raft,
+    // register allocation, isolation levels, numerical stability, side channels.
+    HardSubject,
+    // A subject that is routine work whatever its size: boilerplate, unused imports, spelling
+    // errors, listing items.
+    EasySubject,
 };
 
 // One entry of the keyword table. Latin-script entries are lower case, whole words separated by
-// single spaces; CJK and kana entries are matched as substrings.
+// single spaces. Entries that start with a CJK, kana or hangul character are matched as
+// substrings.
 struct KeywordRule {
     QStringView text;
     KeywordKind kind;
@@ -43,15 +52,21 @@ public:
 
     int maxPhraseWords() const { return m_maxPhraseWords; }
 
-    // Rules written in CJK or kana, which have no spaces between words.
-    const QList<const KeywordRule *> &substringRules() const { return m_substringRules; }
+    // Returns the rules written in CJK or kana, which have no spaces between words, that start
+    // with this character, or nullptr.
+    const QList<const KeywordRule *> *substringRulesStartingWith(QChar first) const {
+        if (!m_substringFirstChars.test(first.unicode()))
+            return nullptr;
+        return &m_substringRules.constFind(first.unicode()).value();
+    }
 
 private:
     KeywordIndex();
 
     QHash<QStringView, QList<const KeywordRule *>> m_byText;
     QHash<QStringView, bool> m_phraseStarts;
-    QList<const KeywordRule *> m_substringRules;
+    QHash<char16_t, QList<const KeywordRule *>> m_substringRules; // by first character
+    std::bitset<0x10000> m_substringFirstChars; // the keys of m_substringRules, tested first
     int m_maxPhraseWords = 1;
 };
 

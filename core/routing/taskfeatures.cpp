@@ -193,16 +193,17 @@ private:
     // Looks up the parts of a word that findWord() did not match: the hyphenated parts and
     // their leading pairs ("exactly-once-verhalten"), else the tail of a compound
     // ("datenkonsistenz"). Requests to build are left out, because their verbs end other words
-    // ("beschreibe" is not "schreibe").
+    // ("beschreibe" is not "schreibe"). Subjects are left out of a compound's tail, because short
+    // English terms end German words ("Aussagekraft" does not name Raft).
     void matchWordParts(QStringView word, bool codeOnly) {
         if (word.contains(u'-')) {
             const QList<QStringView> parts = word.split(u'-');
             for (qsizetype i = 0; i < parts.size(); ++i) {
-                recordPart(findWord(parts[i]), parts[i], codeOnly);
+                recordPart(findWord(parts[i]), parts[i], codeOnly, false);
                 if (i + 1 < parts.size()) {
                     const QStringView pair = word.mid(parts[i].data() - word.data(),
                                                       parts[i].size() + 1 + parts[i + 1].size());
-                    recordPart(m_index.find(pair), pair, codeOnly);
+                    recordPart(m_index.find(pair), pair, codeOnly, false);
                 }
             }
             return;
@@ -213,17 +214,20 @@ private:
              ++head) {
             const QStringView tail = word.mid(head);
             if (const auto *rules = m_index.find(tail)) {
-                recordPart(rules, tail, codeOnly);
+                recordPart(rules, tail, codeOnly, true);
                 return;
             }
         }
     }
 
-    void recordPart(const QList<const KeywordRule *> *rules, QStringView text, bool codeOnly) {
+    void recordPart(const QList<const KeywordRule *> *rules, QStringView text, bool codeOnly,
+                    bool compoundTail) {
         if (!rules)
             return;
         for (const KeywordRule *rule : *rules) {
-            if (rule->kind != KeywordKind::Build)
+            const bool subject =
+                rule->kind == KeywordKind::HardSubject || rule->kind == KeywordKind::EasySubject;
+            if (rule->kind != KeywordKind::Build && !(compoundTail && subject))
                 record(rule, text, codeOnly);
         }
     }
@@ -233,10 +237,17 @@ private:
                (word.size() > 12 && word.endsWith(QLatin1String("exception")));
     }
 
+    // Walks the text once and compares only the rules that start with the character at hand.
     void matchSubstrings(const QString &text, bool signaturesOnly) {
-        for (const KeywordRule *rule : m_index.substringRules()) {
-            if (text.contains(rule->text))
-                record(rule, rule->text, signaturesOnly);
+        const QStringView view(text);
+        for (qsizetype i = 0; i < view.size(); ++i) {
+            const auto *rules = m_index.substringRulesStartingWith(view[i]);
+            if (!rules)
+                continue;
+            for (const KeywordRule *rule : *rules) {
+                if (view.mid(i).startsWith(rule->text))
+                    record(rule, rule->text, signaturesOnly);
+            }
         }
     }
 
@@ -273,6 +284,12 @@ private:
             break;
         case KeywordKind::Easy:
             m_features.easyMarkers += rule->weight;
+            break;
+        case KeywordKind::HardSubject:
+            m_features.hardSubjects += rule->weight;
+            break;
+        case KeywordKind::EasySubject:
+            m_features.easySubjects += rule->weight;
             break;
         case KeywordKind::Build:
             m_features.buildRequest = true;

@@ -30,6 +30,8 @@ struct TaskFeatures {
     QList<KeywordHit> keywords;
     double hardMarkers = 0;     // summed weights of words that signal hard work: concurrency, proof
     double easyMarkers = 0;     // summed weights of words that signal small work: typo, quick
+    double hardSubjects = 0;    // summed weights of demanding subjects: memory ordering, Raft, MVCC
+    double easySubjects = 0;    // summed weights of routine subjects: boilerplate, spelling errors
     bool buildRequest = false;  // the request is to build something: write, create, design
     bool causeQuestion = false; // a question for the cause of a problem: why, warum, 为什么
     bool broadScope = false;    // the task repeats over many items: every, alle, 所有

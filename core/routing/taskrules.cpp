@@ -47,6 +47,11 @@ constexpr double kSmallRequestPoints = -0.7;
 // unreliableDifficultyPenalty().
 constexpr double kUnreliablePenalty = 0.1;
 
+// Returns the summed weights of the words and the subjects that signal hard work.
+double hardWeight(const TaskFeatures &task) {
+    return task.hardMarkers + task.hardSubjects;
+}
+
 int index(TaskCategory category) {
     return int(category);
 }
@@ -165,7 +170,7 @@ void scoreRequestShape(TaskProfile &profile, const TaskFeatures &task) {
         task.codeLines >= kLargeCodeLines)
         addPoints(profile, 0.3,
                   QStringLiteral("a cause to find in %1 lines of code").arg(task.codeLines));
-    if (task.causeQuestion && task.hardMarkers > 0 && (task.hasErrorTrace || task.hasCode()))
+    if (task.causeQuestion && hardWeight(task) > 0 && (task.hasErrorTrace || task.hasCode()))
         addPoints(profile, 0.3, QStringLiteral("asks why, with evidence and a hard marker"));
     // Styling a page is small work; finding why a layout breaks or how to organize styles is not.
     if (profile.category == TaskCategory::Ui &&
@@ -195,7 +200,7 @@ bool isSmallRequest(const TaskProfile &profile, const ChatRequestFeatures &reque
     const bool codeOrPage = category == TaskCategory::Code || category == TaskCategory::Debugging ||
                             category == TaskCategory::Ui;
     return codeOrPage && task.codeLines < kSmallRequestCodeLines &&
-           request.estimatedInputTokens < kSmallRequestTokens && task.hardMarkers == 0 &&
+           request.estimatedInputTokens < kSmallRequestTokens && hardWeight(task) == 0 &&
            task.asks < kManyAsks && task.concurrencyInCode == 0;
 }
 
@@ -218,7 +223,7 @@ void scoreDifficulty(TaskProfile &profile, const ChatRequestFeatures &request,
     // A short request to build something, or a short design question, still asks for work.
     const bool designQuestion = profile.categoryScores[index(TaskCategory::Architecture)] > 0;
     if (task.lastUserWords <= kShortQuestionWords && !task.hasCode() && task.userMessages <= 1 &&
-        task.hardMarkers == 0 && !task.buildRequest && !designQuestion)
+        hardWeight(task) == 0 && !task.buildRequest && !designQuestion)
         addPoints(profile, -0.4,
                   QStringLiteral("short request of %1 words").arg(task.lastUserWords));
     if (isSmallRequest(profile, request, task))
@@ -230,15 +235,23 @@ void scoreDifficulty(TaskProfile &profile, const ChatRequestFeatures &request,
     scoreCodeEvidence(profile, task);
     if (task.languages.size() >= 2)
         addPoints(profile, 0.3, QStringLiteral("%1 languages").arg(task.languages.size()));
-    if (task.hardMarkers > 0)
-        addPoints(profile, 0.5 * std::min(task.hardMarkers, 2.0),
-                  QStringLiteral("hard markers %1").arg(formatWeight(task.hardMarkers)));
-    if (task.easyMarkers > 0 && hasLargeBody(request, task))
+    const double hard = hardWeight(task);
+    if (hard > 0)
+        addPoints(profile, 0.5 * std::min(hard, 2.0),
+                  QStringLiteral("hard markers %1, demanding subjects %2")
+                      .arg(formatWeight(task.hardMarkers), formatWeight(task.hardSubjects)));
+    // An easy marker before a large body describes a hope, but a routine subject names the work
+    // ("just list the failed tasks" before a long CI log), so it counts whatever the size.
+    const bool largeBody = hasLargeBody(request, task);
+    if (task.easyMarkers > 0 && largeBody)
         profile.ruleHits << QStringLiteral("easy markers %1 ignored: the body is large")
                                 .arg(formatWeight(task.easyMarkers));
-    else if (task.easyMarkers > 0)
-        addPoints(profile, -0.5 * std::min(task.easyMarkers, 1.5),
-                  QStringLiteral("easy markers %1").arg(formatWeight(task.easyMarkers)));
+    const double easy = task.easySubjects + (largeBody ? 0 : task.easyMarkers);
+    if (easy > 0)
+        addPoints(profile, -0.5 * std::min(easy, 1.5),
+                  QStringLiteral("easy markers %1, routine subjects %2")
+                      .arg(formatWeight(largeBody ? 0 : task.easyMarkers),
+                           formatWeight(task.easySubjects)));
     if (request.turns > 6)
         addPoints(profile, 0.2, QStringLiteral("%1 turns").arg(request.turns));
     if (request.usesTools)
@@ -272,7 +285,7 @@ double difficultyConfidence(double points) {
 // Concurrency in the code below high is the opposite case.
 double unreliableDifficultyPenalty(TaskProfile &profile, const ChatRequestFeatures &request,
                                    const TaskFeatures &task) {
-    const bool hardEvidence = task.hardMarkers > 0 || task.concurrencyInCode > 0 ||
+    const bool hardEvidence = hardWeight(task) > 0 || task.concurrencyInCode > 0 ||
                               request.estimatedInputTokens > 2000 || request.turns > 6;
     double penalty = 0;
     if (profile.difficulty == Difficulty::High && !hardEvidence &&

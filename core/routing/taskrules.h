@@ -16,9 +16,9 @@ constexpr double kHighDifficultyPoints = 1.6;
 // - category: the category with the highest sum of keyword weights and structure signals (code
 //   in the request, CSS or HTML code, JSON output, an attached image, a tool result);
 // - difficulty: a base per category, plus points for a long prompt, a request to build
-//   something, several languages, many turns, tools, a large output limit and hard markers,
-//   minus points for easy markers, for a short request without code and for a small request on
-//   code or a page;
+//   something, several languages, many turns, tools, a large output limit, hard markers and
+//   demanding subjects, minus points for easy markers, routine subjects, a short request without
+//   code and a small request on code or a page;
 // - confidence: 0.2 + 0.5 x (the top category's share of all weight) + 0.3 x min(1, top / 3),
 //   less 0.1 when the difficulty points sit within 0.2 of a boundary; 0.25 without any hit.
 TaskProfile profileTask(const ChatRequestFeatures &request, const TaskFeatures &task);

@@ -108,6 +108,9 @@ private slots:
     void featuresFindChoiceQuestion();
     void featuresFindCauseAndScope();
     void featuresMatchCompoundWords();
+    void featuresFindSubjects_data();
+    void featuresFindSubjects();
+    void featuresMatchCjkRulesWithSharedStart();
     void featuresNameErrorTypesInProse();
     void featuresCountCodeLines();
     void featuresReadCodeStructure();
@@ -129,6 +132,8 @@ private slots:
     void rulesQuickBeforeLargeBody();
     void rulesUnsureHighWithoutHardWork();
     void rulesUnsureConcurrencyNotHigh();
+    void rulesDemandingSubject();
+    void rulesRoutineSubjectBeforeLargeBody();
 
     void weightZeroPicksCheapest();
     void weightOnePicksBest();
@@ -377,6 +382,48 @@ void AutoRouterTest::featuresMatchCompoundWords() {
                 .hardMarkers > 0);
     // A build verb inside another word is not a request to build: "beschreibe" is "describe".
     QVERIFY(!analyzeTask(userBody(QStringLiteral("Beschreibe kurz den Ablauf."))).buildRequest);
+}
+
+void AutoRouterTest::featuresFindSubjects_data() {
+    QTest::addColumn<QString>("prompt");
+    QTest::addColumn<bool>("hard");
+    QTest::addColumn<bool>("easy");
+
+    // clang-format off
+    QTest::newRow("seqlock") << "How does a seqlock stay correct when the reader races the writer?" << true << false;
+    QTest::newRow("isolation level") << "Which isolation level prevents write skew in Postgres?" << true << false;
+    QTest::newRow("german compound") << "Welche Isolationsstufe brauchen wir für die Buchungen?" << true << false;
+    QTest::newRow("chinese") << "这个队列改成无锁实现，每个原子操作的内存序怎么选？" << true << false;
+    QTest::newRow("japanese") << "この型推論のアルゴリズムを説明してください。" << true << false;
+    QTest::newRow("french") << "Quel niveau d'isolation faut-il pour éviter ce problème ?" << true << false;
+    QTest::newRow("boilerplate") << "Generate the boilerplate for a new Express app." << false << true;
+    QTest::newRow("just list") << "Just list the failed tasks of this run." << false << true;
+    QTest::newRow("chinese typo") << "帮我检查这段文字有没有拼写错误。" << false << true;
+    QTest::newRow("neither") << "Add a dark mode toggle to the settings page." << false << false;
+    // A short English term at the end of a German compound is not a subject.
+    QTest::newRow("compound tail") << "Wie steigern wir die Aussagekraft der Metriken?" << false << false;
+    QTest::newRow("hyphenated") << "Wie groß sollte unser Raft-Cluster sein?" << true << false;
+    // "Ignore case and punctuation" is a requirement of other work, not the work itself.
+    QTest::newRow("requirement, not the work") << "统计单词出现次数，忽略大小写和标点。" << false << false;
+    // clang-format on
+}
+
+void AutoRouterTest::featuresFindSubjects() {
+    QFETCH(QString, prompt);
+    QFETCH(bool, hard);
+    QFETCH(bool, easy);
+    const TaskFeatures task = analyzeTask(userBody(prompt));
+    QCOMPARE(task.hardSubjects > 0, hard);
+    QCOMPARE(task.easySubjects > 0, easy);
+}
+
+void AutoRouterTest::featuresMatchCjkRulesWithSharedStart() {
+    // "内存模型" and "内存序" start with the same character; both are found, each once.
+    const TaskFeatures both =
+        analyzeTask(userBody(QStringLiteral("内存序和内存模型有什么关系？再说一次内存序。")));
+    QCOMPARE(both.hardSubjects, 2.0);
+    // A rule at the very end of the text is found too.
+    QCOMPARE(analyzeTask(userBody(QStringLiteral("请解释内存屏障"))).hardSubjects, 1.0);
 }
 
 void AutoRouterTest::featuresNameErrorTypesInProse() {
@@ -650,6 +697,37 @@ void AutoRouterTest::rulesUnsureConcurrencyNotHigh() {
     const QString hits = profile.ruleHits.join(u'\n');
     QVERIFY2(profile.difficulty != Difficulty::High, qPrintable(hits));
     QVERIFY2(hits.contains(QLatin1String("concurrency in the code, not high")), qPrintable(hits));
+}
+
+void AutoRouterTest::rulesDemandingSubject() {
+    // A short request to build something small is low work, unless its subject is demanding.
+    const TaskProfile parser =
+        profilePrompt(QStringLiteral("Implement a parser for key=value lines in C++."));
+    QCOMPARE(parser.difficulty, Difficulty::Low);
+
+    const TaskProfile seqlock =
+        profilePrompt(QStringLiteral("Implement a seqlock for a struct of two ints in C++."));
+    const QString hits = seqlock.ruleHits.join(u'\n');
+    QVERIFY2(hits.contains(QLatin1String("demanding subjects 1")), qPrintable(hits));
+    QVERIFY2(!hits.contains(QLatin1String("small request")), qPrintable(hits));
+    QVERIFY2(seqlock.difficulty == Difficulty::High, qPrintable(hits));
+}
+
+void AutoRouterTest::rulesRoutineSubjectBeforeLargeBody() {
+    QString log = QStringLiteral("```\n");
+    for (int i = 0; i < 60; ++i)
+        log += QStringLiteral("task :module%1:test PASSED in %1.2s\n").arg(i);
+    log += QStringLiteral("task :module7:lint FAILED\ntask :module31:test FAILED\n```");
+
+    // "quick" before a large body is ignored, but "just list the failed tasks" names the work.
+    const TaskProfile quick = profilePrompt(QStringLiteral("Quick look at this CI run:\n") + log);
+    const TaskProfile list = profilePrompt(
+        QStringLiteral("Quick look at this CI run, just list the failed tasks:\n") + log);
+    const QString hits = list.ruleHits.join(u'\n');
+    QVERIFY2(quick.ruleHits.join(u'\n').contains(QLatin1String("ignored: the body is large")),
+             qPrintable(quick.ruleHits.join(u'\n')));
+    QVERIFY2(hits.contains(QLatin1String("routine subjects 1")), qPrintable(hits));
+    QVERIFY2(list.difficultyPoints < quick.difficultyPoints, qPrintable(hits));
 }
 
 void AutoRouterTest::weightZeroPicksCheapest() {
