@@ -68,6 +68,27 @@ QJsonObject shortRequest() {
                                      QLatin1String("Translate to German: the build failed.")}}}}};
 }
 
+// A Chinese request of about `characters` characters: the Chinese requests of the evaluation set,
+// joined. Chinese has no spaces between words, so its keywords are found by substring, not by
+// the word lookup that English and German use.
+QJsonObject chineseRequest(qsizetype characters) {
+    QFile file(QStringLiteral(SIGNALBOX_SOURCE_DIR "/tests/data/routing_eval.jsonl"));
+    if (!file.open(QIODevice::ReadOnly))
+        std::abort();
+    QString text;
+    while (!file.atEnd() && text.size() < characters) {
+        const QJsonObject line = QJsonDocument::fromJson(file.readLine()).object();
+        if (line.value(QLatin1String("lang")).toString() != QLatin1String("zh"))
+            continue;
+        for (const QJsonValue &message : line.value(QLatin1String("messages")).toArray())
+            text += message.toObject().value(QLatin1String("content")).toString() + u'\n';
+    }
+    return {{QLatin1String("model"), QLatin1String("auto")},
+            {QLatin1String("messages"),
+             QJsonArray{QJsonObject{{QLatin1String("role"), QLatin1String("user")},
+                                    {QLatin1String("content"), text.left(characters)}}}}};
+}
+
 const Config &defaultConfig() {
     static const ConfigPtr config = [] {
         const ConfigLoad load = parseConfig(defaultConfigJson());
@@ -96,6 +117,10 @@ void BM_Decision32k(benchmark::State &state) {
 
 void BM_DecisionShort(benchmark::State &state) {
     decide(state, shortRequest());
+}
+
+void BM_DecisionChinese(benchmark::State &state) {
+    decide(state, chineseRequest(6750));
 }
 
 // The decision including the JSON parse of the request body, as the request path does it.
@@ -136,6 +161,7 @@ void BM_RankingOnly32k(benchmark::State &state) {
 
 BENCHMARK(BM_Decision32k)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_DecisionShort)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_DecisionChinese)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ParseAndDecision32k)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_TokenEstimate32k)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_TaskFeatures32k)->Unit(benchmark::kMicrosecond);

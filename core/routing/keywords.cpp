@@ -453,7 +453,16 @@ const KeywordRule kRules[] = {
     {u"thread sanitizer", K::HardSubject, Code, 0.7},
     {u"threadsanitizer", K::HardSubject, Code, 0.7}, {u"tsan", K::HardSubject, Code, 0.7},
     // Distributed systems.
-    {u"raft", K::HardSubject, Code, 1}, {u"paxos", K::HardSubject, Code, 1},
+    // "Raft" alone is also an English word ("a raft of small fixes"), so only its uses as the
+    // consensus protocol count.
+    {u"raft consensus", K::HardSubject, Code, 1}, {u"raft protocol", K::HardSubject, Code, 1},
+    {u"raft algorithm", K::HardSubject, Code, 1}, {u"raft cluster", K::HardSubject, Code, 1},
+    {u"raft-cluster", K::HardSubject, Code, 1}, {u"raft log", K::HardSubject, Code, 1},
+    {u"raft leader", K::HardSubject, Code, 1}, {u"raft election", K::HardSubject, Code, 1},
+    {u"raft group", K::HardSubject, Code, 1}, {u"raft groups", K::HardSubject, Code, 1},
+    {u"raft node", K::HardSubject, Code, 1}, {u"raft nodes", K::HardSubject, Code, 1},
+    {u"raft-based", K::HardSubject, Code, 1}, {u"etcd raft", K::HardSubject, Code, 1},
+    {u"paxos", K::HardSubject, Code, 1},
     {u"multi-paxos", K::HardSubject, Code, 1}, {u"leader election", K::HardSubject, Code, 1},
     {u"byzantine", K::HardSubject, Code, 1}, {u"crdt", K::HardSubject, Code, 1},
     {u"crdts", K::HardSubject, Code, 1}, {u"vector clock", K::HardSubject, Code, 1},

@@ -403,6 +403,9 @@ void AutoRouterTest::featuresFindSubjects_data() {
     // A short English term at the end of a German compound is not a subject.
     QTest::newRow("compound tail") << "Wie steigern wir die Aussagekraft der Metriken?" << false << false;
     QTest::newRow("hyphenated") << "Wie groß sollte unser Raft-Cluster sein?" << true << false;
+    QTest::newRow("raft protocol") << "How does a Raft leader step down after a partition?" << true << false;
+    // The English word is not the protocol.
+    QTest::newRow("raft, the word") << "Here is a raft of small fixes; write the changelog." << false << false;
     // "Ignore case and punctuation" is a requirement of other work, not the work itself.
     QTest::newRow("requirement, not the work") << "统计单词出现次数，忽略大小写和标点。" << false << false;
     // clang-format on
