@@ -822,15 +822,19 @@ KeywordIndex::KeywordIndex() {
             continue;
         }
         m_byText[rule.text].append(&rule);
+        m_keyDigests.set(digest(rule.text));
         const qsizetype space = rule.text.indexOf(u' ');
         if (space < 0)
             continue;
         m_phraseStarts.insert(rule.text.left(space), true);
+        m_keyDigests.set(digest(rule.text.left(space)));
         m_maxPhraseWords = qMax(m_maxPhraseWords, int(rule.text.count(u' ')) + 1);
     }
 }
 
 const QList<const KeywordRule *> *KeywordIndex::find(QStringView phrase) const {
+    if (!mayBeKey(phrase))
+        return nullptr;
     const auto it = m_byText.constFind(phrase);
     return it == m_byText.cend() ? nullptr : &it.value();
 }
