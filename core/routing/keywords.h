@@ -37,6 +37,9 @@ struct KeywordRule {
     KeywordKind kind;
     TaskCategory category; // the category a Category or Signature rule votes for
     double weight;
+    // The spelling an abbreviation or a name must have in the request, for an entry that is
+    // also an everyday word in its lower-case form ("WAL" is not the German "Wal"). Empty: any.
+    QStringView spelling = {};
 };
 
 // The keyword table, indexed for lookup by word and phrase. Built once, then read-only, so it is

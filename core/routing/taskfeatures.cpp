@@ -86,11 +86,14 @@ public:
         }
         m_textTask = false;
         const QString lower = window.text.toString().toLower();
+        m_original = window.text;
+        m_lower = lower;
         buildWords(lower, window.startsInCode);
         m_weight = window.weight;
         matchWords(lower, window.signaturesOnly);
         if (m_cjkChars > 0)
             matchSubstrings(lower, window.signaturesOnly);
+        m_lower = {};
     }
 
     // Returns true when the last scanned window has a summarize, translate or format keyword,
@@ -149,6 +152,10 @@ private:
             const Word &word = m_words[w];
             const QStringView view = QStringView(text).mid(word.start, word.end - word.start);
             const bool codeOnly = word.inCode || signaturesOnly;
+            const Word *previous = w > 0 ? &m_words[w - 1] : nullptr;
+            m_negated =
+                previous &&
+                isNegation(QStringView(text).mid(previous->start, previous->end - previous->start));
             const auto *rules = findWord(view);
             record(rules, view, codeOnly);
             if (!rules && !codeOnly && namesErrorType(view))
@@ -166,6 +173,35 @@ private:
                 record(index.find(phrase), phrase, word.inCode || signaturesOnly);
             }
         }
+        m_negated = false;
+    }
+
+    // Returns true for a word that negates what follows ("don't just list the options").
+    static bool isNegation(QStringView word) {
+        static const QLatin1String negations[] = {QLatin1String("not"), QLatin1String("don't"),
+                                                  QLatin1String("dont"), QLatin1String("never"),
+                                                  QLatin1String("nicht")};
+        for (const QLatin1String &negation : negations) {
+            if (word == negation)
+                return true;
+        }
+        return word == u"don\u2019t";
+    }
+
+    // Returns true when the original text spells the word as the rule requires ("WAL", not "Wal"
+    // or "Wales"). The lower-case copy must have the original's offsets to be compared with it.
+    bool spelledAsRequired(const KeywordRule *rule, QStringView text) const {
+        if (rule->spelling.isEmpty())
+            return true;
+        if (m_lower.size() != m_original.size())
+            return false;
+        const qsizetype offset = text.data() - m_lower.data();
+        if (offset < 0 || offset + text.size() > m_lower.size())
+            return false;
+        const QStringView written = m_original.mid(offset, text.size());
+        const QStringView spelling = rule->spelling;
+        return written == spelling || (written.size() == spelling.size() + 1 &&
+                                       written.startsWith(spelling) && written.back() == u's');
     }
 
     // Looks a word up as written, then without a plain English inflection ("crashes", "failed",
@@ -198,12 +234,20 @@ private:
     void matchWordParts(QStringView word, bool codeOnly) {
         if (word.contains(u'-')) {
             const QList<QStringView> parts = word.split(u'-');
+            QString spacedPair;
             for (qsizetype i = 0; i < parts.size(); ++i) {
                 recordPart(findWord(parts[i]), parts[i], codeOnly, false);
                 if (i + 1 < parts.size()) {
                     const QStringView pair = word.mid(parts[i].data() - word.data(),
                                                       parts[i].size() + 1 + parts[i + 1].size());
-                    recordPart(m_index.find(pair), pair, codeOnly, false);
+                    const auto *pairRules = m_index.find(pair);
+                    if (!pairRules) {
+                        // "Raft-Leader-Wechsel" names the phrase "raft leader".
+                        spacedPair = pair.toString();
+                        spacedPair.replace(u'-', u' ');
+                        pairRules = m_index.find(spacedPair);
+                    }
+                    recordPart(pairRules, pair, codeOnly, false);
                 }
             }
             return;
@@ -259,6 +303,10 @@ private:
     }
 
     void record(const KeywordRule *rule, QStringView text, bool codeOnly) {
+        if (!spelledAsRequired(rule, text))
+            return;
+        if (m_negated && rule->kind == KeywordKind::EasySubject)
+            return;
         if (codeOnly && rule->kind != KeywordKind::Signature)
             return;
         if (rule->kind == KeywordKind::Category && rule->category == TaskCategory::Summarize)
@@ -304,6 +352,9 @@ private:
     double m_weight = 1.0;
     bool m_textTask = false;
     QSet<const KeywordRule *> m_seen; // each rule counts once per request
+    QStringView m_original;           // the window being scanned, as written
+    QStringView m_lower;              // its lower-case copy, which the words point into
+    bool m_negated = false;           // the word being matched follows a negation
 };
 
 // Counts the words of a text, each CJK or kana character as half a word.

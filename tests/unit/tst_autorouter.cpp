@@ -395,7 +395,7 @@ void AutoRouterTest::featuresFindSubjects_data() {
     QTest::newRow("german compound") << "Welche Isolationsstufe brauchen wir für die Buchungen?" << true << false;
     QTest::newRow("chinese") << "这个队列改成无锁实现，每个原子操作的内存序怎么选？" << true << false;
     QTest::newRow("japanese") << "この型推論のアルゴリズムを説明してください。" << true << false;
-    QTest::newRow("french") << "Quel niveau d'isolation faut-il pour éviter ce problème ?" << true << false;
+    QTest::newRow("french") << "Quel niveau d'isolation des transactions faut-il ici ?" << true << false;
     QTest::newRow("boilerplate") << "Generate the boilerplate for a new Express app." << false << true;
     QTest::newRow("just list") << "Just list the failed tasks of this run." << false << true;
     QTest::newRow("chinese typo") << "帮我检查这段文字有没有拼写错误。" << false << true;
@@ -406,6 +406,17 @@ void AutoRouterTest::featuresFindSubjects_data() {
     QTest::newRow("raft protocol") << "How does a Raft leader step down after a partition?" << true << false;
     // The English word is not the protocol.
     QTest::newRow("raft, the word") << "Here is a raft of small fixes; write the changelog." << false << false;
+    QTest::newRow("raft, the name") << "How does Raft guarantee that a new leader has every entry?" << true << false;
+    QTest::newRow("hyphenated phrase") << "Wie lange dauert ein Raft-Leader-Wechsel?" << true << false;
+    // An abbreviation counts only as written: "WAL" is the log, "Wales" and "Wal" are not.
+    QTest::newRow("abbreviation") << "Why does the WAL grow without bound?" << true << false;
+    QTest::newRow("a country") << "Write a SQL query that lists customers from Wales." << false << false;
+    QTest::newRow("a german school exam") << "Berechne den Durchschnitt meiner Abi-Noten." << false << false;
+    QTest::newRow("everyday phrase") << "Is a Python dict lookup constant-time?" << false << false;
+    QTest::newRow("chinese, inside a word") << "帮我写一份加强一致性管理的通知。" << false << false;
+    QTest::newRow("chinese, a phone setting") << "怎么关闭手机的无锁屏提示？" << false << false;
+    // "Don't just list" requests more than a list.
+    QTest::newRow("negated routine subject") << "Don't just list the options: compare them." << false << false;
     // "Ignore case and punctuation" is a requirement of other work, not the work itself.
     QTest::newRow("requirement, not the work") << "统计单词出现次数，忽略大小写和标点。" << false << false;
     // clang-format on
