@@ -415,6 +415,9 @@ void AutoRouterTest::featuresFindSubjects_data() {
     QTest::newRow("everyday phrase") << "Is a Python dict lookup constant-time?" << false << false;
     QTest::newRow("chinese, inside a word") << "帮我写一份加强一致性管理的通知。" << false << false;
     QTest::newRow("chinese, a phone setting") << "怎么关闭手机的无锁屏提示？" << false << false;
+    QTest::newRow("memory order constant") << "Is memory_order_seq_cst needed on this store?" << true << false;
+    QTest::newRow("chinese history") << "拜占庭帝国是哪一年灭亡的？" << false << false;
+    QTest::newRow("french door") << "Écris un poème sur une porte sans verrou." << false << false;
     // "Don't just list" requests more than a list.
     QTest::newRow("negated routine subject") << "Don't just list the options: compare them." << false << false;
     // "Ignore case and punctuation" is a requirement of other work, not the work itself.
