@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QSet>
 
+#include <algorithm>
+
 namespace signalbox {
 
 namespace {
@@ -85,7 +87,11 @@ public:
                 m_features.hasErrorLog = true;
         }
         m_textTask = false;
-        const QString lower = window.text.toString().toLower();
+        // Character by character, so that every offset in the copy is the same in the original
+        // ("İ" would become two characters in QString::toLower()).
+        QString lower = window.text.toString();
+        for (QChar &c : lower)
+            c = c.toLower();
         m_original = window.text;
         m_lower = lower;
         buildWords(lower, window.startsInCode);
@@ -152,40 +158,76 @@ private:
             const Word &word = m_words[w];
             const QStringView view = QStringView(text).mid(word.start, word.end - word.start);
             const bool codeOnly = word.inCode || signaturesOnly;
-            const Word *previous = w > 0 ? &m_words[w - 1] : nullptr;
-            m_negated =
-                previous &&
-                isNegation(QStringView(text).mid(previous->start, previous->end - previous->start));
+            m_negated = followsNegation(text, w);
+
+            // A subject named by a phrase ("raft log") is not counted again for its first word.
+            bool phraseSubject = false;
+            if (index.startsPhrase(view)) {
+                phrase = view.toString();
+                for (int extra = 1; extra < index.maxPhraseWords() && w + extra < m_words.size();
+                     ++extra) {
+                    const Word &next = m_words[w + extra];
+                    phrase += QLatin1Char(' ');
+                    phrase += QStringView(text).mid(next.start, next.end - next.start);
+                    const auto *phraseRules = index.find(phrase);
+                    phraseSubject = phraseSubject || namesSubject(phraseRules);
+                    record(phraseRules, phrase, codeOnly);
+                }
+            }
+
             const auto *rules = findWord(view);
+            m_skipSubjects = phraseSubject;
             record(rules, view, codeOnly);
+            m_skipSubjects = false;
             if (!rules && !codeOnly && namesErrorType(view))
                 record(&kErrorTypeRule, view, codeOnly);
             else if (!rules && !codeOnly)
                 matchWordParts(view, codeOnly);
-            if (!index.startsPhrase(view))
-                continue;
-            phrase = view.toString();
-            for (int extra = 1; extra < index.maxPhraseWords() && w + extra < m_words.size();
-                 ++extra) {
-                const Word &next = m_words[w + extra];
-                phrase += QLatin1Char(' ');
-                phrase += QStringView(text).mid(next.start, next.end - next.start);
-                record(index.find(phrase), phrase, word.inCode || signaturesOnly);
-            }
         }
         m_negated = false;
     }
 
+    static bool namesSubject(const QList<const KeywordRule *> *rules) {
+        if (!rules)
+            return false;
+        return std::any_of(rules->cbegin(), rules->cend(), [](const KeywordRule *rule) {
+            return rule->kind == KeywordKind::HardSubject || rule->kind == KeywordKind::EasySubject;
+        });
+    }
+
+    // Returns true when word w directly follows a negation, with nothing but spaces between them
+    // ("don't just list", but not "not sure, just list" or "why not just list").
+    bool followsNegation(const QString &text, qsizetype w) const {
+        if (w < 1)
+            return false;
+        const Word &previous = m_words[w - 1];
+        const QStringView gap =
+            QStringView(text).mid(previous.end, m_words[w].start - previous.end);
+        if (!gap.trimmed().isEmpty())
+            return false;
+        if (!isNegation(QStringView(text).mid(previous.start, previous.end - previous.start)))
+            return false;
+        if (w < 2)
+            return true;
+        const Word &before = m_words[w - 2];
+        return QStringView(text).mid(before.start, before.end - before.start) != u"why";
+    }
+
     // Returns true for a word that negates what follows ("don't just list the options").
     static bool isNegation(QStringView word) {
-        static const QLatin1String negations[] = {QLatin1String("not"), QLatin1String("don't"),
-                                                  QLatin1String("dont"), QLatin1String("never"),
-                                                  QLatin1String("nicht")};
+        static const QLatin1String negations[] = {
+            QLatin1String("not"),     QLatin1String("don't"), QLatin1String("dont"),
+            QLatin1String("never"),   QLatin1String("nicht"), QLatin1String("shouldn't"),
+            QLatin1String("doesn't"), QLatin1String("isn't"), QLatin1String("won't"),
+            QLatin1String("can't"),   QLatin1String("than")};
+        // A typographic apostrophe counts as the plain one.
+        QString plain = word.toString();
+        plain.replace(u'\u2019', u'\'');
         for (const QLatin1String &negation : negations) {
-            if (word == negation)
+            if (plain == negation)
                 return true;
         }
-        return word == u"don\u2019t";
+        return false;
     }
 
     // Returns true when the original text spells the word as the rule requires ("WAL", not "Wal"
@@ -198,10 +240,14 @@ private:
         const qsizetype offset = text.data() - m_lower.data();
         if (offset < 0 || offset + text.size() > m_lower.size())
             return false;
-        const QStringView written = m_original.mid(offset, text.size());
-        const QStringView spelling = rule->spelling;
-        return written == spelling || (written.size() == spelling.size() + 1 &&
-                                       written.startsWith(spelling) && written.back() == u's');
+        QString written = m_original.mid(offset, text.size()).toString();
+        written.replace(u'\u2019', u'\'');
+        if (written.endsWith(QLatin1String("'s")))
+            written.chop(2);
+        else if (written.size() == rule->spelling.size() + 1 && written.endsWith(u's'))
+            written.chop(1);
+        // "RAFT" in a title in capitals is still the name.
+        return written == rule->spelling || written == rule->spelling.toString().toUpper();
     }
 
     // Looks a word up as written, then without a plain English inflection ("crashes", "failed",
@@ -209,6 +255,17 @@ private:
     const QList<const KeywordRule *> *findWord(QStringView word) const {
         if (const auto *rules = m_index.find(word))
             return rules;
+        // "the WAL's size", "Raft's guarantee": spelledAsRequired() checks the spelling.
+        if (word.endsWith(QLatin1String("'s")) || word.endsWith(u"\u2019s"))
+            return m_index.find(word.chopped(2));
+        // "WALs", "ABIs": only entries with a required spelling, so "bits" is not "bit".
+        if (word.size() == 4 && word.endsWith(u's')) {
+            const auto *rules = m_index.find(word.chopped(1));
+            return rules && std::all_of(rules->cbegin(), rules->cend(),
+                                        [](const KeywordRule *r) { return !r->spelling.isEmpty(); })
+                       ? rules
+                       : nullptr;
+        }
         if (word.size() < 5)
             return nullptr;
         static const QLatin1String suffixes[] = {QLatin1String("ing"), QLatin1String("ed"),
@@ -234,22 +291,29 @@ private:
     void matchWordParts(QStringView word, bool codeOnly) {
         if (word.contains(u'-')) {
             const QList<QStringView> parts = word.split(u'-');
+            // Pairs first: a subject that a pair names ("raft-leader") is not counted again
+            // for its parts.
+            std::vector<bool> namedByPair(size_t(parts.size()), false);
             QString spacedPair;
-            for (qsizetype i = 0; i < parts.size(); ++i) {
-                recordPart(findWord(parts[i]), parts[i], codeOnly, false);
-                if (i + 1 < parts.size()) {
-                    const QStringView pair = word.mid(parts[i].data() - word.data(),
-                                                      parts[i].size() + 1 + parts[i + 1].size());
-                    const auto *pairRules = m_index.find(pair);
-                    if (!pairRules) {
-                        // "Raft-Leader-Wechsel" names the phrase "raft leader".
-                        spacedPair = pair.toString();
-                        spacedPair.replace(u'-', u' ');
-                        pairRules = m_index.find(spacedPair);
-                    }
-                    recordPart(pairRules, pair, codeOnly, false);
+            for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
+                const QStringView pair = word.mid(parts[i].data() - word.data(),
+                                                  parts[i].size() + 1 + parts[i + 1].size());
+                const auto *pairRules = m_index.find(pair);
+                if (!pairRules) {
+                    // "Raft-Leader-Wechsel" names the phrase "raft leader".
+                    spacedPair = pair.toString();
+                    spacedPair.replace(u'-', u' ');
+                    pairRules = m_index.find(spacedPair);
                 }
+                if (namesSubject(pairRules))
+                    namedByPair[size_t(i)] = namedByPair[size_t(i) + 1] = true;
+                recordPart(pairRules, pair, codeOnly, false);
             }
+            for (qsizetype i = 0; i < parts.size(); ++i) {
+                m_skipSubjects = namedByPair[size_t(i)];
+                recordPart(findWord(parts[i]), parts[i], codeOnly, false);
+            }
+            m_skipSubjects = false;
             return;
         }
         if (word.size() < kMinCompoundWordChars)
@@ -303,6 +367,9 @@ private:
     }
 
     void record(const KeywordRule *rule, QStringView text, bool codeOnly) {
+        if (m_skipSubjects &&
+            (rule->kind == KeywordKind::HardSubject || rule->kind == KeywordKind::EasySubject))
+            return;
         if (!spelledAsRequired(rule, text))
             return;
         if (m_negated && rule->kind == KeywordKind::EasySubject)
@@ -355,6 +422,7 @@ private:
     QStringView m_original;           // the window being scanned, as written
     QStringView m_lower;              // its lower-case copy, which the words point into
     bool m_negated = false;           // the word being matched follows a negation
+    bool m_skipSubjects = false;      // a phrase that starts here already named its subject
 };
 
 // Counts the words of a text, each CJK or kana character as half a word.

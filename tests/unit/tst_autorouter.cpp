@@ -110,6 +110,8 @@ private slots:
     void featuresMatchCompoundWords();
     void featuresFindSubjects_data();
     void featuresFindSubjects();
+    void featuresCountSubjectOnce_data();
+    void featuresCountSubjectOnce();
     void featuresMatchCjkRulesWithSharedStart();
     void featuresNameErrorTypesInProse();
     void featuresCountCodeLines();
@@ -415,6 +417,15 @@ void AutoRouterTest::featuresFindSubjects_data() {
     QTest::newRow("everyday phrase") << "Is a Python dict lookup constant-time?" << false << false;
     QTest::newRow("chinese, inside a word") << "帮我写一份加强一致性管理的通知。" << false << false;
     QTest::newRow("chinese, a phone setting") << "怎么关闭手机的无锁屏提示？" << false << false;
+    QTest::newRow("abbreviation, plural") << "Why do the WALs grow without bound?" << true << false;
+    QTest::newRow("abbreviation, possessive") << "Why does the WAL's size keep growing?" << true << false;
+    QTest::newRow("name in capitals") << "HOW DOES RAFT ELECT A NEW LEADER?" << true << false;
+    // "İ" lower-cases to two characters with QString::toLower(), which shifted every offset.
+    QTest::newRow("after a dotted capital I") << "İstanbul team: why does the WAL grow?" << true << false;
+    QTest::newRow("negation of something else") << "Why not just list the files?" << false << true;
+    QTest::newRow("negation after a comma") << "Not sure, just list the files." << false << true;
+    QTest::newRow("should not just list") << "You shouldn't just list the options: compare them." << false << false;
+    QTest::newRow("rather than just list") << "Rather than just list the risks, rank them." << false << false;
     QTest::newRow("memory order constant") << "Is memory_order_seq_cst needed on this store?" << true << false;
     QTest::newRow("chinese history") << "拜占庭帝国是哪一年灭亡的？" << false << false;
     QTest::newRow("french door") << "Écris un poème sur une porte sans verrou." << false << false;
@@ -423,6 +434,20 @@ void AutoRouterTest::featuresFindSubjects_data() {
     // "Ignore case and punctuation" is a requirement of other work, not the work itself.
     QTest::newRow("requirement, not the work") << "统计单词出现次数，忽略大小写和标点。" << false << false;
     // clang-format on
+}
+
+void AutoRouterTest::featuresCountSubjectOnce_data() {
+    QTest::addColumn<QString>("prompt");
+
+    QTest::newRow("phrase and its first word") << "How does Raft log replication stay consistent?";
+    QTest::newRow("hyphenated pair and its parts") << "Wie lange dauert ein Raft-Leader-Wechsel?";
+}
+
+// A subject named by a phrase counts once, not again for a word of the phrase.
+void AutoRouterTest::featuresCountSubjectOnce() {
+    QFETCH(QString, prompt);
+    const TaskFeatures task = analyzeTask(userBody(prompt));
+    QCOMPARE(task.hardSubjects, 1.0);
 }
 
 void AutoRouterTest::featuresFindSubjects() {
