@@ -17,6 +17,8 @@
 #include <QPointer>
 #include <QUrlQuery>
 
+#include <cmath>
+
 namespace signalbox {
 
 namespace {
@@ -44,17 +46,24 @@ QJsonArray bucketsToJson(const QList<UsageBucket> &buckets, const QString &keyNa
     return array;
 }
 
+// Returns a score, weight or confidence rounded to a millionth, so that the JSON shows 0.8 and not
+// 0.7999999999999999. The trace's text already gives two decimals.
+double roundedFigure(double value) {
+    return std::round(value * 1e6) / 1e6;
+}
+
 QJsonObject profileToJson(const TaskProfile &profile) {
     QJsonObject scores;
     for (int i = 0; i < kTaskCategoryCount; ++i) {
         if (profile.categoryScores[i] > 0)
-            scores.insert(taskCategoryName(TaskCategory(i)), profile.categoryScores[i]);
+            scores.insert(taskCategoryName(TaskCategory(i)),
+                          roundedFigure(profile.categoryScores[i]));
     }
     return {{QLatin1String("category"), taskCategoryName(profile.category)},
             {QLatin1String("difficulty"), difficultyName(profile.difficulty)},
-            {QLatin1String("confidence"), profile.confidence},
+            {QLatin1String("confidence"), roundedFigure(profile.confidence)},
             {QLatin1String("source"), profile.source},
-            {QLatin1String("difficulty_points"), profile.difficultyPoints},
+            {QLatin1String("difficulty_points"), roundedFigure(profile.difficultyPoints)},
             {QLatin1String("category_scores"), scores},
             {QLatin1String("required_capabilities"),
              QJsonArray::fromStringList(profile.requiredCapabilities)},
@@ -68,12 +77,12 @@ QJsonArray scoresToJson(const QList<CandidateScore> &scores) {
     for (const CandidateScore &entry : scores) {
         array.append(
             QJsonObject{{QLatin1String("model"), entry.model},
-                        {QLatin1String("score"), entry.score},
+                        {QLatin1String("score"), roundedFigure(entry.score)},
                         {QLatin1String("quality"), entry.quality},
                         {QLatin1String("strength_match"), entry.strengthMatch},
                         {QLatin1String("meets_min_quality"), entry.meetsFloor},
-                        {QLatin1String("quality_score"), entry.qualityScore},
-                        {QLatin1String("price_score"), entry.priceScore},
+                        {QLatin1String("quality_score"), roundedFigure(entry.qualityScore)},
+                        {QLatin1String("price_score"), roundedFigure(entry.priceScore)},
                         {QLatin1String("expected_cost_usd"), roundedUsd(entry.expectedCostUsd)}});
     }
     return array;
@@ -88,7 +97,7 @@ QJsonObject classifierToJson(const AutoChoice &choice,
         object.insert(QLatin1String("model"), verdict.model);
         object.insert(QLatin1String("category"), taskCategoryName(verdict.category));
         object.insert(QLatin1String("difficulty"), difficultyName(verdict.difficulty));
-        object.insert(QLatin1String("confidence"), verdict.confidence);
+        object.insert(QLatin1String("confidence"), roundedFigure(verdict.confidence));
         object.insert(QLatin1String("cached"), verdict.fromCache);
     }
     return object;

@@ -186,12 +186,14 @@ void consultClassifier(AutoChoice &choice, const AutoRoutingConfig &settings,
     }
     const ClassifierVerdict &verdict = *classifier->verdict;
     choice.classifierNote = QStringLiteral("'%1' answered %2/%3 (confidence %4, %5), "
-                                           "the rules said %6/%7")
+                                           "the rules said %6/%7 at confidence %8 < %9")
                                 .arg(verdict.model, taskCategoryName(verdict.category),
                                      difficultyName(verdict.difficulty))
                                 .arg(verdict.confidence, 0, 'f', 2)
                                 .arg(classifier->note, taskCategoryName(rules.category),
-                                     difficultyName(rules.difficulty));
+                                     difficultyName(rules.difficulty))
+                                .arg(rules.confidence, 0, 'f', 2)
+                                .arg(settings.classifierMinConfidence, 0, 'f', 2);
     choice.profile = applyClassification(rules, verdict.category, verdict.difficulty,
                                          verdict.confidence, features);
 }

@@ -24,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <memory>
 
 using namespace signalbox;
@@ -320,8 +321,22 @@ void ClassifierTest::requestPathUsesVerdict() {
     const QJsonObject decision = QJsonDocument::fromJson(dryRun.nextResponse().body).object();
     const QJsonObject classifier = decision.value(QLatin1String("classifier")).toObject();
     QCOMPARE(classifier.value(QLatin1String("cached")).toBool(), true);
+    QCOMPARE(classifier.value(QLatin1String("wanted")).toBool(), false);
+    QVERIFY2(
+        classifier.value(QLatin1String("note")).toString().contains(QLatin1String("at confidence")),
+        qPrintable(classifier.value(QLatin1String("note")).toString()));
     QCOMPARE(classifier.value(QLatin1String("category")).toString(),
              QStringLiteral("architecture"));
+    // Figures are rounded to a millionth, without binary tails such as 0.7999999999999999.
+    for (const QJsonValue &entry : decision.value(QLatin1String("scores")).toArray()) {
+        for (const char *field : {"score", "quality_score", "price_score"}) {
+            const double value = entry.toObject().value(QLatin1String(field)).toDouble();
+            QVERIFY2(
+                std::abs(value * 1e6 - std::round(value * 1e6)) < 1e-6,
+                qPrintable(
+                    QStringLiteral("%1 = %2").arg(QLatin1String(field)).arg(value, 0, 'g', 17)));
+        }
+    }
     QCOMPARE(decision.value(QLatin1String("profile"))
                  .toObject()
                  .value(QLatin1String("source"))
