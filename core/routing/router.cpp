@@ -5,7 +5,9 @@
 #include "clienttext.h"
 #include "routing/autorouter.h"
 
+#include <algorithm>
 #include <optional>
+#include <vector>
 
 namespace signalbox {
 
@@ -13,6 +15,43 @@ namespace {
 
 const QLatin1String kAuto("auto");
 const QLatin1String kStagePrefix("stage:");
+
+// Returns the edit distance between two names, ignoring case, or `limit` + 1 when their lengths
+// alone differ by more than `limit`.
+int editDistance(QStringView a, QStringView b, int limit) {
+    if (std::abs(a.size() - b.size()) > limit)
+        return limit + 1;
+    std::vector<int> previous(size_t(b.size()) + 1);
+    std::vector<int> current(previous.size());
+    for (qsizetype j = 0; j <= b.size(); ++j)
+        previous[size_t(j)] = int(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        current[0] = int(i);
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int substitution = a[i - 1].toLower() == b[j - 1].toLower() ? 0 : 1;
+            current[size_t(j)] = std::min({previous[size_t(j)] + 1, current[size_t(j) - 1] + 1,
+                                           previous[size_t(j) - 1] + substitution});
+        }
+        std::swap(previous, current);
+    }
+    return previous[size_t(b.size())];
+}
+
+// Returns " Did you mean 'x'?" for the one configured model closest to a mistyped name, at
+// most two edits away, or an empty string.
+QString closestModelHint(const Config &config, const QString &named) {
+    constexpr int kMaxEdits = 2;
+    QString best;
+    int bestDistance = kMaxEdits + 1;
+    for (const ModelConfig &model : config.models) {
+        const int distance = editDistance(named, model.id, kMaxEdits);
+        if (distance < bestDistance) {
+            bestDistance = distance;
+            best = model.id;
+        }
+    }
+    return best.isEmpty() ? QString() : QStringLiteral(" Did you mean '%1'?").arg(best);
+}
 
 RouteRejection notFound(const QString &message, QStringList trace) {
     trace << message;
@@ -200,8 +239,8 @@ RouteOutcome route(const Config &config, const RouteInput &input) {
     if (!named.isEmpty()) {
         if (!config.findModel(named))
             return notFound(QStringLiteral("unknown model '%1'; GET /v1/models lists the models, "
-                                           "'auto' and the stages")
-                                .arg(clippedClientValue(named)),
+                                           "'auto' and the stages.%2")
+                                .arg(clippedClientValue(named), closestModelHint(config, named)),
                             trace);
         return routeExplicit(config, named, stage, trace);
     }

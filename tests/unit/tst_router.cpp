@@ -70,6 +70,7 @@ private slots:
     void levels();
     void rejections_data();
     void rejections();
+    void unknownModelWithoutHint();
     void stageFallbacksFollowTheChoice();
     void autoExcludesIncapableModels();
     void autoFallsBackWhenNothingFits();
@@ -127,6 +128,8 @@ void RouterTest::rejections_data() {
     QTest::newRow("unknown model")       << "gpt-9"           << ""             << 404 << "model_not_found"   << "gpt-9";
     QTest::newRow("unknown stage")       << "stage:nope"      << ""             << 404 << "model_not_found"   << "nope";
     QTest::newRow("unknown header stage")<< "auto"            << "nope"         << 404 << "model_not_found"   << "nope";
+    QTest::newRow("mistyped model")      << "strnog"          << ""             << 404 << "model_not_found"   << "Did you mean 'strong'?";
+    QTest::newRow("mistyped, other case")<< "Mni"             << ""             << 404 << "model_not_found"   << "Did you mean 'mini'?";
     QTest::newRow("not allowed")         << "mini"            << "architecture" << 403 << "model_not_allowed" << "strong, big";
     // clang-format on
 }
@@ -144,6 +147,14 @@ void RouterTest::rejections() {
     QCOMPARE(rejection.httpStatus, status);
     QCOMPARE(rejection.code, code);
     QVERIFY2(rejection.message.contains(messagePart), qPrintable(rejection.message));
+}
+
+// A name more than two edits from every model gets no guess.
+void RouterTest::unknownModelWithoutHint() {
+    const RouteOutcome outcome = route(testConfig(), input(QStringLiteral("gpt-9")));
+    const RouteRejection rejection = std::get<RouteRejection>(outcome);
+    QVERIFY2(!rejection.message.contains(QLatin1String("Did you mean")),
+             qPrintable(rejection.message));
 }
 
 void RouterTest::stageFallbacksFollowTheChoice() {
