@@ -109,10 +109,16 @@ void HttpServer::close() {
     delete m_acceptor;
     m_acceptor = nullptr;
     if (m_tcpServer.isListening()) {
+        // Named, because a demo stops two servers, the router's and its simulated upstream.
+        const QString endpoint =
+            endpointText(m_tcpServer.serverAddress(), m_tcpServer.serverPort());
         m_tcpServer.close();
         const size_t count = m_connections.size();
-        qCInfo(lcHttp).noquote() << "Stopped listening; closing" << count
-                                 << (count == 1 ? "connection" : "connections");
+        qCInfo(lcHttp).noquote() << QStringLiteral("%1 stopped listening on %2; closing %3 %4")
+                                        .arg(m_name, endpoint)
+                                        .arg(count)
+                                        .arg(count == 1 ? QStringLiteral("connection")
+                                                        : QStringLiteral("connections"));
     }
 
     // abort() reports back through removeConnection(), which edits the list.

@@ -140,6 +140,12 @@ void TestHeadless::demoUpstreamNamed() {
     QVERIFY2(waitForOutput("demo upstream listening on 127.0.0.1:"), m_output.constData());
     QVERIFY2(waitForOutput("router endpoint listening on 127.0.0.1:"), m_output.constData());
     QCOMPARE(countLines(m_output, "listening on"), 3);
+
+    // At shutdown each server names itself too.
+    m_router.terminate();
+    QVERIFY2(waitForOutput("demo upstream stopped listening on 127.0.0.1:"), m_output.constData());
+    QVERIFY2(waitForOutput("router endpoint stopped listening on 127.0.0.1:"),
+             m_output.constData());
 }
 
 // Runs the program with --headless --demo and the arguments until it exits, and returns its exit
