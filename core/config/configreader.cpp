@@ -2,6 +2,8 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "config/configreader.h"
 
+#include "spelling.h"
+
 #include <algorithm>
 #include <climits>
 #include <cmath>
@@ -34,38 +36,6 @@ namespace {
 
 QString typeMismatch(QJsonValue::Type expected, QJsonValue::Type actual) {
     return QStringLiteral("must be %1, not %2").arg(jsonTypeName(expected), jsonTypeName(actual));
-}
-
-// Returns the number of single-letter insertions, deletions, changes and swaps of neighbours that
-// turn one key into the other, ignoring case.
-int editDistance(const QString &first, const QString &second) {
-    const QString a = first.toLower();
-    const QString b = second.toLower();
-    std::vector<std::vector<int>> distance(size_t(a.size() + 1),
-                                           std::vector<int>(size_t(b.size() + 1)));
-    for (qsizetype i = 0; i <= a.size(); ++i)
-        distance[size_t(i)][0] = int(i);
-    for (qsizetype j = 0; j <= b.size(); ++j)
-        distance[0][size_t(j)] = int(j);
-    for (qsizetype i = 1; i <= a.size(); ++i) {
-        for (qsizetype j = 1; j <= b.size(); ++j) {
-            const int change = a.at(i - 1) == b.at(j - 1) ? 0 : 1;
-            int best = std::min({distance[size_t(i - 1)][size_t(j)] + 1,
-                                 distance[size_t(i)][size_t(j - 1)] + 1,
-                                 distance[size_t(i - 1)][size_t(j - 1)] + change});
-            if (i > 1 && j > 1 && a.at(i - 1) == b.at(j - 2) && a.at(i - 2) == b.at(j - 1))
-                best = std::min(best, distance[size_t(i - 2)][size_t(j - 2)] + 1);
-            distance[size_t(i)][size_t(j)] = best;
-        }
-    }
-    return distance[size_t(a.size())][size_t(b.size())];
-}
-
-// A key this close to a field that the object lacks is taken for a misspelling of it: one letter
-// for keys under 6 letters ("gate" for "gates"), two for longer ones.
-bool looksMisspelled(const QString &key, const QString &field) {
-    const int allowed = field.size() < 6 ? 1 : 2;
-    return editDistance(key, field) <= allowed;
 }
 
 } // namespace

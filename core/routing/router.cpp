@@ -4,10 +4,9 @@
 
 #include "clienttext.h"
 #include "routing/autorouter.h"
+#include "spelling.h"
 
-#include <algorithm>
 #include <optional>
-#include <vector>
 
 namespace signalbox {
 
@@ -16,38 +15,18 @@ namespace {
 const QLatin1String kAuto("auto");
 const QLatin1String kStagePrefix("stage:");
 
-// Returns the edit distance between two names, ignoring case, or `limit` + 1 when their lengths
-// alone differ by more than `limit`.
-int editDistance(QStringView a, QStringView b, int limit) {
-    if (std::abs(a.size() - b.size()) > limit)
-        return limit + 1;
-    std::vector<int> previous(size_t(b.size()) + 1);
-    std::vector<int> current(previous.size());
-    for (qsizetype j = 0; j <= b.size(); ++j)
-        previous[size_t(j)] = int(j);
-    for (qsizetype i = 1; i <= a.size(); ++i) {
-        current[0] = int(i);
-        for (qsizetype j = 1; j <= b.size(); ++j) {
-            const int substitution = a[i - 1].toLower() == b[j - 1].toLower() ? 0 : 1;
-            current[size_t(j)] = std::min({previous[size_t(j)] + 1, current[size_t(j) - 1] + 1,
-                                           previous[size_t(j) - 1] + substitution});
-        }
-        std::swap(previous, current);
-    }
-    return previous[size_t(b.size())];
-}
-
-// Returns " Did you mean 'x'?" for the one configured model closest to a mistyped name, at
-// most two edits away, or an empty string.
+// Returns " Did you mean 'x'?" for the configured model that a mistyped name is closest to, or an
+// empty string when none looks misspelled.
 QString closestModelHint(const Config &config, const QString &named) {
-    constexpr int kMaxEdits = 2;
     QString best;
-    int bestDistance = kMaxEdits + 1;
+    int bestDistance = 0;
     for (const ModelConfig &model : config.models) {
-        const int distance = editDistance(named, model.id, kMaxEdits);
-        if (distance < bestDistance) {
-            bestDistance = distance;
+        if (!looksMisspelled(named, model.id))
+            continue;
+        const int distance = editDistance(named, model.id);
+        if (best.isEmpty() || distance < bestDistance) {
             best = model.id;
+            bestDistance = distance;
         }
     }
     return best.isEmpty() ? QString() : QStringLiteral(" Did you mean '%1'?").arg(best);

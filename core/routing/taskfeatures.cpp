@@ -73,6 +73,10 @@ struct ScanWindow {
 
 // Collects the keyword hits of a window. Words are runs of letters and digits, joined by an
 // apostrophe or a hyphen between letters ("doesn't", "trade-off"), compared in lower case.
+bool isSubject(const KeywordRule *rule) {
+    return rule->kind == KeywordKind::HardSubject || rule->kind == KeywordKind::EasySubject;
+}
+
 class KeywordScanner {
 public:
     explicit KeywordScanner(TaskFeatures &features)
@@ -158,7 +162,7 @@ private:
             const Word &word = m_words[w];
             const QStringView view = QStringView(text).mid(word.start, word.end - word.start);
             const bool codeOnly = word.inCode || signaturesOnly;
-            m_negated = followsNegation(text, w);
+            m_currentWord = w;
 
             // A subject named by a phrase ("raft log") is not counted again for its first word.
             bool phraseSubject = false;
@@ -184,33 +188,29 @@ private:
             else if (!rules && !codeOnly)
                 matchWordParts(view, codeOnly);
         }
-        m_negated = false;
+        m_currentWord = -1;
     }
 
     static bool namesSubject(const QList<const KeywordRule *> *rules) {
-        if (!rules)
-            return false;
-        return std::any_of(rules->cbegin(), rules->cend(), [](const KeywordRule *rule) {
-            return rule->kind == KeywordKind::HardSubject || rule->kind == KeywordKind::EasySubject;
-        });
+        return rules && std::any_of(rules->cbegin(), rules->cend(), isSubject);
     }
 
-    // Returns true when word w directly follows a negation, with nothing but spaces between them
-    // ("don't just list", but not "not sure, just list" or "why not just list").
-    bool followsNegation(const QString &text, qsizetype w) const {
+    QStringView wordText(const Word &word) const {
+        return m_lower.mid(word.start, word.end - word.start);
+    }
+
+    // Returns true when the word being matched directly follows a negation, with nothing but
+    // spaces between them ("don't just list", but not "not sure, just list" or "why not just
+    // list"). Only a routine subject asks, so the common case costs nothing.
+    bool followsNegation() const {
+        const qsizetype w = m_currentWord;
         if (w < 1)
             return false;
         const Word &previous = m_words[w - 1];
-        const QStringView gap =
-            QStringView(text).mid(previous.end, m_words[w].start - previous.end);
-        if (!gap.trimmed().isEmpty())
+        const QStringView gap = m_lower.mid(previous.end, m_words[w].start - previous.end);
+        if (!gap.trimmed().isEmpty() || !isNegation(wordText(previous)))
             return false;
-        if (!isNegation(QStringView(text).mid(previous.start, previous.end - previous.start)))
-            return false;
-        if (w < 2)
-            return true;
-        const Word &before = m_words[w - 2];
-        return QStringView(text).mid(before.start, before.end - before.start) != u"why";
+        return w < 2 || wordText(m_words[w - 2]) != u"why";
     }
 
     // Returns true for a word that negates what follows ("don't just list the options").
@@ -221,22 +221,15 @@ private:
             QLatin1String("doesn't"), QLatin1String("isn't"), QLatin1String("won't"),
             QLatin1String("can't"),   QLatin1String("than")};
         // A typographic apostrophe counts as the plain one.
-        QString plain = word.toString();
-        plain.replace(u'\u2019', u'\'');
-        for (const QLatin1String &negation : negations) {
-            if (plain == negation)
-                return true;
-        }
-        return false;
+        const QString plain = word.toString().replace(u'\u2019', u'\'');
+        return std::find(std::begin(negations), std::end(negations), plain) != std::end(negations);
     }
 
     // Returns true when the original text spells the word as the rule requires ("WAL", not "Wal"
-    // or "Wales"). The lower-case copy must have the original's offsets to be compared with it.
+    // or "Wales"). The lower-case copy has the original's offsets, see scan().
     bool spelledAsRequired(const KeywordRule *rule, QStringView text) const {
         if (rule->spelling.isEmpty())
             return true;
-        if (m_lower.size() != m_original.size())
-            return false;
         const qsizetype offset = text.data() - m_lower.data();
         if (offset < 0 || offset + text.size() > m_lower.size())
             return false;
@@ -333,9 +326,7 @@ private:
         if (!rules)
             return;
         for (const KeywordRule *rule : *rules) {
-            const bool subject =
-                rule->kind == KeywordKind::HardSubject || rule->kind == KeywordKind::EasySubject;
-            if (rule->kind != KeywordKind::Build && !(compoundTail && subject))
+            if (rule->kind != KeywordKind::Build && !(compoundTail && isSubject(rule)))
                 record(rule, text, codeOnly);
         }
     }
@@ -367,12 +358,11 @@ private:
     }
 
     void record(const KeywordRule *rule, QStringView text, bool codeOnly) {
-        if (m_skipSubjects &&
-            (rule->kind == KeywordKind::HardSubject || rule->kind == KeywordKind::EasySubject))
+        if (m_skipSubjects && isSubject(rule))
             return;
         if (!spelledAsRequired(rule, text))
             return;
-        if (m_negated && rule->kind == KeywordKind::EasySubject)
+        if (rule->kind == KeywordKind::EasySubject && followsNegation())
             return;
         if (codeOnly && rule->kind != KeywordKind::Signature)
             return;
@@ -421,7 +411,7 @@ private:
     QSet<const KeywordRule *> m_seen; // each rule counts once per request
     QStringView m_original;           // the window being scanned, as written
     QStringView m_lower;              // its lower-case copy, which the words point into
-    bool m_negated = false;           // the word being matched follows a negation
+    qsizetype m_currentWord = -1;     // the index of the word being matched, -1 outside words
     bool m_skipSubjects = false;      // a phrase that starts here already named its subject
 };
 
