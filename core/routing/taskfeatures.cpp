@@ -201,7 +201,7 @@ private:
 
     // Returns true when the word being matched directly follows a negation, with nothing but
     // spaces between them ("don't just list", but not "not sure, just list" or "why not just
-    // list"). Only a routine subject asks, so the common case costs nothing.
+    // list"). Only the check of a routine subject calls it, so other words cost nothing.
     bool followsNegation() const {
         const qsizetype w = m_currentWord;
         if (w < 1)
