@@ -203,6 +203,8 @@ private:
     // spaces between them ("don't just list", but not "not sure, just list" or "why not just
     // list"). Only the check of a routine subject calls it, so other words cost nothing.
     bool followsNegation() const {
+        if (m_substringStart >= 0)
+            return followsCjkNegation(m_substringStart);
         const qsizetype w = m_currentWord;
         if (w < 1)
             return false;
@@ -211,6 +213,28 @@ private:
         if (!gap.trimmed().isEmpty() || !isNegation(wordText(previous)))
             return false;
         return w < 2 || wordText(m_words[w - 2]) != u"why";
+    }
+
+    // Chinese writes the negation right before the verb, without a space ("不要只列出" is "don't
+    // just list"). Two look-alikes are not negations: "为什么不只列出" ("why not just list")
+    // suggests the routine work, and "有没有拼写错误" ("are there typos") is a question formed by
+    // the verb on both sides of the negation.
+    bool followsCjkNegation(qsizetype start) const {
+        const QStringView before = m_lower.first(start).trimmed();
+        if (before.endsWith(u"为什么不") || before.endsWith(u"何不"))
+            return false;
+        static const QStringView negations[] = {u"不要", u"不用", u"不必", u"不需要", u"没有",
+                                                u"不是", u"不能", u"不应", u"并非",   u"而非",
+                                                u"无需", u"不",   u"别",   u"勿"};
+        for (const QStringView negation : negations) {
+            if (!before.endsWith(negation))
+                continue;
+            const qsizetype negationStart = before.size() - negation.size();
+            const bool repeatedVerb = negation.size() > 1 && negationStart > 0 &&
+                                      before[negationStart - 1] == negation[1];
+            return !repeatedVerb;
+        }
+        return false;
     }
 
     // Returns true for a word that negates what follows ("don't just list the options").
@@ -343,11 +367,13 @@ private:
             const auto *rules = m_index.substringRulesStartingWith(view[i]);
             if (!rules)
                 continue;
+            m_substringStart = i;
             for (const KeywordRule *rule : *rules) {
                 if (view.mid(i).startsWith(rule->text))
                     record(rule, rule->text, signaturesOnly);
             }
         }
+        m_substringStart = -1;
     }
 
     void record(const QList<const KeywordRule *> *rules, QStringView text, bool codeOnly) {
@@ -412,6 +438,7 @@ private:
     QStringView m_original;           // the window being scanned, as written
     QStringView m_lower;              // its lower-case copy, which the words point into
     qsizetype m_currentWord = -1;     // the index of the word being matched, -1 outside words
+    qsizetype m_substringStart = -1;  // where the CJK keyword being matched starts, else -1
     bool m_skipSubjects = false;      // a phrase that starts here already named its subject
 };
 

@@ -431,6 +431,12 @@ void AutoRouterTest::featuresFindSubjects_data() {
     QTest::newRow("french door") << "Écris un poème sur une porte sans verrou." << false << false;
     // "Don't just list" requests more than a list.
     QTest::newRow("negated routine subject") << "Don't just list the options: compare them." << false << false;
+    QTest::newRow("chinese, negated routine subject") << "不要只列出选项，比较它们。" << false << false;
+    QTest::newRow("chinese, short negation") << "别只列出风险，把它们排序。" << false << false;
+    QTest::newRow("chinese, why not just list") << "为什么不只列出文件？" << false << true;
+    QTest::newRow("chinese, negation before a comma") << "不确定，只列出文件。" << false << true;
+    // A question that repeats the verb around the negation ("要不要") negates nothing.
+    QTest::newRow("chinese, a yes-no question") << "要不要只列出失败的任务？" << false << true;
     // "Ignore case and punctuation" is a requirement of other work, not the work itself.
     QTest::newRow("requirement, not the work") << "统计单词出现次数，忽略大小写和标点。" << false << false;
     // clang-format on
