@@ -1956,8 +1956,8 @@ Sie werden als Ausgabe abgerechnet; das automatische Routing und die Budgetreser
         <translation>unbekannt</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; at %2, route &lt;i&gt;%3&lt;/i&gt;. Fallbacks: %4. Worst case %5 for about %6 input tokens.&lt;br&gt;%7</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; bei %2, Route &lt;i&gt;%3&lt;/i&gt;. Ersatzmodelle: %4. Ungünstigster Fall %5 für etwa %6 Eingabe-Tokens.&lt;br&gt;%7</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt; from provider %2, route &lt;i&gt;%3&lt;/i&gt;. Fallbacks: %4. Worst-case cost %5 for about %6 input tokens.&lt;br&gt;%7</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; von Anbieter %2, Route &lt;i&gt;%3&lt;/i&gt;. Ersatzmodelle: %4. Kosten im ungünstigsten Fall %5 für etwa %6 Eingabe-Tokens.&lt;br&gt;%7</translation>
     </message>
     <message>
         <source>none</source>

@@ -1954,8 +1954,8 @@ They are billed as output; automatic routing and budget reservations count them.
         <translation>未知</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; at %2, route &lt;i&gt;%3&lt;/i&gt;. Fallbacks: %4. Worst case %5 for about %6 input tokens.&lt;br&gt;%7</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;（%2），路由 &lt;i&gt;%3&lt;/i&gt;。备用模型：%4。最坏情况 %5，约 %6 个输入令牌。&lt;br&gt;%7</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt; from provider %2, route &lt;i&gt;%3&lt;/i&gt;. Fallbacks: %4. Worst-case cost %5 for about %6 input tokens.&lt;br&gt;%7</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（提供商 %2），路由 &lt;i&gt;%3&lt;/i&gt;。备用模型：%4。最坏情况费用 %5，约 %6 个输入令牌。&lt;br&gt;%7</translation>
     </message>
     <message>
         <source>none</source>

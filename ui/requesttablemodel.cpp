@@ -2,19 +2,13 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "requesttablemodel.h"
 
+#include "consoletext.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
 
 namespace signalbox {
-
-namespace {
-
-QString formatCost(double usd) {
-    return QStringLiteral("$%1").arg(usd, 0, 'f', usd < 0.01 ? 5 : 4);
-}
-
-} // namespace
 
 RequestTableModel::RequestTableModel(QObject *parent)
     : QAbstractTableModel(parent) {
@@ -61,7 +55,7 @@ QVariant RequestTableModel::displayText(const LedgerRecord &record, int column) 
                  QLocale().toString(record.usage.outputTokens),
                  record.usage.estimated ? tr(" (est.)") : QString());
     case Cost:
-        return formatCost(record.costUsd);
+        return ConsoleText::usd(record.costUsd);
     case Latency:
         return tr("%1 ms").arg(QLocale().toString(record.latencyMs));
     case Status:

@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "stagespage.h"
 
+#include "consoletext.h"
 #include "service/routerservice.h"
 
 #include <QApplication>
@@ -17,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -450,14 +452,14 @@ void StagesPage::showPreview(quint64 requestId, const RoutePreview &preview) {
         const QString fallbacks = preview.candidates.mid(1).join(QStringLiteral(", "));
         // The cost is -1 when the chosen model is not in the registry.
         const QString cost = preview.worstCaseCostUsd >= 0
-                                 ? QStringLiteral("$%1").arg(preview.worstCaseCostUsd, 0, 'f', 4)
+                                 ? ConsoleText::usd(preview.worstCaseCostUsd)
                                  : tr("unknown");
         m_previewResult->setText(
-            tr("<b>%1</b> at %2, route <i>%3</i>. Fallbacks: %4. Worst case %5 for about %6 "
-               "input tokens.<br>%7")
+            tr("<b>%1</b> from provider %2, route <i>%3</i>. Fallbacks: %4. Worst-case cost %5 "
+               "for about %6 input tokens.<br>%7")
                 .arg(preview.model.toHtmlEscaped(), preview.provider.toHtmlEscaped(), preview.level,
                      fallbacks.isEmpty() ? tr("none") : fallbacks.toHtmlEscaped(), cost)
-                .arg(preview.estimatedInputTokens)
+                .arg(QLocale().toString(preview.estimatedInputTokens))
                 .arg(joinedHtml(preview.trace)));
     }
     emit previewShown(preview);

@@ -9,6 +9,7 @@
 
 #include <QComboBox>
 #include <QLineEdit>
+#include <QLocale>
 #include <QTableView>
 #include <QTest>
 #include <QTextBrowser>
@@ -74,6 +75,7 @@ private slots:
     void filterNarrowsRows_data();
     void filterNarrowsRows();
     void pageFiltersFromControls();
+    void costColumnFollowsLocale();
     void detailPaneShowsTraceAndAttempts();
     void csvFieldQuoting_data();
     void csvFieldQuoting();
@@ -137,6 +139,23 @@ void RequestsTest::filterNarrowsRows() {
     filter.setStatus(status);
     QCOMPARE(visibleIds(filter), expected);
     QCOMPARE(filter.rowCount(), expected.size());
+}
+
+// The cost column writes the decimal separator of the console's language, as the status bar does.
+void RequestsTest::costColumnFollowsLocale() {
+    LedgerRecord cheap = record(QStringLiteral("sb-1"), QStringLiteral("code"),
+                                QStringLiteral("gpt-4.1"), QStringLiteral("ok"));
+    cheap.costUsd = 0.00111;
+    RequestTableModel requests;
+    requests.setRecords({cheap});
+    const QModelIndex cost = requests.index(0, RequestTableModel::Cost);
+
+    const QLocale previous;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    const QString german = requests.data(cost, Qt::DisplayRole).toString();
+    QLocale::setDefault(previous);
+
+    QCOMPARE(german, QStringLiteral("$0,00111"));
 }
 
 // The page's controls drive the filter, and a new row that does not match stays hidden.

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 
 using namespace signalbox;
@@ -42,6 +43,7 @@ private slots:
     void choicesFollowAllowedModels();
     void overrideAndBudgetApply();
     void previewShowsEditedDecision();
+    void previewFormatsCostForLocale();
     void addAndRemoveStage();
 
 private:
@@ -206,6 +208,27 @@ void TestStagesPage::previewShowsEditedDecision() {
     QCOMPARE(preview.model, QStringLiteral("deepseek-chat"));
     QCOMPARE(m_router.service->config()->findStage(QStringLiteral("summarize"))->model,
              QStringLiteral("gemini-2.5-flash"));
+}
+
+void TestStagesPage::previewFormatsCostForLocale() {
+    const QLocale previous;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    m_page->selectStage(QStringLiteral("summarize"));
+    QSignalSpy shown(m_page.get(), &StagesPage::previewShown);
+    m_page->runPreview();
+    const bool wasShown = shown.wait(testing::kPageWaitMs);
+    QLocale::setDefault(previous);
+    QVERIFY(wasShown);
+
+    // German writes a decimal comma, as the status bar and the playground do.
+    const RoutePreview preview = shown.takeFirst().at(0).value<RoutePreview>();
+    QVERIFY(preview.worstCaseCostUsd > 0);
+    const QString text = m_page->previewResult()->text();
+    const QString cost = QLocale(QLocale::German, QLocale::Germany)
+                             .toString(preview.worstCaseCostUsd, 'f', 5)
+                             .left(4);
+    QVERIFY2(text.contains(QStringLiteral("$") + cost), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("$0.")), qPrintable(text));
 }
 
 void TestStagesPage::addAndRemoveStage() {
