@@ -17,7 +17,21 @@ QString ConsoleText::usd(double amount) {
 }
 
 QString ConsoleText::usdShort(double amount) {
-    return QLatin1Char('$') + QLocale().toString(amount, 'f', 2);
+    const bool belowOneCent = amount != 0 && qAbs(amount) < 0.005;
+    return QLatin1Char('$') + decimals(amount, 2, belowOneCent ? 6 : 2);
+}
+
+QString ConsoleText::decimals(double amount, int minDecimals, int maxDecimals) {
+    const QLocale locale;
+    QString text = locale.toString(amount, 'f', maxDecimals);
+    const qsizetype point = text.lastIndexOf(locale.decimalPoint());
+    if (point < 0)
+        return text;
+    qsizetype end = text.size();
+    while (end > point + 1 + minDecimals && text[end - 1] == u'0')
+        --end;
+    text.truncate(end);
+    return text;
 }
 
 QString ConsoleText::percent(double fraction) {

@@ -16,8 +16,13 @@ class ConsoleText {
 public:
     // "$1.2346", with five decimals below one cent so small requests do not read as $0.0000.
     static QString usd(double amount);
-    // "$1.23", for totals and budgets.
+    // "$1.23", for totals and budgets. An amount below one cent that is not zero keeps up to six
+    // decimals ("$0.004"), so that a small budget does not read as none.
     static QString usdShort(double amount);
+    // The amount in the locale's format with at least minDecimals and at most maxDecimals
+    // decimals, without trailing zeros beyond the minimum: 5000000 → "5,000,000.00", 0.004 →
+    // "0.004".
+    static QString decimals(double amount, int minDecimals, int maxDecimals);
     static QString percent(double fraction);
 
     // "Daily budget", "Stage budget: ui", "Requests per minute: global", ...

@@ -2,6 +2,8 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "gatespage.h"
 
+#include "budgetspinbox.h"
+#include "consoletext.h"
 #include "gatestoreview.h"
 #include "secretfield.h"
 #include "secrets/keylookup.h"
@@ -28,8 +30,6 @@ namespace signalbox {
 
 namespace {
 
-// The largest budget the editors accept, in USD.
-constexpr double kMaxBudget = 1000000;
 // The largest rate limit the editors accept: the spin box is an int.
 constexpr int kMaxRate = 2000000000;
 
@@ -68,8 +68,20 @@ public:
 
     QString displayText(const QVariant &value, const QLocale &) const override {
         if (value.typeId() == QMetaType::Double)
-            return QLocale().toString(value.toDouble(), 'f', 2);
+            return ConsoleText::decimals(value.toDouble(), 2, 6);
         return QLocale().toString(value.toLongLong());
+    }
+
+    // Qt's default editor for a double keeps two decimals, which would round a budget below one
+    // cent to none.
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
+                          const QModelIndex &index) const override {
+        if (index.data(Qt::EditRole).typeId() != QMetaType::Double)
+            return QStyledItemDelegate::createEditor(parent, option, index);
+        auto *editor = new BudgetSpinBox(parent);
+        editor->setPrefix(QString());
+        editor->setFrame(false);
+        return editor;
     }
 };
 
@@ -111,10 +123,7 @@ QTableWidgetItem *numberItem(qint64 value) {
 }
 
 QDoubleSpinBox *budgetSpin(const QString &none, QWidget *parent) {
-    auto *spin = new QDoubleSpinBox(parent);
-    spin->setRange(0, kMaxBudget);
-    spin->setDecimals(2);
-    spin->setPrefix(QStringLiteral("$"));
+    auto *spin = new BudgetSpinBox(parent);
     spin->setSpecialValueText(none);
     spin->setMinimumWidth(200);
     return spin;
@@ -408,8 +417,9 @@ QList<ConfigProblem> GatesPage::showProblems(const QList<ConfigProblem> &problem
             cells[m_rates->item(rate.captured(1).toInt(), column)] << problem.message;
         } else if (problem.path.startsWith(budgetPrefix)) {
             const QString model = problem.path.mid(budgetPrefix.size());
-            const QList<QTableWidgetItem *> found =
-                m_modelBudgets->findItems(model, Qt::MatchExactly);
+            QList<QTableWidgetItem *> found = m_modelBudgets->findItems(model, Qt::MatchExactly);
+            found.removeIf(
+                [](const QTableWidgetItem *item) { return item->column() != ModelColumn; });
             if (found.isEmpty())
                 unplaced << problem;
             else

@@ -212,7 +212,7 @@ void ProvidersPage::fillPresetMenu() {
         QAction *action =
             m_presetMenu->addAction(QStringLiteral("%1  (%2)").arg(preset.id, preset.baseUrl), this,
                                     [this, id = preset.id] { addPreset(id); });
-        action->setEnabled(m_table->findItems(preset.id, Qt::MatchExactly).isEmpty());
+        action->setEnabled(rowOf(preset.id) < 0);
     }
     m_presetMenu->addSeparator();
     m_presetMenu->addAction(tr("Custom provider"), this, [this] {
@@ -228,7 +228,7 @@ void ProvidersPage::fillPresetMenu() {
 
 bool ProvidersPage::addPreset(const QString &id) {
     for (const ProviderConfig &preset : std::as_const(m_presets)) {
-        if (preset.id != id || !m_table->findItems(id, Qt::MatchExactly).isEmpty())
+        if (preset.id != id || rowOf(id) >= 0)
             continue;
         addRow(preset);
         m_table->selectRow(m_table->rowCount() - 1);
@@ -283,13 +283,18 @@ void ProvidersPage::mergeInto(Config &config) const {
 }
 
 void ProvidersPage::selectProvider(const QString &id) {
-    const QList<QTableWidgetItem *> found = m_table->findItems(id, Qt::MatchExactly);
-    for (QTableWidgetItem *item : found) {
-        if (item->column() == IdColumn) {
-            m_table->selectRow(item->row());
-            return;
-        }
+    const int row = rowOf(id);
+    if (row >= 0)
+        m_table->selectRow(row);
+}
+
+// Looks in the id column only: a provider whose kind is "openai" does not take the id "openai".
+int ProvidersPage::rowOf(const QString &id) const {
+    for (const QTableWidgetItem *item : m_table->findItems(id, Qt::MatchExactly)) {
+        if (item->column() == IdColumn)
+            return item->row();
     }
+    return -1;
 }
 
 QString ProvidersPage::currentProvider() const {

@@ -60,6 +60,7 @@ private:
     QWidget *createTestPanel();
     void addRow(const ProviderConfig &provider);
     ProviderConfig providerAt(int row) const;
+    int rowOf(const QString &id) const; // -1 when no provider has the id
     void fillPresetMenu();
     void showSelected();
     void showKeychainState(const KeychainState &state);

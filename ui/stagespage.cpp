@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "stagespage.h"
 
+#include "budgetspinbox.h"
 #include "consoletext.h"
 #include "service/routerservice.h"
 
@@ -116,10 +117,7 @@ QWidget *StagesPage::createEditor() {
     m_allowed->setMaximumHeight(150);
     form->addRow(tr("&Allowed models:"), m_allowed);
 
-    m_budget = new QDoubleSpinBox(m_editor);
-    m_budget->setRange(0, 1000000);
-    m_budget->setDecimals(2);
-    m_budget->setPrefix(QStringLiteral("$"));
+    m_budget = new BudgetSpinBox(m_editor);
     m_budget->setSpecialValueText(tr("no stage budget"));
     m_budget->setAccessibleName(tr("Daily budget of the stage in USD"));
     m_budget->setMaximumWidth(220);

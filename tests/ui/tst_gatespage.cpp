@@ -11,8 +11,10 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QUuid>
 
@@ -30,6 +32,7 @@ private slots:
     void unreadableWarningsBlockApply();
     void modelBudgetForUnknownModel();
     void redisPasswordSavedMaskedAndRemoved();
+    void untouchedBudgetsKeepValues();
 
 private:
     testing::DemoRouter m_router;
@@ -187,4 +190,37 @@ void TestGatesPage::redisPasswordSavedMaskedAndRemoved() {
 }
 
 QTEST_MAIN(TestGatesPage)
+// Budgets above $1,000,000 and below one cent are valid, and applying an edit of another field
+// keeps them as they are instead of clamping or rounding them.
+void TestGatesPage::untouchedBudgetsKeepValues() {
+    Config edited = *m_router.service->config();
+    edited.gates.dailyBudgetUsd = 5000000;
+    edited.gates.monthlyBudgetUsd = 20000000;
+    edited.gates.modelBudgetsUsd.insert(QStringLiteral("deepseek-chat"), 0.004);
+    QSignalSpy loaded(m_router.service.get(), &RouterService::configChanged);
+    m_router.service->applyConfig(edited);
+    QVERIFY(loaded.wait(testing::kPageWaitMs));
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->dailyBudget()->value(), 5000000.0, testing::kPageWaitMs);
+    QCOMPARE(m_page->dailyBudget()->text(), QStringLiteral("$5,000,000.00"));
+
+    // The table shows the budget below one cent as it is, not as 0.00.
+    QTableWidget *budgets = m_page->modelBudgets();
+    QCOMPARE(budgets->rowCount(), 1);
+    const QModelIndex budget = budgets->model()->index(0, GatesPage::BudgetColumn);
+    const auto *delegate = qobject_cast<QStyledItemDelegate *>(
+        budgets->itemDelegateForColumn(GatesPage::BudgetColumn));
+    QVERIFY(delegate);
+    QCOMPARE(delegate->displayText(budget.data(), QLocale()), QStringLiteral("0.004"));
+
+    m_page->resetHour()->setValue(m_page->resetHour()->value() + 1);
+    QSignalSpy applied(m_page.get(), &ConfigEditorPage::applied);
+    m_page->applyButton()->click();
+    QVERIFY(applied.wait(testing::kPageWaitMs));
+
+    const GatesConfig &gates = m_router.service->config()->gates;
+    QCOMPARE(gates.dailyBudgetUsd, 5000000.0);
+    QCOMPARE(gates.monthlyBudgetUsd, 20000000.0);
+    QCOMPARE(gates.modelBudgetsUsd.value(QStringLiteral("deepseek-chat")), 0.004);
+}
+
 #include "tst_gatespage.moc"

@@ -22,6 +22,7 @@ private slots:
     void cleanup();
     void connectionTestListsModels();
     void presetAddsProvider();
+    void presetBlockedByIdOnly();
     void invalidBaseUrlIsMarked();
     void keySavedMaskedAndRemoved();
     void keychainStateIsExplained();
@@ -81,6 +82,14 @@ void TestProvidersPage::presetAddsProvider() {
     QCOMPARE(anthropic->kind, QStringLiteral("anthropic"));
     QCOMPARE(anthropic->baseUrl, QStringLiteral("https://api.anthropic.com"));
     QCOMPARE(anthropic->keyEnv, QStringLiteral("ANTHROPIC_API_KEY"));
+}
+
+// A provider of kind "openai" under another id leaves the "openai" preset available.
+void TestProvidersPage::presetBlockedByIdOnly() {
+    m_page->table()->item(0, ProvidersPage::KindColumn)->setText(QStringLiteral("openai"));
+    QVERIFY(m_page->addPreset(QStringLiteral("openai")));
+    QCOMPARE(m_page->table()->rowCount(), 2);
+    QCOMPARE(m_page->currentProvider(), QStringLiteral("openai"));
 }
 
 void TestProvidersPage::invalidBaseUrlIsMarked() {

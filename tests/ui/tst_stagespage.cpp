@@ -44,6 +44,7 @@ private slots:
     void overrideAndBudgetApply();
     void previewShowsEditedDecision();
     void previewFormatsCostForLocale();
+    void smallStageBudgetKept();
     void addAndRemoveStage();
 
 private:
@@ -229,6 +230,22 @@ void TestStagesPage::previewFormatsCostForLocale() {
                              .left(4);
     QVERIFY2(text.contains(QStringLiteral("$") + cost), qPrintable(text));
     QVERIFY2(!text.contains(QStringLiteral("$0.")), qPrintable(text));
+}
+
+// A stage budget below one cent is valid, and the editor shows and applies it unrounded.
+void TestStagesPage::smallStageBudgetKept() {
+    Config edited = *m_router.service->config();
+    edited.gates.stageBudgetsUsd.insert(QStringLiteral("ui"), 0.004);
+    QSignalSpy loaded(m_router.service.get(), &RouterService::configChanged);
+    m_router.service->applyConfig(edited);
+    QVERIFY(loaded.wait(testing::kPageWaitMs));
+    m_page->selectStage(QStringLiteral("ui"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->budgetSpin()->value(), 0.004, testing::kPageWaitMs);
+    QCOMPARE(m_page->budgetSpin()->text(), QStringLiteral("$0.004"));
+
+    m_page->modelCombo()->setCurrentText(QStringLiteral("deepseek-chat"));
+    QVERIFY(apply());
+    QCOMPARE(m_router.service->config()->gates.stageBudgetsUsd.value(QStringLiteral("ui")), 0.004);
 }
 
 void TestStagesPage::addAndRemoveStage() {
