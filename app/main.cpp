@@ -171,7 +171,8 @@ Options parseCommandLine(const QStringList &arguments) {
     const QCommandLineOption screenshots(
         QStringLiteral("screenshots"),
         QStringLiteral("Render each console page to DIR/<page>.png and the dashboard in every "
-                       "other language to DIR/dashboard-<language>.png, then exit."),
+                       "other language to DIR/dashboard-<language>.png, then exit. Without "
+                       "--demo, no request is sent and the config file is not saved."),
         QStringLiteral("DIR"));
     const QCommandLineOption language(
         QStringLiteral("language"),

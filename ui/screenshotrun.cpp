@@ -55,8 +55,9 @@ void ScreenshotRun::start() {
     m_window->resize(WindowSize);
     connect(m_service, &RouterService::requestRecorded, this, &ScreenshotRun::onRequestRecorded);
     connect(m_service, &RouterService::startFailed, this, [this] { emit finished(false); });
-    // Wait for some live traffic, but never longer than the cap when traffic is slow or absent.
-    m_capTimer.start(MaxWaitMs);
+    // Wait for some of the demo's traffic, but never longer than the cap when it is slow. A
+    // user's config gets no traffic from the run.
+    m_capTimer.start(m_service->options().demo ? MaxWaitMs : SettleMs);
 }
 
 void ScreenshotRun::onRequestRecorded() {
@@ -124,13 +125,16 @@ bool ScreenshotRun::save(QWidget *widget, const QString &name) {
 void ScreenshotRun::preparePage(int index) {
     m_window->showPage(index);
     QWidget *page = m_window->page(index);
+    // On a user's config the playground's request and the connection test would call real
+    // providers, and applying the presets would save them to the config file.
+    const bool demo = m_service->options().demo;
     if (page == m_window->requestsPage())
         selectInterestingRequest();
-    else if (page == m_window->playground())
+    else if (page == m_window->playground() && demo)
         startPlaygroundAnswer();
     else if (auto *stages = qobject_cast<StagesPage *>(page))
         previewStage(stages);
-    else if (auto *providers = qobject_cast<ProvidersPage *>(page))
+    else if (auto *providers = qobject_cast<ProvidersPage *>(page); providers && demo)
         testProvider(providers);
 }
 
