@@ -13,6 +13,32 @@
 
 using namespace signalbox;
 
+namespace {
+
+// Runs signalbox with the arguments and returns its output, or fails the test when the run
+// does not end with status 0 within two minutes. The demo waits up to 30 s for its traffic, then
+// takes about a second per picture.
+QByteArray runSignalbox(const QStringList &arguments, bool *ok) {
+    *ok = false;
+    const QString binary = qEnvironmentVariable("SIGNALBOX_BINARY");
+    if (!QFile::exists(binary))
+        return "SIGNALBOX_BINARY must name the built signalbox; run the test through ctest";
+
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(binary, arguments);
+    if (!process.waitForStarted())
+        return "signalbox did not start";
+    const bool finished = process.waitForFinished(120000);
+    if (!finished)
+        process.kill();
+    const QByteArray output = process.readAll();
+    *ok = finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+    return output;
+}
+
+} // namespace
+
 class TestScreenshotRun : public QObject {
     Q_OBJECT
 
@@ -22,26 +48,15 @@ private slots:
 };
 
 void TestScreenshotRun::everyPageIsRendered() {
-    const QString binary = qEnvironmentVariable("SIGNALBOX_BINARY");
-    QVERIFY2(QFile::exists(binary),
-             "SIGNALBOX_BINARY must name the built signalbox; run the test through ctest");
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
 
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(binary,
-                  {QStringLiteral("--demo"), QStringLiteral("--listen"),
-                   QStringLiteral("127.0.0.1:0"), QStringLiteral("--screenshots"), dir.path()});
-    QVERIFY(process.waitForStarted());
-    // The run waits up to 30 s for demo traffic, then about a second per picture.
-    const bool finished = process.waitForFinished(120000);
-    if (!finished)
-        process.kill();
-    const QByteArray output = process.readAll();
-    QVERIFY2(finished, output.constData());
-    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
-    QVERIFY2(process.exitCode() == 0, output.constData());
+    bool ok = false;
+    const QByteArray output =
+        runSignalbox({QStringLiteral("--demo"), QStringLiteral("--listen"),
+                      QStringLiteral("127.0.0.1:0"), QStringLiteral("--screenshots"), dir.path()},
+                     &ok);
+    QVERIFY2(ok, output.constData());
 
     const QStringList pictures{QStringLiteral("dashboard"),    QStringLiteral("requests"),
                                QStringLiteral("playground"),   QStringLiteral("models"),
@@ -59,9 +74,6 @@ void TestScreenshotRun::everyPageIsRendered() {
 // On a user's config the run renders the pages without applying presets, which would save
 // them to the config file, and without calling a provider.
 void TestScreenshotRun::userConfigLeftUnchanged() {
-    const QString binary = qEnvironmentVariable("SIGNALBOX_BINARY");
-    QVERIFY2(QFile::exists(binary),
-             "SIGNALBOX_BINARY must name the built signalbox; run the test through ctest");
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString configPath = QDir(dir.path()).filePath(QStringLiteral("config.json"));
@@ -78,20 +90,14 @@ void TestScreenshotRun::userConfigLeftUnchanged() {
     QCOMPARE(file.write(config), config.size());
     file.close();
 
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(binary,
-                  {QStringLiteral("--config"), configPath, QStringLiteral("--data-dir"),
-                   QDir(dir.path()).filePath(QStringLiteral("data")), QStringLiteral("--listen"),
-                   QStringLiteral("127.0.0.1:0"), QStringLiteral("--screenshots"),
-                   QDir(dir.path()).filePath(QStringLiteral("pictures"))});
-    QVERIFY(process.waitForStarted());
-    const bool finished = process.waitForFinished(120000);
-    if (!finished)
-        process.kill();
-    const QByteArray output = process.readAll();
-    QVERIFY2(finished, output.constData());
-    QVERIFY2(process.exitCode() == 0, output.constData());
+    bool ok = false;
+    const QByteArray output =
+        runSignalbox({QStringLiteral("--config"), configPath, QStringLiteral("--data-dir"),
+                      QDir(dir.path()).filePath(QStringLiteral("data")), QStringLiteral("--listen"),
+                      QStringLiteral("127.0.0.1:0"), QStringLiteral("--screenshots"),
+                      QDir(dir.path()).filePath(QStringLiteral("pictures"))},
+                     &ok);
+    QVERIFY2(ok, output.constData());
 
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), config);
