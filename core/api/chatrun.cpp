@@ -307,6 +307,11 @@ void ChatRun::startAttempt() {
         failAttempt(reason);
         return;
     }
+    // The call is held to the output the gates reserve for it, so that concurrent calls cannot
+    // spend past a budget. A request without its own limit gets the reserved one.
+    m_attemptOutputLimit = reservedOutput(*model);
+    if (m_features.requestedMaxOutputTokens <= 0)
+        request.outputLimit = m_attemptOutputLimit;
     if (providerWireFormat(provider->kind) != m_format) {
         decodeOpenAiRequestOnce();
         if (!m_chatError.isEmpty()) {
@@ -314,6 +319,8 @@ void ChatRun::startAttempt() {
             return;
         }
         request.chat = m_chat;
+        if (request.chat.maxTokens <= 0)
+            request.chat.maxTokens = request.outputLimit;
     }
 
     admitAttempt(request);
@@ -349,9 +356,7 @@ void ChatRun::admitAttempt(const UpstreamRequest &request) {
         return;
     }
 
-    const qint64 outputTokens = reservedOutputTokens(
-        m_features.requestedMaxOutputTokens, request.model.maxOutputTokens,
-        gates->policy().defaultReservationOutputTokens, request.model.reasoningOutputFactor);
+    const qint64 outputTokens = m_attemptOutputLimit;
     GateRequest gateRequest;
     gateRequest.requestId = m_record.requestId;
     gateRequest.model = request.model.id;
@@ -566,6 +571,17 @@ void ChatRun::onClientGone() {
     finish(QStringLiteral("client_cancelled"), QStringLiteral("the client disconnected"));
 }
 
+// Returns the output tokens the gates reserve for an attempt on the model: the request's own
+// limit, else the configured reservation with the model's reasoning share, capped by the model's
+// maximum output.
+qint64 ChatRun::reservedOutput(const ModelConfig &model) const {
+    const qint64 reservation = m_environment.gates
+                                   ? m_environment.gates->policy().defaultReservationOutputTokens
+                                   : m_environment.config->gates.reserveOutputTokens;
+    return reservedOutputTokens(m_features.requestedMaxOutputTokens, model.maxOutputTokens,
+                                reservation, model.reasoningOutputFactor);
+}
+
 // The usage to bill: what the provider reported, else an estimate from the request and from what
 // was streamed so far, marked as estimated.
 Usage ChatRun::settledUsage(const UpstreamResult &result) const {
@@ -598,6 +614,10 @@ Usage ChatRun::settledUsage(const UpstreamResult &result) const {
     if (result.streamedFrames == 0 && !result.error.isError() && !result.body.isEmpty())
         usage.outputTokens =
             std::max(usage.outputTokens, estimateTokens(QString::fromUtf8(result.body)));
+    // The call was sent with a limit, so no estimate exceeds it. The body's JSON around the
+    // answer, counted with it, would otherwise bill a short answer above its reservation.
+    if (m_attemptOutputLimit > 0)
+        usage.outputTokens = std::min(usage.outputTokens, m_attemptOutputLimit);
     return usage;
 }
 

@@ -64,6 +64,7 @@ private:
     void finish(const QString &status, const QString &error);
     void deleteWithExchange();
     Usage settledUsage(const UpstreamResult &result) const;
+    qint64 reservedOutput(const ModelConfig &model) const;
     HeaderList responseHeaders() const;
     const ModelConfig *currentModel() const;
 
@@ -83,6 +84,7 @@ private:
     qint64 m_shortestCooldown = 0; // seconds until the first skipped model may be called again
     std::unique_ptr<UpstreamCall> m_call;
     QString m_reservationId; // the gates' hold on the current attempt, until it is settled
+    qint64 m_attemptOutputLimit = 0; // the most output tokens the current attempt may produce
     std::optional<GateRejection> m_gateRejection; // the first candidate's, sent if none fits
     bool m_clientStreaming = false;
     bool m_finished = false;

@@ -8,13 +8,42 @@
 #include <QJsonDocument>
 #include <QJsonValue>
 
+#include <cmath>
+
 namespace signalbox {
 
 namespace {
 
+// The largest output limit accepted: the largest 32-bit signed integer, far above any model's
+// output.
+constexpr qint64 kMaxOutputLimit = 2147483647;
+
 ApiError invalidJson(const QString &detail, const QString &kind) {
     return ApiError::badRequest(
         QStringLiteral("invalid JSON body: %1; send a %2 request object").arg(detail, kind));
+}
+
+// Returns the 400 for an output limit that is neither null nor a whole number of at least 1. The
+// gates reserve a limit as given, so one the provider reads differently would escape them.
+std::optional<ApiError> checkOutputLimit(const QJsonValue &value, QLatin1String field) {
+    if (value.isUndefined() || value.isNull())
+        return std::nullopt;
+    const double number = value.toDouble();
+    const bool whole = value.isDouble() && number >= 1 && number <= double(kMaxOutputLimit) &&
+                       number == std::floor(number);
+    if (whole)
+        return std::nullopt;
+    QString got = jsonTypeName(value.type());
+    if (value.isDouble())
+        got = QString::number(number, 'g', 17);
+    else if (value.isString())
+        got = QStringLiteral("the string \"%1\"").arg(value.toString().left(40));
+    return ApiError::badRequest(
+        QStringLiteral("\"%1\" must be a whole number from 1 to %2, or null for no limit; got %3")
+            .arg(field)
+            .arg(kMaxOutputLimit)
+            .arg(got),
+        field);
 }
 
 } // namespace
@@ -56,6 +85,11 @@ std::optional<ApiError> checkMemberTypes(const QJsonObject &body) {
         return ApiError::badRequest(QStringLiteral("\"stream\" must be true or false; got %1")
                                         .arg(jsonTypeName(stream.type())),
                                     QStringLiteral("stream"));
+    }
+    for (const QLatin1String field :
+         {QLatin1String("max_tokens"), QLatin1String("max_completion_tokens")}) {
+        if (std::optional<ApiError> error = checkOutputLimit(body.value(field), field))
+            return error;
     }
     return std::nullopt;
 }

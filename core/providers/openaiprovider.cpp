@@ -25,9 +25,13 @@ openaicodec::MaxTokensField maxTokensFieldFor(const ProviderConfig &provider) {
 } // namespace
 
 Result<QByteArray> OpenAiAdapter::requestBody(const UpstreamRequest &request) const {
-    if (request.clientFormat == WireFormat::OpenAiChat)
+    if (request.clientFormat == WireFormat::OpenAiChat) {
+        const openaiwire::OutputLimit limit{request.outputLimit,
+                                            maxTokensFieldFor(request.provider) ==
+                                                openaicodec::MaxTokensField::MaxCompletionTokens};
         return openaiwire::rewriteRequestBody(request.body, request.model.upstreamId,
-                                              request.stream);
+                                              request.stream, limit);
+    }
     ChatRequest chat = request.chat;
     chat.stream = request.stream;
     const QJsonObject body = openaicodec::encodeRequest(chat, request.model.upstreamId,

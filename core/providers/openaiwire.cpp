@@ -138,11 +138,17 @@ std::optional<Usage> scanUsageObject(QByteArrayView usage) {
     return result;
 }
 
+QLatin1String limitField(OutputLimit limit) {
+    return limit.maxCompletionTokens ? QLatin1String("max_completion_tokens")
+                                     : QLatin1String("max_tokens");
+}
+
 } // namespace
 
 Result<QByteArray> rewriteRequestBody(const QByteArray &clientBody, const QString &upstreamModel,
-                                      bool stream) {
-    if (std::optional<QByteArray> spliced = spliceRequestModel(clientBody, upstreamModel, stream))
+                                      bool stream, OutputLimit limit) {
+    if (std::optional<QByteArray> spliced =
+            spliceRequestModel(clientBody, upstreamModel, stream, limit))
         return std::move(*spliced);
 
     QJsonParseError parseError;
@@ -160,18 +166,28 @@ Result<QByteArray> rewriteRequestBody(const QByteArray &clientBody, const QStrin
         options.insert(QLatin1String("include_usage"), true);
         body.insert(QLatin1String("stream_options"), options);
     }
+    if (limit.tokens > 0) {
+        // Only a null leaves the request without a limit of its own.
+        body.remove(QLatin1String("max_tokens"));
+        body.remove(QLatin1String("max_completion_tokens"));
+        body.insert(limitField(limit), limit.tokens);
+    }
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
 std::optional<QByteArray> spliceRequestModel(QByteArrayView clientBody,
-                                             const QString &upstreamModel, bool stream) {
-    const std::optional<jsonscan::ObjectScan> scan =
-        jsonscan::scanObject(clientBody, {"model", "stream_options"});
+                                             const QString &upstreamModel, bool stream,
+                                             OutputLimit limit) {
+    const std::optional<jsonscan::ObjectScan> scan = jsonscan::scanObject(
+        clientBody, {"model", "stream_options", "max_tokens", "max_completion_tokens"});
     if (!scan)
         return std::nullopt;
     const jsonscan::ValueSpan model = scan->values[0];
-    // A missing model, or stream_options to merge include_usage into, takes the slow path.
-    if (!model.found() || (stream && scan->values[1].found()))
+    // A missing model, stream_options to merge include_usage into, or a limit member to replace
+    // takes the slow path.
+    const bool hasLimitMember = scan->values[2].found() || scan->values[3].found();
+    if (!model.found() || (stream && scan->values[1].found()) ||
+        (limit.tokens > 0 && hasLimitMember))
         return std::nullopt;
 
     const QByteArray modelJson = jsonString(upstreamModel);
@@ -183,6 +199,12 @@ std::optional<QByteArray> spliceRequestModel(QByteArrayView clientBody,
                                   scan->closingBrace - model.offset - model.length));
     if (stream)
         body.append(R"(,"stream_options":{"include_usage":true})");
+    if (limit.tokens > 0) {
+        body.append(",\"");
+        body.append(limitField(limit).latin1());
+        body.append("\":");
+        body.append(QByteArray::number(limit.tokens));
+    }
     body.append(clientBody.sliced(scan->closingBrace));
     return body;
 }

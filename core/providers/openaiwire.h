@@ -16,17 +16,26 @@
 // Parts of the OpenAI Chat Completions wire format that OpenAI-compatible providers share.
 namespace signalbox::openaiwire {
 
+// An output limit to add to a request that sets none, under the field the upstream reads.
+struct OutputLimit {
+    qint64 tokens = 0;                // 0 adds none
+    bool maxCompletionTokens = false; // "max_completion_tokens" instead of "max_tokens"
+};
+
 // Returns the client's chat body with `model` set to the upstream id. For streams it also sets
-// stream_options.include_usage, keeping the other stream_options keys. Other fields are kept.
+// stream_options.include_usage, keeping the other stream_options keys. A limit with tokens
+// replaces a null max_tokens and max_completion_tokens. Other fields are kept.
 Result<QByteArray> rewriteRequestBody(const QByteArray &clientBody, const QString &upstreamModel,
-                                      bool stream);
+                                      bool stream, OutputLimit limit = {});
 
 // Returns the client's body with the value of `model` replaced by the upstream id and, for
-// streams, "stream_options":{"include_usage":true} appended, keeping every other byte. Returns
-// nothing when rewriteRequestBody() has to parse the body: it is not a JSON object the scan can
-// read, it has no model, or a stream request already has stream_options.
+// streams, "stream_options":{"include_usage":true} appended, as is the limit, keeping every other
+// byte. Returns nothing when rewriteRequestBody() has to parse the body: it is not a JSON object
+// the scan can read, it has no model, a stream request already has stream_options, or a request
+// to limit has a max_tokens or max_completion_tokens member.
 std::optional<QByteArray> spliceRequestModel(QByteArrayView clientBody,
-                                             const QString &upstreamModel, bool stream);
+                                             const QString &upstreamModel, bool stream,
+                                             OutputLimit limit = {});
 
 // Reads the usage of a response body from its top-level members, without parsing the rest.
 // Returns nothing when the body reports an error or the scan cannot decide (see

@@ -33,6 +33,9 @@ struct UpstreamRequest {
     ChatRequest chat;
     bool stream = false;
     bool clientWantsUsage = false; // the client set stream_options.include_usage
+    // The output limit to send when the client's request sets none: the output the gates
+    // reserved, so that the call cannot cost more than its reservation. 0 sends none.
+    qint64 outputLimit = 0;
     // The Anthropic client's anthropic-beta header, passed on when the body passes through to an
     // Anthropic upstream, because beta features change what the body may contain.
     QByteArray anthropicBeta;

@@ -19,8 +19,7 @@ namespace signalbox {
 namespace {
 
 fakeopenai::Completion completionFor(const FakeOpenAiScript &script, const FakeHttpRequest &request,
-                                     int sequence)
-{
+                                     int sequence) {
     const QJsonObject body = request.json();
     fakeopenai::Completion completion;
     completion.id = "chatcmpl-fake" + QByteArray::number(sequence).rightJustified(6, '0');
@@ -31,11 +30,11 @@ fakeopenai::Completion completionFor(const FakeOpenAiScript &script, const FakeH
     completion.created = QDateTime::currentSecsSinceEpoch();
     completion.model = body.value(QLatin1String("model")).toString();
     completion.omitModel = script.omitModel;
-    completion.includeUsage = script.alwaysIncludeUsage ||
-                              body.value(QLatin1String("stream_options"))
-                                  .toObject()
-                                  .value(QLatin1String("include_usage"))
-                                  .toBool();
+    completion.includeUsage =
+        script.alwaysIncludeUsage || body.value(QLatin1String("stream_options"))
+                                         .toObject()
+                                         .value(QLatin1String("include_usage"))
+                                         .toBool();
     completion.obfuscation = script.obfuscation;
     completion.promptTokens = script.promptTokens;
     completion.completionTokens = script.completionTokens;
@@ -44,8 +43,7 @@ fakeopenai::Completion completionFor(const FakeOpenAiScript &script, const FakeH
     return completion;
 }
 
-QByteArray scriptedErrorBody(const FakeOpenAiScript &script, int status)
-{
+QByteArray scriptedErrorBody(const FakeOpenAiScript &script, int status) {
     switch (script.errorShape) {
     case FakeOpenAiScript::ErrorShape::OpenAi:
         return fakeopenai::openAiError(script.errorMessage, script.errorType, script.errorCode);
@@ -62,8 +60,7 @@ QByteArray scriptedErrorBody(const FakeOpenAiScript &script, int status)
 // Stands for "close the connection here" in a list of stream events.
 const QByteArray kDropMarker = QByteArrayLiteral("\x01drop");
 
-QString offeredToolName(const QJsonObject &body)
-{
+QString offeredToolName(const QJsonObject &body) {
     return body.value(QLatin1String("tools"))
         .toArray()
         .at(0)
@@ -76,9 +73,10 @@ QString offeredToolName(const QJsonObject &body)
 
 } // namespace
 
-void applyScriptJson(FakeOpenAiScript &script, const QJsonObject &json)
-{
-    const auto text = [&json](const char *key) { return json.value(QLatin1String(key)); };
+void applyScriptJson(FakeOpenAiScript &script, const QJsonObject &json) {
+    const auto text = [&json](const char *key) {
+        return json.value(QLatin1String(key));
+    };
     if (text("reply").isString())
         script.reply = text("reply").toString();
     if (text("chunk_count").isDouble())
@@ -105,33 +103,30 @@ void applyScriptJson(FakeOpenAiScript &script, const QJsonObject &json)
 
 FakeOpenAiUpstream::FakeOpenAiUpstream(QObject *parent)
     : QObject(parent)
-    , m_server(new QTcpServer(this))
-{
+    , m_server(new QTcpServer(this)) {
     connect(m_server, &QTcpServer::newConnection, this, &FakeOpenAiUpstream::onNewConnection);
 }
 
 FakeOpenAiUpstream::~FakeOpenAiUpstream() = default;
 
-bool FakeOpenAiUpstream::listen(const QHostAddress &address, quint16 port)
-{
+bool FakeOpenAiUpstream::listen(const QHostAddress &address, quint16 port) {
     return m_server->listen(address, port);
 }
 
-quint16 FakeOpenAiUpstream::port() const { return m_server->serverPort(); }
+quint16 FakeOpenAiUpstream::port() const {
+    return m_server->serverPort();
+}
 
-QString FakeOpenAiUpstream::baseUrl() const
-{
+QString FakeOpenAiUpstream::baseUrl() const {
     return QStringLiteral("http://127.0.0.1:%1/v1").arg(port());
 }
 
-void FakeOpenAiUpstream::onNewConnection()
-{
+void FakeOpenAiUpstream::onNewConnection() {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         auto *connection = new FakeHttpConnection(socket, this);
-        connect(connection, &FakeHttpConnection::requestReceived, this,
-                [this, connection](const FakeHttpRequest &request) {
-                    onRequest(connection, request);
-                });
+        connect(
+            connection, &FakeHttpConnection::requestReceived, this,
+            [this, connection](const FakeHttpRequest &request) { onRequest(connection, request); });
         connect(connection, &FakeHttpConnection::closed, this, [this, connection] {
             ++m_disconnects;
             emit clientDisconnected();
@@ -140,8 +135,7 @@ void FakeOpenAiUpstream::onNewConnection()
     }
 }
 
-void FakeOpenAiUpstream::onRequest(FakeHttpConnection *connection, const FakeHttpRequest &request)
-{
+void FakeOpenAiUpstream::onRequest(FakeHttpConnection *connection, const FakeHttpRequest &request) {
     if (request.method == "GET" && request.path == "/__fake/requests") {
         connection->writeResponse(200, {{"Content-Type", "application/json"}},
                                   recordedRequestsJson());
@@ -185,8 +179,7 @@ void FakeOpenAiUpstream::onRequest(FakeHttpConnection *connection, const FakeHtt
 // OpenAI rejects a wrong key with 401 and a message that shows the key's first three and last
 // four characters with asterisks between them.
 bool FakeOpenAiUpstream::rejectWrongKey(FakeHttpConnection *connection,
-                                        const FakeHttpRequest &request)
-{
+                                        const FakeHttpRequest &request) {
     if (m_script.requiredApiKey.isEmpty())
         return false;
     const QByteArray authorization = request.header("authorization");
@@ -205,8 +198,7 @@ bool FakeOpenAiUpstream::rejectWrongKey(FakeHttpConnection *connection,
 }
 
 bool FakeOpenAiUpstream::rejectedByAzure(FakeHttpConnection *connection,
-                                         const FakeHttpRequest &request)
-{
+                                         const FakeHttpRequest &request) {
     if (m_script.azureDeployment.isEmpty())
         return false;
     if (request.header("api-key").isEmpty()) {
@@ -230,16 +222,15 @@ bool FakeOpenAiUpstream::rejectedByAzure(FakeHttpConnection *connection,
     return false;
 }
 
-FakeHeaders FakeOpenAiUpstream::commonHeaders(const QByteArray &contentType) const
-{
+FakeHeaders FakeOpenAiUpstream::commonHeaders(const QByteArray &contentType) const {
     return {{"Content-Type", contentType},
             {"x-request-id", "req_fake" + QByteArray::number(m_completionCount)},
             {"openai-processing-ms", "12"},
             {"openai-version", "2020-10-01"}};
 }
 
-void FakeOpenAiUpstream::answerChat(FakeHttpConnection *connection, const FakeHttpRequest &request)
-{
+void FakeOpenAiUpstream::answerChat(FakeHttpConnection *connection,
+                                    const FakeHttpRequest &request) {
     if (m_script.stall)
         return;
     if (m_script.answerDelayMs <= 0) {
@@ -254,8 +245,7 @@ void FakeOpenAiUpstream::answerChat(FakeHttpConnection *connection, const FakeHt
 }
 
 void FakeOpenAiUpstream::answerChatNow(FakeHttpConnection *connection,
-                                       const FakeHttpRequest &request)
-{
+                                       const FakeHttpRequest &request) {
     if (m_script.errorStatus != 0) {
         answerError(connection);
         return;
@@ -277,27 +267,29 @@ void FakeOpenAiUpstream::answerChatNow(FakeHttpConnection *connection,
         const QString name =
             m_script.toolName.isEmpty() ? offeredToolName(request.json()) : m_script.toolName;
         connection->writeResponse(200, commonHeaders("application/json"),
-                                  fakeopenai::toolCallBody(completion, "call_fake" + completion.id.right(6),
+                                  fakeopenai::toolCallBody(completion,
+                                                           "call_fake" + completion.id.right(6),
                                                            name, m_script.toolArguments));
         return;
     }
-    connection->writeResponse(
-        200, commonHeaders("application/json"),
-        fakeopenai::nonStreamBody(completion, m_script.reply, m_script.finishReason));
+    QByteArray body = fakeopenai::nonStreamBody(completion, m_script.reply, m_script.finishReason);
+    if (m_script.omitUsage) {
+        QJsonObject object = QJsonDocument::fromJson(body).object();
+        object.remove(QLatin1String("usage"));
+        body = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    }
+    connection->writeResponse(200, commonHeaders("application/json"), body);
 }
 
-bool FakeOpenAiUpstream::answersWithToolCall(const FakeHttpRequest &request) const
-{
+bool FakeOpenAiUpstream::answersWithToolCall(const FakeHttpRequest &request) const {
     const QJsonObject body = request.json();
     const QJsonArray messages = body.value(QLatin1String("messages")).toArray();
-    const QString lastRole =
-        messages.last().toObject().value(QLatin1String("role")).toString();
+    const QString lastRole = messages.last().toObject().value(QLatin1String("role")).toString();
     return m_script.callOfferedTools && !body.value(QLatin1String("tools")).toArray().isEmpty() &&
            lastRole != QLatin1String("tool");
 }
 
-QList<QByteArray> FakeOpenAiUpstream::toolCallEvents(const FakeHttpRequest &request) const
-{
+QList<QByteArray> FakeOpenAiUpstream::toolCallEvents(const FakeHttpRequest &request) const {
     const fakeopenai::Completion completion = completionFor(m_script, request, m_completionCount);
     const QString name =
         m_script.toolName.isEmpty() ? offeredToolName(request.json()) : m_script.toolName;
@@ -316,12 +308,10 @@ QList<QByteArray> FakeOpenAiUpstream::toolCallEvents(const FakeHttpRequest &requ
     return events;
 }
 
-void FakeOpenAiUpstream::answerError(FakeHttpConnection *connection)
-{
-    FakeHeaders headers = commonHeaders(m_script.errorShape ==
-                                                FakeOpenAiScript::ErrorShape::PlainText
-                                            ? "text/plain"
-                                            : "application/json");
+void FakeOpenAiUpstream::answerError(FakeHttpConnection *connection) {
+    FakeHeaders headers = commonHeaders(
+        m_script.errorShape == FakeOpenAiScript::ErrorShape::PlainText ? "text/plain"
+                                                                       : "application/json");
     if (!m_script.retryAfter.isEmpty())
         headers.emplaceBack(QByteArray("retry-after"), m_script.retryAfter);
     if (!m_script.retryAfterMs.isEmpty())
@@ -332,8 +322,7 @@ void FakeOpenAiUpstream::answerError(FakeHttpConnection *connection)
                               scriptedErrorBody(m_script, m_script.errorStatus));
 }
 
-QList<QByteArray> FakeOpenAiUpstream::streamEvents(const FakeHttpRequest &request) const
-{
+QList<QByteArray> FakeOpenAiUpstream::streamEvents(const FakeHttpRequest &request) const {
     const fakeopenai::Completion completion = completionFor(m_script, request, m_completionCount);
     QList<QByteArray> events;
     if (m_script.errorIn200) {
@@ -369,6 +358,8 @@ QList<QByteArray> FakeOpenAiUpstream::streamEvents(const FakeHttpRequest &reques
             events << kDropMarker;
             return events;
         }
+        if (i == m_script.endAfter)
+            return events;
         if (m_script.usageOnLastContentChunk && i == pieces.size() - 1) {
             events << "data: " + fakeopenai::contentChunkWithUsage(completion, pieces.at(i)) +
                           "\n\n";
@@ -388,8 +379,7 @@ QList<QByteArray> FakeOpenAiUpstream::streamEvents(const FakeHttpRequest &reques
 }
 
 void FakeOpenAiUpstream::answerStream(FakeHttpConnection *connection,
-                                      const FakeHttpRequest &request)
-{
+                                      const FakeHttpRequest &request) {
     FakeHeaders headers = commonHeaders("text/event-stream; charset=utf-8");
     headers.emplaceBack(QByteArray("Cache-Control"), QByteArray("no-cache"));
     connection->beginChunked(200, headers);
@@ -429,8 +419,7 @@ void FakeOpenAiUpstream::answerStream(FakeHttpConnection *connection,
     timer->start();
 }
 
-QByteArray FakeOpenAiUpstream::recordedRequestsJson() const
-{
+QByteArray FakeOpenAiUpstream::recordedRequestsJson() const {
     return fakeRequestsJson(m_requests);
 }
 

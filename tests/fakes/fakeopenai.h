@@ -18,8 +18,8 @@ struct FakeOpenAiScript {
     enum class ErrorShape { OpenAi, Mistral, OpenRouter, PlainText };
 
     QString reply = QStringLiteral("Hello from the fake OpenAI upstream.");
-    int chunkCount = 3;   // content chunks the reply is split into when streamed
-    int chunkDelayMs = 0; // pause before each stream event
+    int chunkCount = 3;    // content chunks the reply is split into when streamed
+    int chunkDelayMs = 0;  // pause before each stream event
     int answerDelayMs = 0; // delay before the response to a chat request, streamed or not
     QByteArray finishReason = "stop";
     qint64 promptTokens = 21;
@@ -37,13 +37,14 @@ struct FakeOpenAiScript {
     QByteArray retryAfterMs; // sent as retry-after-ms when not empty
     QByteArray shouldRetry;  // sent as x-should-retry when not empty
 
-    bool errorIn200 = false;        // a 200 whose body, or first stream event, is an error
-    int midStreamErrorAfter = -1;   // content chunks sent before an error event ends the stream
-    bool stall = false;             // read the request and never answer
-    int stallAfter = -1;            // content chunks sent before the stream goes silent
-    bool commentLines = false;      // ": OPENROUTER PROCESSING" and ": keep-alive" comments
-    bool obfuscation = false;       // the "obfuscation" key on every chunk
+    bool errorIn200 = false;         // a 200 whose body, or first stream event, is an error
+    int midStreamErrorAfter = -1;    // content chunks sent before an error event ends the stream
+    bool stall = false;              // read the request and never answer
+    int stallAfter = -1;             // content chunks sent before the stream goes silent
+    bool commentLines = false;       // ": OPENROUTER PROCESSING" and ": keep-alive" comments
+    bool obfuscation = false;        // the "obfuscation" key on every chunk
     bool alwaysIncludeUsage = false; // the usage chunk even when the request did not ask
+    bool omitUsage = false; // a whole response without "usage", as some compatible servers send
     QString completionId;   // the completion's id instead of "chatcmpl-fake<n>" when not null
     bool omitModel = false; // bodies and chunks without "model", as some compatible servers send
 
@@ -58,6 +59,9 @@ struct FakeOpenAiScript {
     bool usageOnLastContentChunk = false; // Gemini's compatible endpoint puts usage there
     // Closes the connection without the chunked terminator after this many content chunks.
     int dropAfter = -1;
+    // Ends the response properly after this many content chunks, but without the chunk that
+    // carries finish_reason, the usage and [DONE], as a server that stops midway would.
+    int endAfter = -1;
 
     // When set, the fake answers as an Azure OpenAI resource with this deployment: chat requests
     // must go to /openai/deployments/<deployment>/chat/completions?api-version=... with an

@@ -209,6 +209,8 @@ private slots:
     void nonStringModelRejected();
     void nonBooleanStreamRejected_data();
     void nonBooleanStreamRejected();
+    void invalidOutputLimitRejected_data();
+    void invalidOutputLimitRejected();
     void rawControlCharacterRejected_data();
     void rawControlCharacterRejected();
     void longClientValueClipped_data();
@@ -737,6 +739,46 @@ void TestEndpoint::nonBooleanStreamRejected() {
     QCOMPARE(error.value(QLatin1String("param")).toString(), QStringLiteral("stream"));
     QCOMPARE(error.value(QLatin1String("message")).toString(),
              QStringLiteral("\"stream\" must be true or false; got a string"));
+    QCOMPARE(m_primary->requests().size(), 0);
+}
+
+void TestEndpoint::invalidOutputLimitRejected_data() {
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QByteArray>("member");
+    QTest::addColumn<QString>("got");
+    QTest::newRow("string") << QByteArray("/v1/chat/completions")
+                            << QByteArray(R"("max_tokens":"ten")") << "the string \"ten\"";
+    QTest::newRow("negative") << QByteArray("/v1/chat/completions")
+                              << QByteArray(R"("max_tokens":-5)") << "-5";
+    QTest::newRow("fraction") << QByteArray("/v1/chat/completions")
+                              << QByteArray(R"("max_completion_tokens":2.5)") << "2.5";
+    QTest::newRow("huge") << QByteArray("/v1/chat/completions")
+                          << QByteArray(R"("max_tokens":1e300)") << "1.0000000000000001e+300";
+    QTest::newRow("messages, string")
+        << QByteArray("/v1/messages") << QByteArray(R"("max_tokens":"10")") << "the string \"10\"";
+}
+
+// The gates reserve the limit as the request gives it, so a limit the provider would read
+// differently, or reject, is rejected before routing.
+void TestEndpoint::invalidOutputLimitRejected() {
+    QFETCH(QByteArray, path);
+    QFETCH(QByteArray, member);
+    QFETCH(QString, got);
+    const QByteArray body =
+        R"({"model":"mini",)" + member + R"(,"messages":[{"role":"user","content":"hi"}]})";
+
+    const RawResponse response = send(postRequest(path.constData(), body));
+    QCOMPARE(response.status, 400);
+    const QString message = QJsonDocument::fromJson(response.body)
+                                .object()
+                                .value(QLatin1String("error"))
+                                .toObject()
+                                .value(QLatin1String("message"))
+                                .toString();
+    const QString field = QString::fromLatin1(member.mid(1, member.indexOf('"', 1) - 1));
+    QCOMPARE(message, QStringLiteral("\"%1\" must be a whole number from 1 to 2147483647, or null "
+                                     "for no limit; got %2")
+                          .arg(field, got));
     QCOMPARE(m_primary->requests().size(), 0);
 }
 

@@ -78,6 +78,9 @@ private slots:
     void rateLimitRejectsWithRetryAfter();
     void restartRebuildsSpendFromLedger();
     void dryRunShowsReservation();
+    void requestWithoutLimitGetsReservation_data();
+    void requestWithoutLimitGetsReservation();
+    void unreportedUsageBilledWithinLimit();
 
 private:
     void writeConfig(const QJsonObject &gates, const QJsonArray &models,
@@ -390,6 +393,64 @@ void GatedRequestsTest::dryRunShowsReservation() {
     QVERIFY2(qAbs(reserved - routeCost) < 1e-8,
              qPrintable(QStringLiteral("reserved %1, /api/route %2").arg(reserved).arg(routeCost)));
     QCOMPARE(chat.nextResponse(20000).status, 200);
+}
+
+void GatedRequestsTest::requestWithoutLimitGetsReservation_data() {
+    QTest::addColumn<QByteArray>("limitMember");
+    QTest::addColumn<qint64>("expected");
+    QTest::newRow("none") << QByteArray() << qint64(3000);
+    QTest::newRow("null") << QByteArray(R"("max_tokens":null,)") << qint64(3000);
+    QTest::newRow("own limit") << QByteArray(R"("max_tokens":50,)") << qint64(50);
+    QTest::newRow("own completion limit")
+        << QByteArray(R"("max_completion_tokens":70,)") << qint64(70);
+}
+
+// A call can cost no more than its reservation. A request without a limit of its own goes
+// upstream with the reserved output as its limit: 1000 tokens and twice as many reasoning ones,
+// not the model's whole output, which a provider would otherwise allow.
+void GatedRequestsTest::requestWithoutLimitGetsReservation() {
+    QFETCH(QByteArray, limitMember);
+    QFETCH(qint64, expected);
+    QJsonObject reasoner = modelJson(QStringLiteral("m"), InputPrice, OutputPrice);
+    reasoner.insert(QLatin1String("reasoning_output_factor"), 2);
+    writeConfig(QJsonObject{{QLatin1String("daily_budget_usd"), 100},
+                            {QLatin1String("reserve_output_tokens"), 1000}},
+                QJsonArray{reasoner});
+    QVERIFY(startRouter());
+
+    const QByteArray body =
+        "{" + limitMember + R"("model":"m","messages":[{"role":"user","content":"hi"}]})";
+    QCOMPARE(post(body).status, 200);
+    QCOMPARE(m_upstream->requests().size(), 1);
+    const QJsonObject sent = QJsonDocument::fromJson(m_upstream->requests().first().body).object();
+    const qint64 limit = sent.contains(QLatin1String("max_completion_tokens"))
+                             ? sent.value(QLatin1String("max_completion_tokens")).toInteger()
+                             : sent.value(QLatin1String("max_tokens")).toInteger();
+    QCOMPARE(limit, expected);
+}
+
+// A response without usage is billed from an estimate of its body. The call had a limit of 10
+// output tokens, so the estimate, which counts the JSON around the short answer too, is capped
+// there instead of billing above the reservation.
+void GatedRequestsTest::unreportedUsageBilledWithinLimit() {
+    writeConfig(QJsonObject{{QLatin1String("daily_budget_usd"), 100}},
+                QJsonArray{modelJson(QStringLiteral("m"), InputPrice, OutputPrice)});
+    m_upstream->script().omitUsage = true;
+    QVERIFY(startRouter());
+
+    const RawResponse response =
+        post(R"({"model":"m","max_tokens":10,"messages":[{"role":"user","content":"hi"}]})");
+    QCOMPARE(response.status, 200);
+    const QString requestId = QString::fromLatin1(response.header("x-signalbox-request-id"));
+    stopRouter();
+
+    const Result<std::unique_ptr<LedgerReader>> ledger =
+        LedgerReader::open(m_dir->filePath(QStringLiteral("data")));
+    QVERIFY(ledger.ok());
+    const std::optional<LedgerRecord> record = ledger.value()->find(requestId);
+    QVERIFY(record.has_value());
+    QVERIFY(record->usage.estimated);
+    QCOMPARE(record->usage.outputTokens, 10);
 }
 
 QTEST_GUILESS_MAIN(GatedRequestsTest)

@@ -46,6 +46,7 @@ private slots:
     void scanLeavesErrorsToParse();
     void spliceMatchesRewrite_data();
     void spliceMatchesRewrite();
+    void spliceAddsOutputLimit();
     void spliceKeepsOtherBytes();
     void spliceEscapesModel();
     void rawControlCharacterFound_data();
@@ -318,6 +319,40 @@ void TestJsonScan::spliceMatchesRewrite() {
 }
 
 // Numbers, key order and spacing reach the upstream as the client wrote them.
+// A request without a limit of its own gets the one the gates reserved. A null limit is
+// replaced, and a request with a limit keeps it.
+void TestJsonScan::spliceAddsOutputLimit() {
+    const openaiwire::OutputLimit limit{300, false};
+    const QString model = QStringLiteral("m");
+
+    const QByteArray none = R"({"model":"a","messages":[]})";
+    const std::optional<QByteArray> added =
+        openaiwire::spliceRequestModel(none, model, false, limit);
+    QVERIFY(added.has_value());
+    QCOMPARE(*added, QByteArray(R"({"model":"m","messages":[],"max_tokens":300})"));
+
+    const openaiwire::OutputLimit completion{300, true};
+    const Result<QByteArray> named = openaiwire::rewriteRequestBody(none, model, true, completion);
+    QVERIFY(named.ok());
+    const QJsonObject namedBody = QJsonDocument::fromJson(named.value()).object();
+    QCOMPARE(namedBody.value(QLatin1String("max_completion_tokens")).toInteger(), 300);
+    QVERIFY(!namedBody.contains(QLatin1String("max_tokens")));
+
+    const QByteArray null = R"({"model":"a","max_tokens":null,"messages":[]})";
+    QVERIFY(!openaiwire::spliceRequestModel(null, model, false, limit).has_value());
+    const Result<QByteArray> replaced = openaiwire::rewriteRequestBody(null, model, false, limit);
+    QVERIFY(replaced.ok());
+    QCOMPARE(QJsonDocument::fromJson(replaced.value()).object().value(QLatin1String("max_tokens")),
+             QJsonValue(300));
+
+    // Without a limit to add, a max_tokens member does not stop the splice.
+    const QByteArray own = R"({"model":"a","max_tokens":20,"messages":[]})";
+    const std::optional<QByteArray> withOwnLimit =
+        openaiwire::spliceRequestModel(own, model, false);
+    QVERIFY(withOwnLimit.has_value());
+    QCOMPARE(*withOwnLimit, QByteArray(R"({"model":"m","max_tokens":20,"messages":[]})"));
+}
+
 void TestJsonScan::spliceKeepsOtherBytes() {
     const QByteArray body =
         R"({"temperature": 0.70, "model":"alias", "seed":12345678901234567890})";
