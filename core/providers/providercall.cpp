@@ -300,6 +300,10 @@ bool ProviderCall::handleEvent(const SseEvent &event) {
     if (decoded.done)
         m_result.sawDone = true;
     m_sawEvents = m_sawEvents || !decoded.events.isEmpty();
+    m_sawFinish = m_sawFinish || std::any_of(decoded.events.cbegin(), decoded.events.cend(),
+                                             [](const StreamEvent &e) {
+                                                 return e.kind == StreamEvent::Kind::Finish;
+                                             });
 
     countStreamed(decoded);
     m_pendingFrames += clientFrames(event, decoded);
@@ -427,6 +431,16 @@ void ProviderCall::finishStream() {
         finishWith(makeError(UpstreamError::Kind::Protocol, m_result.httpStatus,
                              QStringLiteral("the stream from upstream provider \"%1\" ended "
                                             "before its end event")
+                                 .arg(providerId)));
+        return;
+    }
+    // Without an end marker of its own, a stream is complete once an answer states why it
+    // ended (OpenAI's finish_reason, Gemini's finishReason) or OpenAI's [DONE] arrives. One that
+    // stops before either was cut off, and the client must not take it for a whole answer.
+    if (!m_result.sawDone && !m_sawFinish) {
+        finishWith(makeError(UpstreamError::Kind::Protocol, m_result.httpStatus,
+                             QStringLiteral("the stream from upstream provider \"%1\" ended "
+                                            "without a finish reason or [DONE]")
                                  .arg(providerId)));
         return;
     }

@@ -82,6 +82,7 @@ private:
     bool m_eventStream = false; // the reply is a 2xx text/event-stream
     bool m_streamStarted = false;
     bool m_sawEvents = false; // the stream had at least one event with canonical content
+    bool m_sawFinish = false; // an event stated why the answer ended
     bool m_finished = false;
 };
 

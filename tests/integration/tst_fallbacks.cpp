@@ -341,7 +341,7 @@ void TestFallbacks::midStreamErrorKeepsProviderType() {
         QCOMPARE(last.name, QByteArray("error"));
     } else {
         QCOMPARE(error.value(QLatin1String("code")).toString(), QStringLiteral("529"));
-        QVERIFY(!response.body.contains("[DONE]"));
+        QVERIFY(!response.body.contains("data: [DONE]"));
     }
     // The two pieces sent before the error stay the only answer.
     const QStringList pieces = fakeopenai::splitText(script.reply, script.chunkCount);
@@ -360,24 +360,34 @@ void TestFallbacks::midStreamErrorKeepsProviderType() {
 void TestFallbacks::droppedStreamEndsWithClientError_data() {
     QTest::addColumn<WireFormat>("format");
     QTest::addColumn<QString>("stage");
+    QTest::addColumn<bool>("cleanEnd");
 
     QTest::newRow("anthropic client, anthropic upstream")
-        << WireFormat::AnthropicMessages << QStringLiteral("stage:draft");
+        << WireFormat::AnthropicMessages << QStringLiteral("stage:draft") << false;
     QTest::newRow("openai client, anthropic upstream")
-        << WireFormat::OpenAiChat << QStringLiteral("stage:draft");
+        << WireFormat::OpenAiChat << QStringLiteral("stage:draft") << false;
     QTest::newRow("anthropic client, openai upstream")
-        << WireFormat::AnthropicMessages << QStringLiteral("mini");
+        << WireFormat::AnthropicMessages << QStringLiteral("mini") << false;
     QTest::newRow("openai client, openai upstream")
-        << WireFormat::OpenAiChat << QStringLiteral("mini");
+        << WireFormat::OpenAiChat << QStringLiteral("mini") << false;
+    // The response ends properly, but before any chunk states why the answer ended.
+    QTest::newRow("anthropic client, openai upstream ends early")
+        << WireFormat::AnthropicMessages << QStringLiteral("mini") << true;
+    QTest::newRow("openai client, openai upstream ends early")
+        << WireFormat::OpenAiChat << QStringLiteral("mini") << true;
 }
 
 void TestFallbacks::droppedStreamEndsWithClientError() {
     QFETCH(WireFormat, format);
     QFETCH(QString, stage);
+    QFETCH(bool, cleanEnd);
     m_anthropic->script().chunkCount = 4;
     m_anthropic->script().dropAfter = 2;
     m_openAi->script().chunkCount = 4;
-    m_openAi->script().dropAfter = 2;
+    if (cleanEnd)
+        m_openAi->script().endAfter = 2;
+    else
+        m_openAi->script().dropAfter = 2;
 
     const RawResponse response = m_service.send(chatRequest(format, stage, true));
     QCOMPARE(response.status, 200);
@@ -397,7 +407,7 @@ void TestFallbacks::droppedStreamEndsWithClientError() {
         QCOMPARE(
             json.value(QLatin1String("error")).toObject().value(QLatin1String("type")).toString(),
             QStringLiteral("upstream_error"));
-        QVERIFY(!response.body.contains("[DONE]"));
+        QVERIFY(!response.body.contains("data: [DONE]"));
     }
     // The answer that began is never continued by another model.
     QVERIFY(m_anthropic->requests().size() + m_openAi->requests().size() == 1);
