@@ -17,9 +17,12 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTime>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace signalbox {
 
@@ -96,7 +99,7 @@ DashboardPage::DashboardPage(RouterService *service, QWidget *parent)
     layout->addWidget(createHeader());
 
     m_lamps = new GateLampsView(this);
-    layout->addWidget(group(tr("Gates"), m_lamps, this));
+    layout->addWidget(group(tr("Gates"), createLampsArea(), this));
 
     auto *split = new QSplitter(Qt::Vertical, this);
     split->setChildrenCollapsible(false);
@@ -111,6 +114,7 @@ DashboardPage::DashboardPage(RouterService *service, QWidget *parent)
             [this] { m_endpointLabel->setText(tr("not running")); });
     connect(service, &RouterService::usageChanged, this, &DashboardPage::showUsage);
     connect(service, &RouterService::gatesChanged, m_lamps, &GateLampsView::setSnapshot);
+    connect(service, &RouterService::gatesChanged, this, &DashboardPage::fitLampsArea);
     connect(service, &RouterService::spendSeriesChanged, this, &DashboardPage::showBudget);
     connect(service, &RouterService::requestRateChanged, m_rateChart, &RateChart::setRate);
     connect(service, &RouterService::eventLogged, this, &DashboardPage::addEvent);
@@ -148,6 +152,30 @@ QWidget *DashboardPage::createHeader() {
     layout->addWidget(figureBox(tr("Requests today"), m_countLabel, m_tokensLabel, header));
     layout->addStretch(1);
     return header;
+}
+
+// Three rows of lamps at most, and the rest scroll, so that a config with dozens of rate limits
+// and model budgets leaves the charts their room.
+QWidget *DashboardPage::createLampsArea() {
+    auto *area = new QScrollArea(this);
+    area->setWidget(m_lamps);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_lampsArea = area;
+    fitLampsArea();
+    return area;
+}
+
+void DashboardPage::fitLampsArea() {
+    const int content = m_lamps->sizeHint().height();
+    if (m_lamps->lamps().isEmpty()) {
+        m_lampsArea->setFixedHeight(content);
+        return;
+    }
+    const int lampHeight = m_lamps->lamps().first()->sizeHint().height();
+    const int threeRows = 3 * lampHeight + 2 * m_lamps->verticalSpacing();
+    m_lampsArea->setFixedHeight(std::min(content, threeRows));
 }
 
 QWidget *DashboardPage::createCharts() {

@@ -11,6 +11,8 @@ class QLabel;
 class QListWidget;
 class QPushButton;
 
+class QScrollArea;
+
 namespace signalbox {
 
 class GateLampsView;
@@ -42,6 +44,8 @@ signals:
 
 private:
     QWidget *createHeader();
+    QWidget *createLampsArea();
+    void fitLampsArea();
     QWidget *createCharts();
     QWidget *createBreakdowns();
     void showEndpoint(const QUrl &endpoint);
@@ -58,6 +62,7 @@ private:
     QLabel *m_countLabel = nullptr;
     QLabel *m_tokensLabel = nullptr;
     GateLampsView *m_lamps = nullptr;
+    QScrollArea *m_lampsArea = nullptr; // shows three rows of lamps, scrolls the rest
     SpendChart *m_spendChart = nullptr;
     RateChart *m_rateChart = nullptr;
     SpendBreakdown *m_byModel = nullptr;

@@ -19,11 +19,39 @@ constexpr int LampSize = 22;
 
 } // namespace
 
+// A label that shortens its text with "…" to the width it gets, instead of widening its window:
+// the title of a rate limit on a long model id would otherwise widen the whole dashboard.
+class ElidedLabel : public QLabel {
+public:
+    using QLabel::QLabel;
+
+    void setFullText(const QString &text) {
+        m_fullText = text;
+        updateText();
+    }
+
+    QSize sizeHint() const override {
+        return {fontMetrics().horizontalAdvance(m_fullText), QLabel::sizeHint().height()};
+    }
+    QSize minimumSizeHint() const override { return {0, QLabel::minimumSizeHint().height()}; }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override {
+        QLabel::resizeEvent(event);
+        updateText();
+    }
+
+private:
+    void updateText() { setText(fontMetrics().elidedText(m_fullText, Qt::ElideRight, width())); }
+
+    QString m_fullText;
+};
+
 GateLamp::GateLamp(QWidget *parent)
     : QWidget(parent)
     , m_icon(new QLabel(this))
-    , m_title(new QLabel(this))
-    , m_usage(new QLabel(this)) {
+    , m_title(new ElidedLabel(this))
+    , m_usage(new ElidedLabel(this)) {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(8);
@@ -45,14 +73,14 @@ GateLamp::GateLamp(QWidget *parent)
 void GateLamp::setGate(const GateStatus &gate) {
     m_gate = gate;
     m_icon->setPixmap(ConsoleIcons::lamp(gate.state).pixmap(LampSize, LampSize));
-    m_title->setText(ConsoleText::gateTitle(gate));
+    m_title->setFullText(ConsoleText::gateTitle(gate));
 
     const double used = isBudgetGate(gate) ? gate.spent + gate.reserved : gate.spent;
     const double fraction = gate.limit > 0 ? used / gate.limit : 0;
-    m_usage->setText(tr("%1 · %2 of %3")
-                         .arg(ConsoleText::gateStateName(gate.state),
-                              ConsoleText::percent(fraction),
-                              ConsoleText::gateAmount(gate, gate.limit)));
+    m_usage->setFullText(tr("%1 · %2 of %3")
+                             .arg(ConsoleText::gateStateName(gate.state),
+                                  ConsoleText::percent(fraction),
+                                  ConsoleText::gateAmount(gate, gate.limit)));
     setToolTip(ConsoleText::gateDetails(gate));
     setAccessibleName(
         tr("%1: %2").arg(ConsoleText::gateTitle(gate), ConsoleText::gateStateName(gate.state)));
@@ -86,6 +114,10 @@ void GateLampsView::setSnapshot(const GateSnapshot &snapshot) {
     for (qsizetype i = 0; i < snapshot.gates.size(); ++i)
         m_lamps.at(i)->setGate(snapshot.gates.at(i));
     m_empty->setVisible(m_lamps.isEmpty());
+}
+
+int GateLampsView::verticalSpacing() const {
+    return m_grid->verticalSpacing();
 }
 
 GateLamp *GateLampsView::lamp(const QString &gateId) const {

@@ -12,6 +12,8 @@ class QLabel;
 
 namespace signalbox {
 
+class ElidedLabel;
+
 // One gate as a lamp (green, amber, red) with its name and how much of its limit is used; the
 // tooltip has the limit, spent, reserved and reset time.
 class GateLamp : public QWidget {
@@ -26,8 +28,8 @@ public:
 private:
     GateStatus m_gate;
     QLabel *m_icon;
-    QLabel *m_title;
-    QLabel *m_usage;
+    ElidedLabel *m_title;
+    ElidedLabel *m_usage;
 };
 
 // A lamp for every gate of the latest snapshot, in rows of a few.
@@ -40,6 +42,7 @@ public:
     void setSnapshot(const GateSnapshot &snapshot);
     QList<GateLamp *> lamps() const { return m_lamps; }
     GateLamp *lamp(const QString &gateId) const;
+    int verticalSpacing() const;
 
 private:
     QGridLayout *m_grid;

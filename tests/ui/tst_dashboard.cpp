@@ -10,6 +10,7 @@
 
 #include <QLineSeries>
 #include <QListWidget>
+#include <QScrollArea>
 #include <QTest>
 #include <QTextLayout>
 
@@ -74,6 +75,7 @@ class DashboardTest : public QObject {
 private slots:
     void initTestCase();
     void lampsFollowGates();
+    void manyGatesKeepPageSize();
     void chartShowsBudgetAndWarnings();
     void rateCountsRequests();
     void configReloadIsAnEvent();
@@ -120,6 +122,35 @@ void DashboardTest::lampsFollowGates() {
 
     // The tripped stage budget now rejects the next request of that stage.
     QCOMPARE(router.post(chatBody(QStringLiteral("stage:ui"))).status, 402);
+}
+
+// Forty rate limits on long model ids neither widen the page beyond a screen nor squeeze the
+// charts: titles are shortened, and lamps past the third row scroll.
+void DashboardTest::manyGatesKeepPageSize() {
+    RouterFixture router;
+    QVERIFY(router.writeConfig(nearlySpentGates()));
+    RouterService *service = router.create();
+    DashboardPage page(service);
+
+    GateSnapshot snapshot;
+    for (int i = 0; i < 40; ++i) {
+        GateStatus gate;
+        gate.id =
+            QStringLiteral("rate:model:a-very-long-model-id-to-check-the-layout-%1:rpm").arg(i);
+        gate.kind = QStringLiteral("rate_rpm");
+        gate.limit = 100;
+        snapshot.gates << gate;
+    }
+    emit service->gatesChanged(snapshot);
+    QCOMPARE(page.gateLamps()->lamps().size(), 40);
+
+    QVERIFY2(page.minimumSizeHint().width() < 1000,
+             qPrintable(QString::number(page.minimumSizeHint().width())));
+    const auto *area =
+        qobject_cast<QScrollArea *>(page.gateLamps()->parentWidget()->parentWidget());
+    QVERIFY(area);
+    const int lampHeight = page.gateLamps()->lamps().first()->sizeHint().height();
+    QVERIFY2(area->height() < 4 * lampHeight, qPrintable(QString::number(area->height())));
 }
 
 void DashboardTest::chartShowsBudgetAndWarnings() {
