@@ -171,9 +171,15 @@ int checkConfigFile(const QString &path, QTextStream &out) {
         out << shownPath << ": " << problem.toString() << '\n';
 
     if (load.ok()) {
-        out << shownPath << ": valid, " << load.config->providers.size() << " providers, "
-            << load.config->models.size() << " models, " << load.config->stages.size()
-            << " stages\n";
+        const auto counted = [](qsizetype count, const char *singular,
+                                const char *plural) -> QString {
+            return QString::number(count) + QLatin1Char(' ') +
+                   QLatin1String(count == 1 ? singular : plural);
+        };
+        out << shownPath << ": valid, "
+            << counted(load.config->providers.size(), "provider", "providers") << ", "
+            << counted(load.config->models.size(), "model", "models") << ", "
+            << counted(load.config->stages.size(), "stage", "stages") << '\n';
     } else {
         const qsizetype count = load.problems.size();
         out << shownPath << ": invalid, " << count << (count == 1 ? " problem\n" : " problems\n");

@@ -168,7 +168,14 @@ private:
         // The dearest models cost hundreds of dollars per million tokens. A price far beyond
         // that is a typo, and it could make one request's cost overflow the gates' counters.
         constexpr double kMaxPricePerMtok = 1e6;
+        const bool inputInvalid = price.input < 0 || price.input > kMaxPricePerMtok;
         for (const auto &[name, value] : parts) {
+            // The cache prices default to the input price, so an invalid input would be reported
+            // again for fields the file may not have. Fixing the input fixes those.
+            const bool cachePart =
+                qstrcmp(name, "cached_input") == 0 || qstrcmp(name, "cache_write") == 0;
+            if (cachePart && inputInvalid && value == price.input)
+                continue;
             if (value < 0) {
                 add(joinPath(path, QLatin1String(name)),
                     QStringLiteral("must be >= 0, not %1").arg(value));

@@ -73,28 +73,26 @@ GateRejection rateRejection(const RateOutcome &outcome, const QDateTime &now) {
     rejection.requested = double(outcome.requested);
 
     const bool tokens = outcome.gateId.endsWith(QLatin1String(":tpm"));
-    const QString unit = tokens ? QStringLiteral("tokens") : QStringLiteral("requests");
+    const auto counted = [tokens](qint64 count) {
+        if (tokens)
+            return count == 1 ? QStringLiteral("1 token") : QStringLiteral("%1 tokens").arg(count);
+        return count == 1 ? QStringLiteral("1 request") : QStringLiteral("%1 requests").arg(count);
+    };
     if (outcome.retryAfterSeconds < 0) {
         // Waiting cannot help; Retry-After still gets a whole window so clients back off.
         rejection.retryAfterSeconds = 60;
         rejection.resetsAt = now.addSecs(60);
-        rejection.message = QStringLiteral("rate limit %1 is %2 %3 per minute, and this request "
-                                           "alone needs %4 %3. Lower max_tokens or raise the "
-                                           "limit.")
-                                .arg(outcome.gateId)
-                                .arg(outcome.limit)
-                                .arg(unit)
-                                .arg(outcome.requested);
+        rejection.message =
+            QStringLiteral("rate limit %1 is %2 per minute, and this request "
+                           "alone needs %3. Lower max_tokens or raise the limit.")
+                .arg(outcome.gateId, counted(outcome.limit), counted(outcome.requested));
         return rejection;
     }
     rejection.retryAfterSeconds = outcome.retryAfterSeconds;
     rejection.resetsAt = now.addSecs(outcome.retryAfterSeconds);
-    rejection.message = QStringLiteral("rate limit %1 reached: %2 %3 in the last 60 s, limit %4 "
-                                       "per minute. Retry after %5 s.")
-                            .arg(outcome.gateId)
-                            .arg(outcome.used)
-                            .arg(unit)
-                            .arg(outcome.limit)
+    rejection.message = QStringLiteral("rate limit %1 reached: %2 in the last 60 s, limit %3 "
+                                       "per minute. Retry after %4 s.")
+                            .arg(outcome.gateId, counted(outcome.used), counted(outcome.limit))
                             .arg(outcome.retryAfterSeconds);
     return rejection;
 }

@@ -542,8 +542,10 @@ void ProviderCall::finishWith(UpstreamError error) {
                             upstreamErrorKindName(m_result.error.kind));
     if (m_result.error.httpStatus > 0)
         kind += QLatin1Char(' ') + QString::number(m_result.error.httpStatus);
-    if (!m_failureWarnings || m_failureWarnings->admit(kind))
-        qCWarning(lcUpstream).noquote() << kind << m_result.error.message;
+    // A call cancelled because its client left did not fail, and the request logs that itself.
+    const bool cancelled = m_result.error.kind == UpstreamError::Kind::Cancelled;
+    if (!cancelled && (!m_failureWarnings || m_failureWarnings->admit(kind)))
+        qCWarning(lcUpstream).noquote() << kind + QLatin1Char(':') << m_result.error.message;
     finishOk();
 }
 

@@ -15,9 +15,15 @@ namespace {
 const QLatin1String kAuto("auto");
 const QLatin1String kStagePrefix("stage:");
 
-// Returns " Did you mean 'x'?" for the configured model that a mistyped name is closest to, or an
-// empty string when none looks misspelled.
+// Returns a hint for a model name that is not in the registry: the model whose upstream_id it is,
+// since users copy the provider's name ("claude-sonnet-4-20250514"), else " Did you mean 'x'?"
+// for the model a mistyped name is closest to, else an empty string.
 QString closestModelHint(const Config &config, const QString &named) {
+    for (const ModelConfig &model : config.models) {
+        if (model.upstreamId == named)
+            return QStringLiteral(" '%1' is the upstream_id of model '%2': send that id instead.")
+                .arg(clippedClientValue(named), model.id);
+    }
     QString best;
     int bestDistance = 0;
     for (const ModelConfig &model : config.models) {
@@ -201,8 +207,14 @@ RouteOutcome route(const Config &config, const RouteInput &input) {
 
     // The stage comes from "stage:NAME" in the body, else from the header.
     QString stageName = input.headerStage;
-    if (input.model.startsWith(kStagePrefix))
+    if (input.model.startsWith(kStagePrefix)) {
         stageName = input.model.mid(kStagePrefix.size());
+        if (stageName.isEmpty())
+            return notFound(QStringLiteral("\"stage:\" names no stage; send \"stage:NAME\" with "
+                                           "one of the configured stages: %1")
+                                .arg(stageNames(config).join(QLatin1String(", "))),
+                            trace);
+    }
     const StageConfig *stage = nullptr;
     if (!stageName.isEmpty()) {
         stage = config.findStage(stageName);

@@ -221,6 +221,9 @@ void TestConfigLoader::invalidField_data() {
     row("output price past any model's", "models[0].price_per_mtok.output", "5e9",
         "models[0].price_per_mtok.output",
         "must be at most 1000000 USD per million tokens, not 5000000000");
+    // The cache prices the file leaves out default to the input price, and are not reported too.
+    row("negative input price", "models[0].price_per_mtok.input", "-1",
+        "models[0].price_per_mtok.input", "must be >= 0, not -1");
     row("negative cache read price", "models[1].price_per_mtok.cached_input", "-0.5",
         "models[1].price_per_mtok.cached_input", "must be >= 0, not -0.5");
     row("price missing", "models[0].price_per_mtok", "REMOVE", "models[0].price_per_mtok",
@@ -800,6 +803,24 @@ void TestConfigLoader::checkValidFile() {
     QCOMPARE(checkConfigFile(path, out), 0);
     QCOMPARE(output, QDir::toNativeSeparators(path) +
                          QStringLiteral(": valid, 2 providers, 2 models, 2 stages\n"));
+
+    // One of each is counted in the singular.
+    QJsonObject root = baseObject();
+    QJsonObject providers = root.value(QLatin1String("providers")).toObject();
+    providers.remove(QLatin1String("anthropic"));
+    root.insert(QLatin1String("providers"), providers);
+    QJsonArray models = root.value(QLatin1String("models")).toArray();
+    models.removeLast();
+    root.insert(QLatin1String("models"), models);
+    QJsonObject stages = root.value(QLatin1String("stages")).toObject();
+    stages.remove(QLatin1String("code"));
+    root.insert(QLatin1String("stages"), stages);
+    root.insert(QLatin1String("gates"), QJsonObject());
+    QVERIFY(writeFile(path, QJsonDocument(root).toJson()));
+    output.clear();
+    QVERIFY2(checkConfigFile(path, out) == 0, qPrintable(output));
+    QCOMPARE(output, QDir::toNativeSeparators(path) +
+                         QStringLiteral(": valid, 1 provider, 1 model, 1 stage\n"));
 }
 
 void TestConfigLoader::listenAddress_data() {

@@ -23,6 +23,7 @@ class GateRatesTest : public QObject {
 
 private slots:
     void requestsPerMinute();
+    void singleRequestLimitWording();
     void windowSlides();
     void tokensPerMinute();
     void tokenCorrectionAtSettle();
@@ -55,6 +56,21 @@ void GateRatesTest::requestsPerMinute() {
     QCOMPARE(rejected->spent, 3.0);
     QCOMPARE(rejected->retryAfterSeconds, 30);
     QVERIFY2(rejected->message.contains(QLatin1String("Retry after 30 s")),
+             qPrintable(rejected->message));
+    QVERIFY2(rejected->message.contains(QLatin1String("3 requests in the last 60 s")),
+             qPrintable(rejected->message));
+}
+
+// A limit of one request reads "1 request", not "1 requests".
+void GateRatesTest::singleRequestLimitWording() {
+    GateFixture fixture;
+    QVERIFY(fixture.gates.setPolicy(ratePolicy({{QStringLiteral("global"), 1, 0}})));
+    QVERIFY(admission(fixture.admit(gateRequest(0.01))));
+
+    const std::optional<GateRejection> rejected = rejection(fixture.admit(gateRequest(0.01)));
+    QVERIFY(rejected);
+    QVERIFY2(rejected->message.contains(
+                 QLatin1String("1 request in the last 60 s, limit 1 request per minute")),
              qPrintable(rejected->message));
 }
 

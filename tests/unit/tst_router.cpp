@@ -71,6 +71,7 @@ private slots:
     void rejections_data();
     void rejections();
     void unknownModelWithoutHint();
+    void upstreamIdNamesModel();
     void stageFallbacksFollowTheChoice();
     void autoExcludesIncapableModels();
     void autoFallsBackWhenNothingFits();
@@ -131,6 +132,7 @@ void RouterTest::rejections_data() {
     QTest::newRow("mistyped model")      << "strnog"          << ""             << 404 << "model_not_found"   << "Did you mean 'strong'?";
     QTest::newRow("mistyped, other case")<< "Mni"             << ""             << 404 << "model_not_found"   << "Did you mean 'mini'?";
     QTest::newRow("not allowed")         << "mini"            << "architecture" << 403 << "model_not_allowed" << "strong, big";
+    QTest::newRow("empty stage name")    << "stage:"          << ""             << 404 << "model_not_found"   << "\"stage:\" names no stage";
     // clang-format on
 }
 
@@ -154,6 +156,19 @@ void RouterTest::unknownModelWithoutHint() {
     const RouteOutcome outcome = route(testConfig(), input(QStringLiteral("gpt-9")));
     const RouteRejection rejection = std::get<RouteRejection>(outcome);
     QVERIFY2(!rejection.message.contains(QLatin1String("Did you mean")),
+             qPrintable(rejection.message));
+}
+
+// The provider's name of a model, copied from its docs, points to the registry's id for it.
+void RouterTest::upstreamIdNamesModel() {
+    Config config = testConfig();
+    config.models.first().upstreamId = QStringLiteral("vendor-model-2025-05-14");
+    const RouteOutcome outcome = route(config, input(QStringLiteral("vendor-model-2025-05-14")));
+    QVERIFY(std::holds_alternative<RouteRejection>(outcome));
+    const RouteRejection rejection = std::get<RouteRejection>(outcome);
+    QCOMPARE(rejection.httpStatus, 404);
+    QVERIFY2(rejection.message.contains(
+                 QStringLiteral("is the upstream_id of model '%1'").arg(config.models.first().id)),
              qPrintable(rejection.message));
 }
 
