@@ -390,8 +390,13 @@ void ChatRun::admitAttempt(const UpstreamRequest &request) {
 void ChatRun::onGateRejected(const GateRejection &rejection) {
     m_record.trace << QStringLiteral("gate %1 rejected '%2': %3")
                           .arg(rejection.gateId, m_record.model, rejection.message);
-    if (!m_gateRejection)
+    // No call was made, so this candidate is no attempt: the next one's trace and the ledger's
+    // count stay with the calls that happened.
+    --m_record.attempts;
+    if (!m_gateRejection) {
         m_gateRejection = rejection;
+        m_gateRejectedModel = m_record.model;
+    }
     if (m_candidate + 1 < m_decision.candidates.size()) {
         startAttempt();
         return;
@@ -401,6 +406,10 @@ void ChatRun::onGateRejected(const GateRejection &rejection) {
 
 void ChatRun::sendGateRejection() {
     const GateRejection &sent = *m_gateRejection;
+    // The rejection sent is the first candidate's, and so is the model the response names.
+    m_record.model = m_gateRejectedModel;
+    if (const ModelConfig *model = m_environment.config->findModel(m_gateRejectedModel))
+        m_record.provider = model->provider;
     ApiError error;
     error.httpStatus = sent.httpStatus();
     error.message = sent.message;

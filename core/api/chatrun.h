@@ -86,6 +86,7 @@ private:
     QString m_reservationId; // the gates' hold on the current attempt, until it is settled
     qint64 m_attemptOutputLimit = 0; // the most output tokens the current attempt may produce
     std::optional<GateRejection> m_gateRejection; // the first candidate's, sent if none fits
+    QString m_gateRejectedModel;                  // the model of m_gateRejection
     bool m_clientStreaming = false;
     bool m_finished = false;
     QElapsedTimer m_clock;

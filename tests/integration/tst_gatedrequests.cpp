@@ -74,6 +74,7 @@ private slots:
     void concurrentRequestsStayWithinBudget();
     void settledSpendMatchesReportedUsage();
     void expensiveCandidateGivesWayToCheaper();
+    void rejectionNamesFirstCandidate();
     void smallBudgetWarningShowsDigits();
     void rateLimitRejectsWithRetryAfter();
     void restartRebuildsSpendFromLedger();
@@ -287,6 +288,37 @@ void GatedRequestsTest::expensiveCandidateGivesWayToCheaper() {
     const RawResponse response = post(chatBody(QStringLiteral("stage:plan"), false));
     QCOMPARE(response.status, 200);
     QCOMPARE(response.header("x-signalbox-model"), QByteArray("cheap"));
+
+    // The rejected candidate made no call, so the one call is the first attempt.
+    const QString requestId = QString::fromLatin1(response.header("x-signalbox-request-id"));
+    stopRouter();
+    const Result<std::unique_ptr<LedgerReader>> ledger =
+        LedgerReader::open(m_dir->filePath(QStringLiteral("data")));
+    QVERIFY(ledger.ok());
+    const std::optional<LedgerRecord> record = ledger.value()->find(requestId);
+    QVERIFY(record.has_value());
+    QCOMPARE(record->attempts, 1);
+    QVERIFY2(record->trace.contains(QStringLiteral("attempt 1 on 'cheap' succeeded")),
+             qPrintable(record->trace.join(QLatin1Char('\n'))));
+}
+
+// When every candidate is rejected, the response names the first one, whose rejection it
+// carries, and not the last one tried.
+void GatedRequestsTest::rejectionNamesFirstCandidate() {
+    const QJsonObject stages{
+        {QLatin1String("plan"),
+         QJsonObject{{QLatin1String("model"), QLatin1String("dear")},
+                     {QLatin1String("fallbacks"), QJsonArray{QLatin1String("cheap")}}}}};
+    writeConfig(QJsonObject{{QLatin1String("daily_budget_usd"), 0.000001}},
+                QJsonArray{modelJson(QStringLiteral("cheap"), 0.1, 0.4),
+                           modelJson(QStringLiteral("dear"), InputPrice, OutputPrice)},
+                stages);
+    QVERIFY(startRouter());
+
+    const RawResponse response = post(chatBody(QStringLiteral("stage:plan"), false));
+    QCOMPARE(response.status, 402);
+    QCOMPARE(response.header("x-signalbox-model"), QByteArray("dear"));
+    QCOMPARE(m_upstream->requests().size(), 0);
 }
 
 // A budget under a dollar, as in a trial setup, must not read "$0.00 of $0.00" in its warning.
