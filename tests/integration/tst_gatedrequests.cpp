@@ -86,6 +86,7 @@ private slots:
 private:
     void writeConfig(const QJsonObject &gates, const QJsonArray &models,
                      const QJsonObject &stages = {});
+    void writePlanStage(double dailyBudgetUsd);
     bool startRouter();
     void stopRouter();
     QJsonObject getGates();
@@ -132,6 +133,18 @@ void GatedRequestsTest::writeConfig(const QJsonObject &gates, const QJsonArray &
     QFile file(m_dir->filePath(QStringLiteral("config.json")));
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(QJsonDocument(config).toJson());
+}
+
+// A stage "plan" on the model "dear" with the fallback "cheap", under a daily budget.
+void GatedRequestsTest::writePlanStage(double dailyBudgetUsd) {
+    const QJsonObject stages{
+        {QLatin1String("plan"),
+         QJsonObject{{QLatin1String("model"), QLatin1String("dear")},
+                     {QLatin1String("fallbacks"), QJsonArray{QLatin1String("cheap")}}}}};
+    writeConfig(QJsonObject{{QLatin1String("daily_budget_usd"), dailyBudgetUsd}},
+                QJsonArray{modelJson(QStringLiteral("cheap"), 0.1, 0.4),
+                           modelJson(QStringLiteral("dear"), InputPrice, OutputPrice)},
+                stages);
 }
 
 bool GatedRequestsTest::startRouter() {
@@ -275,14 +288,7 @@ void GatedRequestsTest::settledSpendMatchesReportedUsage() {
 
 // When the stage's model does not fit the budget, its cheaper fallback serves the request.
 void GatedRequestsTest::expensiveCandidateGivesWayToCheaper() {
-    const QJsonObject stages{
-        {QLatin1String("plan"),
-         QJsonObject{{QLatin1String("model"), QLatin1String("dear")},
-                     {QLatin1String("fallbacks"), QJsonArray{QLatin1String("cheap")}}}}};
-    writeConfig(QJsonObject{{QLatin1String("daily_budget_usd"), 0.001}},
-                QJsonArray{modelJson(QStringLiteral("cheap"), 0.1, 0.4),
-                           modelJson(QStringLiteral("dear"), InputPrice, OutputPrice)},
-                stages);
+    writePlanStage(0.001);
     QVERIFY(startRouter());
 
     const RawResponse response = post(chatBody(QStringLiteral("stage:plan"), false));
@@ -305,14 +311,7 @@ void GatedRequestsTest::expensiveCandidateGivesWayToCheaper() {
 // When every candidate is rejected, the response names the first one, whose rejection it
 // carries, and not the last one tried.
 void GatedRequestsTest::rejectionNamesFirstCandidate() {
-    const QJsonObject stages{
-        {QLatin1String("plan"),
-         QJsonObject{{QLatin1String("model"), QLatin1String("dear")},
-                     {QLatin1String("fallbacks"), QJsonArray{QLatin1String("cheap")}}}}};
-    writeConfig(QJsonObject{{QLatin1String("daily_budget_usd"), 0.000001}},
-                QJsonArray{modelJson(QStringLiteral("cheap"), 0.1, 0.4),
-                           modelJson(QStringLiteral("dear"), InputPrice, OutputPrice)},
-                stages);
+    writePlanStage(0.000001);
     QVERIFY(startRouter());
 
     const RawResponse response = post(chatBody(QStringLiteral("stage:plan"), false));
