@@ -32,6 +32,23 @@ QByteArray headerValue(const QString &text) {
     return QUrl::toPercentEncoding(text, QByteArrayLiteral(":/@._-+"));
 }
 
+// Returns the code of an upstream failure: the provider's error status, else the kind of
+// failure. The status of a response that began well (200) says nothing about why it failed.
+QString upstreamErrorCode(const UpstreamError &error) {
+    if (error.httpStatus >= 400)
+        return QString::number(error.httpStatus);
+    switch (error.kind) {
+    case UpstreamError::Kind::Timeout:
+        return QStringLiteral("upstream_timeout");
+    case UpstreamError::Kind::Connect:
+        return QStringLiteral("upstream_unreachable");
+    case UpstreamError::Kind::Protocol:
+        return QStringLiteral("invalid_upstream_response");
+    default:
+        return QString();
+    }
+}
+
 ApiError apiErrorFor(const UpstreamError &error) {
     ApiError api;
     api.message = error.message;
@@ -45,7 +62,7 @@ ApiError apiErrorFor(const UpstreamError &error) {
     }
     api.httpStatus = error.kind == UpstreamError::Kind::Timeout ? 504 : 502;
     api.type = QStringLiteral("upstream_error");
-    api.code = error.httpStatus > 0 ? QString::number(error.httpStatus) : QString();
+    api.code = upstreamErrorCode(error);
     return api;
 }
 

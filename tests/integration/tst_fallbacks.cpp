@@ -404,9 +404,11 @@ void TestFallbacks::droppedStreamEndsWithClientError() {
         QVERIFY(!response.body.contains("message_stop"));
     } else {
         QVERIFY(last.name.isEmpty());
-        QCOMPARE(
-            json.value(QLatin1String("error")).toObject().value(QLatin1String("type")).toString(),
-            QStringLiteral("upstream_error"));
+        const QJsonObject error = json.value(QLatin1String("error")).toObject();
+        QCOMPARE(error.value(QLatin1String("type")).toString(), QStringLiteral("upstream_error"));
+        // The code names the failure, not the status 200 of the response that began well.
+        QCOMPARE(error.value(QLatin1String("code")).toString(),
+                 QStringLiteral("invalid_upstream_response"));
         QVERIFY(!response.body.contains("data: [DONE]"));
     }
     // The answer that began is never continued by another model.
