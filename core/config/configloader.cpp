@@ -80,6 +80,24 @@ QString ConfigProblem::toString() const {
 }
 
 ConfigLoad parseConfig(const QByteArray &json) {
+    // QJsonDocument reads a scalar or nothing at the top as "illegal value", which points at no
+    // cause a user could see.
+    const QByteArray trimmed = json.trimmed();
+    if (trimmed.isEmpty()) {
+        return {nullptr,
+                {ConfigProblem{{},
+                               QStringLiteral("the file is empty; write the config as a JSON "
+                                              "object, or delete the file and start "
+                                              "Signalbox to create it from the default")}}};
+    }
+    if (!trimmed.startsWith('{') && !trimmed.startsWith('[') &&
+        !trimmed.startsWith("\xEF\xBB\xBF")) {
+        return {nullptr,
+                {ConfigProblem{{},
+                               QStringLiteral("the top level must be a JSON object, not "
+                                              "\"%1\"")
+                                   .arg(QString::fromUtf8(trimmed.left(20)))}}};
+    }
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError) {

@@ -184,11 +184,17 @@ Result<ConfigPtr> RouterWorker::loadInitialConfig() {
     const ConfigLoad load = loadConfigFile(m_options.configPath);
     if (!load.config) {
         QStringList lines;
-        for (const ConfigProblem &problem : load.problems)
+        bool fieldProblems = false;
+        for (const ConfigProblem &problem : load.problems) {
             lines << QStringLiteral("  ") + problem.toString();
-        return Error{QStringLiteral("the config file %1 is invalid:\n%2\nFix these fields, or "
-                                    "check the file with --check-config")
-                         .arg(m_options.configPath, lines.join(QLatin1Char('\n')))};
+            fieldProblems = fieldProblems || !problem.path.isEmpty();
+        }
+        // A file that is no JSON object has no fields to fix yet.
+        const QString fix =
+            fieldProblems ? QStringLiteral("Fix these fields") : QStringLiteral("Fix the file");
+        return Error{QStringLiteral("the config file %1 is invalid:\n%2\n%3, or check the file "
+                                    "with --check-config")
+                         .arg(m_options.configPath, lines.join(QLatin1Char('\n')), fix)};
     }
 
     m_watcher = std::make_unique<ConfigWatcher>(m_options.configPath);

@@ -404,6 +404,19 @@ void TestConfigLoader::topLevelNotObject() {
 
     QCOMPARE(load.problems.size(), 1);
     QCOMPARE(load.problems.first().message, QStringLiteral("the top level must be a JSON object"));
+
+    // Qt's parser reports a scalar or an empty text as an "illegal value".
+    const ConfigLoad scalar = parseConfig(" null\n");
+    QCOMPARE(scalar.problems.size(), 1);
+    QCOMPARE(scalar.problems.first().message,
+             QStringLiteral("the top level must be a JSON object, not \"null\""));
+
+    for (const QByteArray &empty : {QByteArray(), QByteArray(" \n\t\n")}) {
+        const ConfigLoad emptyLoad = parseConfig(empty);
+        QCOMPARE(emptyLoad.problems.size(), 1);
+        QVERIFY2(emptyLoad.problems.first().message.startsWith(QLatin1String("the file is empty;")),
+                 qPrintable(emptyLoad.problems.first().message));
+    }
 }
 
 void TestConfigLoader::threeMistakesAllReported() {
