@@ -3,6 +3,7 @@
 #include "config/configloader.h"
 
 #include "config/configreader.h"
+#include "config/duplicatekeys.h"
 #include "logging.h"
 
 #include <QDir>
@@ -112,6 +113,15 @@ ConfigLoad parseConfig(const QByteArray &json) {
     if (!document.isObject()) {
         return {nullptr,
                 {ConfigProblem{{}, QStringLiteral("the top level must be a JSON object")}}};
+    }
+
+    if (const std::optional<DuplicateKey> duplicate = findDuplicateKey(json)) {
+        return {nullptr,
+                {ConfigProblem{duplicate->path,
+                               QStringLiteral("\"%1\" is defined twice in the same object, and "
+                                              "only one of the two would be read; remove or "
+                                              "rename one")
+                                   .arg(duplicate->key)}}};
     }
 
     ConfigReader reader;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The Signalbox authors
 #include "config/configloader.h"
+#include "config/duplicatekeys.h"
 #include "config/redisurl.h"
 
 #include <QDir>
@@ -26,6 +27,9 @@ private slots:
     void invalidJsonNamesLine();
     void endlessFileRejected();
     void topLevelNotObject();
+    void duplicateKeyNamed_data();
+    void duplicateKeyNamed();
+    void sameKeyInOtherObjects();
     void threeMistakesAllReported();
     void wrongTypeNotReportedTwice();
     void duplicateModelId();
@@ -417,6 +421,44 @@ void TestConfigLoader::topLevelNotObject() {
         QVERIFY2(emptyLoad.problems.first().message.startsWith(QLatin1String("the file is empty;")),
                  qPrintable(emptyLoad.problems.first().message));
     }
+}
+
+void TestConfigLoader::duplicateKeyNamed_data() {
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("path");
+
+    QTest::newRow("provider") << QByteArray(R"({"providers": {"p": {"kind": "openai"}, "p": {}}})")
+                              << "providers.p";
+    QTest::newRow("top level") << QByteArray(R"({"providers": {"p": 1}, "providers": {}})")
+                               << "providers";
+    QTest::newRow("in an array") << QByteArray(
+                                        R"({"models": [{"id": "a"}, {"id": "b", "id": "c"}]})")
+                                 << "models[1].id";
+    QTest::newRow("escaped spelling")
+        << QByteArray(R"({"version": 1, "vers\u0069on": 1})") << "version";
+    QTest::newRow("after nested values")
+        << QByteArray(R"({"a": [1, "x", {"b": [true, null]}], "c": {"d": 2.5e3}, "a": 0})") << "a";
+}
+
+// Qt's parser keeps one of two equal keys without a word, so a second provider of the same id
+// would vanish. The loader names the key instead.
+void TestConfigLoader::duplicateKeyNamed() {
+    QFETCH(QByteArray, json);
+    QFETCH(QString, path);
+
+    const ConfigLoad load = parseConfig(json);
+    QVERIFY(!load.config);
+    QCOMPARE(load.problems.size(), 1);
+    QCOMPARE(load.problems.first().path, path);
+    QVERIFY2(load.problems.first().message.contains(QLatin1String("is defined twice")),
+             qPrintable(load.problems.first().message));
+}
+
+// Equal keys in different objects are no duplicates.
+void TestConfigLoader::sameKeyInOtherObjects() {
+    QVERIFY(!findDuplicateKey(R"({"a": {"id": 1}, "b": {"id": 2}, "c": [{"id": 3}, {"id": 4}]})"));
+    QVERIFY(!findDuplicateKey(kBaseConfig));
+    QVERIFY(parseConfig(kBaseConfig).config);
 }
 
 void TestConfigLoader::threeMistakesAllReported() {
