@@ -7,12 +7,15 @@
 #include "modeltablemodel.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QTableView>
 #include <QToolButton>
+
+#include <algorithm>
 
 namespace signalbox {
 
@@ -49,7 +52,8 @@ ModelsPage::ModelsPage(RouterService *service, QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(true);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    // The list columns' widths follow the window, and their rows' heights follow those widths.
+    m_view->viewport()->installEventFilter(this);
     contentLayout()->addWidget(m_view, 1);
 
     connect(m_table, &ModelTableModel::edited, this, &ModelsPage::markEdited);
@@ -136,14 +140,40 @@ void ModelsPage::updateActions() {
 }
 
 void ModelsPage::fitColumns() {
-    // The two lists wrap within a capped width, so that every column fits beside the sidebar in a
-    // window 1280 pixels wide; the tooltip shows what a capped column elides.
-    constexpr int kMaxListWidth = 110;
-    for (int column = 0; column < ModelTableModel::ColumnCount; ++column)
-        m_view->resizeColumnToContents(column);
-    for (const int list : {ModelTableModel::StrengthsColumn, ModelTableModel::CapabilitiesColumn})
-        m_view->setColumnWidth(list, qMin(m_view->columnWidth(list), kMaxListWidth));
+    for (int column = 0; column < ModelTableModel::ColumnCount; ++column) {
+        if (!isListColumn(column))
+            m_view->resizeColumnToContents(column);
+    }
+    fitListColumns();
+}
+
+// The two lists share the width the other columns leave, and wrap within it; the tooltip shows
+// what a narrow column elides. Each keeps a minimum width, past which the table scrolls instead
+// of wrapping a tag onto a line per word.
+void ModelsPage::fitListColumns() {
+    constexpr int kMinListWidth = 110;
+    int others = 0;
+    for (int column = 0; column < ModelTableModel::ColumnCount; ++column) {
+        if (!isListColumn(column))
+            others += m_view->columnWidth(column);
+    }
+    const int room = m_view->viewport()->width() - others;
+    const int strengths = std::max(kMinListWidth, room / 2);
+    m_view->setColumnWidth(ModelTableModel::StrengthsColumn, strengths);
+    m_view->setColumnWidth(ModelTableModel::CapabilitiesColumn,
+                           std::max(kMinListWidth, room - strengths));
     fitRows(0, m_table->rowCount() - 1);
+}
+
+bool ModelsPage::isListColumn(int column) {
+    return column == ModelTableModel::StrengthsColumn ||
+           column == ModelTableModel::CapabilitiesColumn;
+}
+
+bool ModelsPage::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        fitListColumns();
+    return ConfigEditorPage::eventFilter(watched, event);
 }
 
 void ModelsPage::fitRows(int first, int last) {

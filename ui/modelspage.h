@@ -28,6 +28,7 @@ public:
     void importCatalog(const QString &path);
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void loadConfig(const Config &config) override;
     void mergeInto(Config &config) const override;
     QList<ConfigProblem> showProblems(const QList<ConfigProblem> &problems) override;
@@ -38,6 +39,8 @@ private:
     void chooseCatalog();
     void updateActions();
     void fitColumns();
+    void fitListColumns();
+    static bool isListColumn(int column);
     void fitRows(int first, int last);
 
     ModelTableModel *m_table;

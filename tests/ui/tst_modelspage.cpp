@@ -230,6 +230,18 @@ void TestModelsPage::columnsFitBesideSidebar() {
                             .arg(total)
                             .arg(view->viewport()->width())));
     QCOMPARE(view->horizontalScrollBar()->maximum(), 0);
+
+    // The two lists share the room the other columns leave, so neither is cut at the right edge.
+    const int strengths = view->columnWidth(ModelTableModel::StrengthsColumn);
+    const int capabilities = view->columnWidth(ModelTableModel::CapabilitiesColumn);
+    QVERIFY2(qAbs(strengths - capabilities) <= 1,
+             qPrintable(QStringLiteral("%1 and %2 px").arg(strengths).arg(capabilities)));
+    QVERIFY2(view->viewport()->width() - total <= 1,
+             qPrintable(QStringLiteral("%1 px left").arg(view->viewport()->width() - total)));
+
+    // A wider window widens the lists.
+    m_page->resize(kPageWidth + 200, 700);
+    QTRY_VERIFY(view->columnWidth(ModelTableModel::StrengthsColumn) >= strengths + 99);
 }
 
 void TestModelsPage::reasoningFactorEditor() {
