@@ -80,6 +80,10 @@ QWidget *StagesPage::createStageColumn() {
     m_stageList = new QListWidget(column);
     m_stageList->setAccessibleName(tr("Stages"));
     m_stageList->setMinimumWidth(180);
+    // Long names that share a prefix differ at their end, which stays visible; the tooltip has
+    // the whole name.
+    m_stageList->setTextElideMode(Qt::ElideMiddle);
+    m_stageList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(m_stageList, 1);
 
     auto *addRow = new QHBoxLayout;
@@ -259,7 +263,7 @@ void StagesPage::loadConfig(const Config &config) {
     m_updating = true;
     m_stageList->clear();
     for (const StageConfig &stage : std::as_const(m_stages))
-        m_stageList->addItem(stage.name);
+        addStageItem(stage.name);
     m_updating = false;
 
     m_current = -1;
@@ -408,7 +412,7 @@ void StagesPage::addStage() {
     }
     m_stages.append(StageConfig{name, kAuto, {}, {}, {}});
     m_newStage->clear();
-    m_stageList->addItem(name);
+    addStageItem(name);
     m_stageList->setCurrentRow(m_stageList->count() - 1);
     markEdited();
 }
@@ -437,6 +441,11 @@ void StagesPage::runPreview() {
     m_previewResult->setText(m_previewRequest != 0
                                  ? tr("Asking the router…")
                                  : tr("The preview needs the router, which is not running."));
+}
+
+void StagesPage::addStageItem(const QString &name) {
+    auto *item = new QListWidgetItem(name, m_stageList);
+    item->setToolTip(name);
 }
 
 void StagesPage::showPreview(quint64 requestId, const RoutePreview &preview) {

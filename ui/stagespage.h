@@ -58,6 +58,7 @@ protected:
     QList<ConfigProblem> showProblems(const QList<ConfigProblem> &problems) override;
 
 private:
+    void addStageItem(const QString &name);
     QWidget *createStageColumn();
     QWidget *createEditor();
     QWidget *createFallbackEditor();

@@ -45,6 +45,7 @@ private slots:
     void previewShowsEditedDecision();
     void previewFormatsCostForLocale();
     void smallStageBudgetKept();
+    void longStageNamesShowTheirEnd();
     void addAndRemoveStage();
 
 private:
@@ -246,6 +247,15 @@ void TestStagesPage::smallStageBudgetKept() {
     m_page->modelCombo()->setCurrentText(QStringLiteral("deepseek-chat"));
     QVERIFY(apply());
     QCOMPARE(m_router.service->config()->gates.stageBudgetsUsd.value(QStringLiteral("ui")), 0.004);
+}
+
+// Long names with a common start differ at their end, which the list keeps in view.
+void TestStagesPage::longStageNamesShowTheirEnd() {
+    QListWidget *list = m_page->stageList();
+    QCOMPARE(list->textElideMode(), Qt::ElideMiddle);
+    QCOMPARE(list->horizontalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
+    for (int row = 0; row < list->count(); ++row)
+        QCOMPARE(list->item(row)->toolTip(), list->item(row)->text());
 }
 
 void TestStagesPage::addAndRemoveStage() {
