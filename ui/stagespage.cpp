@@ -515,7 +515,9 @@ QList<ConfigProblem> StagesPage::showProblems(const QList<ConfigProblem> &proble
         QListWidgetItem *item = m_stageList->item(row);
         const QStringList messages = byStage.value(item->text());
         item->setIcon(messages.isEmpty() ? QIcon() : warning);
-        item->setToolTip(problemTooltip(messages));
+        item->setToolTip(messages.isEmpty()
+                             ? item->text()
+                             : item->text() + QLatin1Char('\n') + problemTooltip(messages));
     }
     return unplaced;
 }
