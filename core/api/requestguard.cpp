@@ -82,8 +82,9 @@ std::optional<ApiError> checkAccessToken(const HttpRequest &request,
             ? QStringLiteral("missing access token; send it as 'Authorization: Bearer TOKEN' or "
                              "'x-api-key: TOKEN' (the token in SIGNALBOX_ACCESS_TOKEN, or the "
                              "one stored with the console's Settings page)")
-            : QStringLiteral("invalid access token; send the token in SIGNALBOX_ACCESS_TOKEN, or "
-                             "the one stored with the console's Settings page");
+            : QStringLiteral("invalid access token in 'Authorization: Bearer' or 'x-api-key'; "
+                             "send the token in SIGNALBOX_ACCESS_TOKEN, or the one stored with "
+                             "the console's Settings page, as the client's API key");
     return ApiError{401, QStringLiteral("invalid_request_error"), QStringLiteral("invalid_api_key"),
                     message, QString()};
 }
