@@ -4,6 +4,7 @@
 
 #include "api/apierror.h"
 #include "api/requestbody.h"
+#include "clienttext.h"
 #include "gating/gates.h"
 #include "http/httpexchange.h"
 #include "ledger/ledger.h"
@@ -157,18 +158,40 @@ void handleHealth(HttpExchange *exchange) {
     replyWithJson(exchange, 200, QByteArrayLiteral(R"({"status":"ok"})"));
 }
 
-void handleModels(const ApiEnvironment &environment, HttpExchange *exchange) {
-    const Config &config = *environment.config;
+namespace {
+
+// Every name a request may send as its model: the registry's models, "auto" and each stage.
+QJsonArray modelEntries(const Config &config) {
     QJsonArray data;
     for (const ModelConfig &model : config.models)
         data.append(modelEntry(model.id, model.provider));
     data.append(modelEntry(QStringLiteral("auto"), QStringLiteral("signalbox")));
     for (const StageConfig &stage : config.stages)
         data.append(modelEntry(QLatin1String("stage:") + stage.name, QStringLiteral("signalbox")));
+    return data;
+}
 
-    replyWithJson(
-        exchange, 200,
-        toJson({{QLatin1String("object"), QLatin1String("list")}, {QLatin1String("data"), data}}));
+} // namespace
+
+void handleModels(const ApiEnvironment &environment, HttpExchange *exchange) {
+    replyWithJson(exchange, 200,
+                  toJson({{QLatin1String("object"), QLatin1String("list")},
+                          {QLatin1String("data"), modelEntries(*environment.config)}}));
+}
+
+void handleModel(const ApiEnvironment &environment, HttpExchange *exchange, const QString &id) {
+    for (const QJsonValue &entry : modelEntries(*environment.config)) {
+        if (entry.toObject().value(QLatin1String("id")).toString() == id) {
+            replyWithJson(exchange, 200, toJson(entry.toObject()));
+            return;
+        }
+    }
+    replyWithError(exchange,
+                   {404, QStringLiteral("invalid_request_error"), QStringLiteral("model_not_found"),
+                    QStringLiteral("unknown model '%1'; GET /v1/models lists the "
+                                   "models, 'auto' and the stages")
+                        .arg(clippedClientValue(id)),
+                    QStringLiteral("model")});
 }
 
 void handleRoute(const ApiEnvironment &environment, HttpExchange *exchange) {

@@ -16,6 +16,9 @@ void handleHealth(HttpExchange *exchange);
 
 // GET /v1/models: the registry's models, "auto" and one "stage:NAME" per stage.
 void handleModels(const ApiEnvironment &environment, HttpExchange *exchange);
+// GET /v1/models/{id}, as the OpenAI SDKs' models.retrieve() sends it: the entry of the list
+// with that id, or 404.
+void handleModel(const ApiEnvironment &environment, HttpExchange *exchange, const QString &id);
 
 // POST /api/route: the routing decision for a chat body, without calling any upstream.
 void handleRoute(const ApiEnvironment &environment, HttpExchange *exchange);

@@ -107,6 +107,10 @@ void dispatchRequest(const ApiEnvironment &environment, HttpExchange *exchange) 
         handleCountTokens(environment, exchange);
     } else if (isGet && request.path == "/v1/models") {
         handleModels(environment, exchange);
+    } else if (isGet && request.path.startsWith("/v1/models/") && request.path.size() > 11) {
+        // Model ids may contain '/' ("accounts/fireworks/models/x"), sent as is or encoded.
+        const QByteArray id = request.path.mid(11);
+        handleModel(environment, exchange, QString::fromUtf8(QByteArray::fromPercentEncoding(id)));
     } else if (isPost && request.path == "/api/route") {
         handleRoute(environment, exchange);
     } else if (isGet && request.path == "/api/usage") {

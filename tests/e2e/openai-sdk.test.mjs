@@ -151,6 +151,15 @@ test('models list has registry models, auto and stages', async () => {
   assert.deepEqual(ids.sort(), ['auto', 'large', 'mini', 'stage:architecture', 'stage:ui']);
 });
 
+test('models.retrieve finds a model, a stage, and reports an unknown one', async () => {
+  assert.equal((await client.models.retrieve('mini')).id, 'mini');
+  const stage = await client.models.retrieve('stage:ui');
+  assert.equal(stage.id, 'stage:ui');
+  assert.equal(stage.owned_by, 'signalbox');
+  await assert.rejects(client.models.retrieve('gpt-9'),
+    (error) => error.status === 404 && error.code === 'model_not_found');
+});
+
 test('errors use the OpenAI envelope and the next request is served', async () => {
   const malformed = await fetch(`${signalbox.url}/v1/chat/completions`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"model": ',
