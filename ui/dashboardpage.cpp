@@ -168,14 +168,7 @@ QWidget *DashboardPage::createLampsArea() {
 }
 
 void DashboardPage::fitLampsArea() {
-    const int content = m_lamps->sizeHint().height();
-    if (m_lamps->lamps().isEmpty()) {
-        m_lampsArea->setFixedHeight(content);
-        return;
-    }
-    const int lampHeight = m_lamps->lamps().first()->sizeHint().height();
-    const int threeRows = 3 * lampHeight + 2 * m_lamps->verticalSpacing();
-    m_lampsArea->setFixedHeight(std::min(content, threeRows));
+    m_lampsArea->setFixedHeight(m_lamps->heightForRows(3));
 }
 
 QWidget *DashboardPage::createCharts() {

@@ -10,6 +10,8 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace signalbox {
 
 namespace {
@@ -116,8 +118,13 @@ void GateLampsView::setSnapshot(const GateSnapshot &snapshot) {
     m_empty->setVisible(m_lamps.isEmpty());
 }
 
-int GateLampsView::verticalSpacing() const {
-    return m_grid->verticalSpacing();
+// Computed from the lamps' own size, because lamps just added to a visible view are shown only
+// later, and until then the layout leaves them out of its size.
+int GateLampsView::heightForRows(int maxRows) const {
+    if (m_lamps.isEmpty())
+        return m_empty->sizeHint().height();
+    const int rows = std::min<int>(maxRows, int(m_lamps.size() + LampsPerRow - 1) / LampsPerRow);
+    return rows * m_lamps.first()->sizeHint().height() + (rows - 1) * m_grid->verticalSpacing();
 }
 
 GateLamp *GateLampsView::lamp(const QString &gateId) const {

@@ -42,7 +42,8 @@ public:
     void setSnapshot(const GateSnapshot &snapshot);
     QList<GateLamp *> lamps() const { return m_lamps; }
     GateLamp *lamp(const QString &gateId) const;
-    int verticalSpacing() const;
+    // The height that shows up to maxRows rows of lamps, or the note that there are none.
+    int heightForRows(int maxRows) const;
 
 private:
     QGridLayout *m_grid;
