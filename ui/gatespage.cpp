@@ -30,7 +30,7 @@ namespace signalbox {
 
 namespace {
 
-// The largest rate limit the editors accept: the spin box is an int.
+// The largest rate limit the editors accept, the config's largest: the spin box is an int.
 constexpr int kMaxRate = 2000000000;
 
 // An editable combo box of choices for one column, e.g. the rate limit scopes.
@@ -325,7 +325,8 @@ void GatesPage::loadConfig(const Config &config) {
 
     m_rates->setRowCount(0);
     for (const RateLimitConfig &limit : gates.rateLimits)
-        addRateLimit(limit.scope, limit.rpm, int(qMin<qint64>(limit.tpm, kMaxRate)));
+        addRateLimit(limit.scope, int(qMin<qint64>(limit.rpm, kMaxRate)),
+                     int(qMin<qint64>(limit.tpm, kMaxRate)));
     m_modelBudgets->setRowCount(0);
     for (auto it = gates.modelBudgetsUsd.begin(); it != gates.modelBudgetsUsd.end(); ++it)
         addModelBudget(it.key(), it.value());
@@ -378,7 +379,7 @@ void GatesPage::mergeInto(Config &config) const {
     for (int row = 0; row < m_rates->rowCount(); ++row) {
         RateLimitConfig limit;
         limit.scope = m_rates->item(row, ScopeColumn)->text().trimmed();
-        limit.rpm = m_rates->item(row, RpmColumn)->data(Qt::EditRole).toInt();
+        limit.rpm = m_rates->item(row, RpmColumn)->data(Qt::EditRole).toLongLong();
         limit.tpm = m_rates->item(row, TpmColumn)->data(Qt::EditRole).toLongLong();
         gates.rateLimits << limit;
     }

@@ -93,8 +93,8 @@ struct RoutingConfig {
 };
 
 struct RateLimitConfig {
-    QString scope; // global, provider:ID, model:ID, stage:NAME
-    int rpm = 0;   // 0 means no limit
+    QString scope;  // global, provider:ID, model:ID, stage:NAME
+    qint64 rpm = 0; // 0 means no limit
     qint64 tpm = 0;
 };
 

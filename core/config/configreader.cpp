@@ -379,7 +379,7 @@ QList<RateLimitConfig> ConfigReader::readRateLimits(const QJsonObject &gates) {
 
         const QJsonObject object = limits.at(i).toObject();
         limit.scope = readString(object, path, QStringLiteral("scope"), Presence::Required);
-        limit.rpm = int(readInteger(object, path, QStringLiteral("rpm"), Presence::Optional, 0));
+        limit.rpm = readInteger(object, path, QStringLiteral("rpm"), Presence::Optional, 0);
         limit.tpm = readInteger(object, path, QStringLiteral("tpm"), Presence::Optional, 0);
         result.append(limit);
     }

@@ -14,6 +14,10 @@ namespace signalbox {
 
 namespace {
 
+// The largest rate limit and output reservation accepted. The console's editors hold up to this,
+// and a larger limit would not limit anything.
+constexpr qint64 kMaxCount = 2000000000;
+
 const QString kAuto = QStringLiteral("auto");
 // A factor above this is more likely a token count entered by mistake than a model's habit.
 constexpr double kMaxReasoningOutputFactor = 100;
@@ -354,6 +358,11 @@ private:
                 QStringLiteral("must be at least 1 token, not %1; it is the output reserved for "
                                "a request that sets no max_tokens")
                     .arg(gates.reserveOutputTokens));
+        } else if (gates.reserveOutputTokens > kMaxCount) {
+            add(QStringLiteral("gates.reserve_output_tokens"),
+                QStringLiteral("must be at most %1 tokens, not %2")
+                    .arg(kMaxCount)
+                    .arg(gates.reserveOutputTokens));
         }
         for (auto it = gates.modelBudgetsUsd.begin(); it != gates.modelBudgetsUsd.end(); ++it) {
             const QString path = joinPath(QStringLiteral("gates.model_budgets_usd"), it.key());
@@ -375,21 +384,23 @@ private:
         }
     }
 
+    void checkRate(const QString &path, qint64 perMinute) {
+        if (perMinute < 0) {
+            add(path, QStringLiteral("must be >= 0 (0 means no limit), not %1").arg(perMinute));
+        } else if (perMinute > kMaxCount) {
+            add(path, QStringLiteral("must be at most %1 per minute (0 means no limit), not %2")
+                          .arg(kMaxCount)
+                          .arg(perMinute));
+        }
+    }
+
     void checkRateLimits() {
         const QList<RateLimitConfig> &limits = m_config.gates.rateLimits;
         for (qsizetype i = 0; i < limits.size(); ++i) {
             const QString path = indexPath(QStringLiteral("gates.rate_limits"), i);
             checkScope(joinPath(path, QStringLiteral("scope")), limits.at(i).scope);
-            if (limits.at(i).rpm < 0) {
-                add(joinPath(path, QStringLiteral("rpm")),
-                    QStringLiteral("must be >= 0 (0 means no limit), not %1")
-                        .arg(limits.at(i).rpm));
-            }
-            if (limits.at(i).tpm < 0) {
-                add(joinPath(path, QStringLiteral("tpm")),
-                    QStringLiteral("must be >= 0 (0 means no limit), not %1")
-                        .arg(limits.at(i).tpm));
-            }
+            checkRate(joinPath(path, QStringLiteral("rpm")), limits.at(i).rpm);
+            checkRate(joinPath(path, QStringLiteral("tpm")), limits.at(i).tpm);
         }
     }
 

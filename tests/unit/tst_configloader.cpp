@@ -321,6 +321,13 @@ void TestConfigLoader::invalidField_data() {
         "must be >= 0 (0 means no limit), not -1");
     row("tpm negative", "gates.rate_limits[0].tpm", "-1", "gates.rate_limits[0].tpm",
         "must be >= 0 (0 means no limit), not -1");
+    // Beyond what the console's editors hold, and an int would have wrapped it to a negative.
+    row("rpm above range", "gates.rate_limits[0].rpm", "5000000000", "gates.rate_limits[0].rpm",
+        "must be at most 2000000000 per minute (0 means no limit), not 5000000000");
+    row("tpm above range", "gates.rate_limits[0].tpm", "2000000001", "gates.rate_limits[0].tpm",
+        "must be at most 2000000000 per minute (0 means no limit), not 2000000001");
+    row("reserve above range", "gates.reserve_output_tokens", "3000000000",
+        "gates.reserve_output_tokens", "must be at most 2000000000 tokens, not 3000000000");
     row("rate limit not object", "gates.rate_limits[0]", "5", "gates.rate_limits[0]",
         "must be an object, not a number");
     row("store not object", "gates.store", R"("redis")", "gates.store",
