@@ -151,7 +151,7 @@ void ModelsPage::fitColumns() {
 // what a narrow column elides. Each keeps a minimum width, past which the table scrolls instead
 // of wrapping a tag onto a line per word.
 void ModelsPage::fitListColumns() {
-    constexpr int kMinListWidth = 110;
+    constexpr int kMinListWidth = 80;
     int others = 0;
     for (int column = 0; column < ModelTableModel::ColumnCount; ++column) {
         if (!isListColumn(column))
