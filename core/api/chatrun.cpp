@@ -32,9 +32,12 @@ QByteArray headerValue(const QString &text) {
     return QUrl::toPercentEncoding(text, QByteArrayLiteral(":/@._-+"));
 }
 
-// Returns the code of an upstream failure: the provider's error status, else the kind of
-// failure. The status of a response that began well (200) says nothing about why it failed.
+// Returns the code of an upstream failure: the provider's own error code, else its error status,
+// else the kind of failure. The status of a response that began well (200) tells nothing about
+// why it failed.
 QString upstreamErrorCode(const UpstreamError &error) {
+    if (!error.code.isEmpty())
+        return error.code;
     if (error.httpStatus >= 400)
         return QString::number(error.httpStatus);
     switch (error.kind) {
@@ -288,8 +291,9 @@ void ChatRun::startAttempt() {
         else if (m_record.attempts == 0)
             rejectAllCooling();
         else
-            reject({502, QStringLiteral("upstream_error"), QString(), m_record.error, QString()},
-                   QStringLiteral("error"));
+            reject(
+                {502, QStringLiteral("upstream_error"), m_failureCode, m_record.error, QString()},
+                QStringLiteral("error"));
         return;
     }
     if (skipCoolingModel(*model))
@@ -321,7 +325,7 @@ void ChatRun::startAttempt() {
                 QStringLiteral("%1. Requests for its models go to their fallbacks meanwhile.")
                     .arg(reason));
         }
-        failAttempt(reason);
+        failAttempt(reason, QStringLiteral("missing_api_key"));
         return;
     }
     // The call is held to the output the gates reserve for it, so that concurrent calls cannot
@@ -455,7 +459,8 @@ void ChatRun::callUpstream(const UpstreamRequest &request) {
     auto call = createUpstreamCall(request, m_environment.network, m_environment.upstreamFailures);
     if (!call) {
         failAttempt(QStringLiteral("provider kind '%1' of '%2' is not supported yet")
-                        .arg(provider->kind, provider->id));
+                        .arg(provider->kind, provider->id),
+                    QStringLiteral("unsupported_provider_kind"));
         return;
     }
     m_call = std::move(call.value());
@@ -467,7 +472,7 @@ void ChatRun::callUpstream(const UpstreamRequest &request) {
 
 // Records why this candidate failed and moves to the next one, or ends the request with the reason
 // when none is left.
-void ChatRun::failAttempt(const QString &reason) {
+void ChatRun::failAttempt(const QString &reason, const QString &code) {
     // The failed attempt cost nothing upstream, so its hold on the budgets goes.
     if (!m_reservationId.isEmpty() && m_environment.gates)
         m_environment.gates->release(std::exchange(m_reservationId, QString()));
@@ -475,11 +480,12 @@ void ChatRun::failAttempt(const QString &reason) {
                           .arg(m_record.attempts)
                           .arg(m_record.model, reason);
     m_record.error = reason;
+    m_failureCode = code;
     if (m_candidate + 1 < m_decision.candidates.size()) {
         startAttempt();
         return;
     }
-    reject({502, QStringLiteral("upstream_error"), QString(), reason, QString()},
+    reject({502, QStringLiteral("upstream_error"), code, reason, QString()},
            QStringLiteral("error"));
 }
 
@@ -556,7 +562,7 @@ void ChatRun::onFinished(const UpstreamResult &result) {
     if (!m_clientStreaming && result.error.retryable() &&
         m_candidate + 1 < m_decision.candidates.size()) {
         m_call.release()->deleteLater();
-        failAttempt(result.error.message);
+        failAttempt(result.error.message, upstreamErrorCode(result.error));
         return;
     }
     sendUpstreamError(result.error);

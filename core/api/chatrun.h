@@ -51,7 +51,8 @@ private:
     void onGateRejected(const GateRejection &rejection);
     void sendGateRejection();
     void callUpstream(const UpstreamRequest &request);
-    void failAttempt(const QString &reason);
+    // Moves to the next candidate, or ends the request with 502 and the code naming the failure.
+    void failAttempt(const QString &reason, const QString &code);
     void settleReservation();
     void onStreamStarted();
     void onStreamData(const QByteArray &frames);
@@ -83,8 +84,9 @@ private:
     int m_skippedForCooldown = 0;
     qint64 m_shortestCooldown = 0; // seconds until the first skipped model may be called again
     std::unique_ptr<UpstreamCall> m_call;
-    QString m_reservationId; // the gates' hold on the current attempt, until it is settled
+    QString m_reservationId;         // the gates' hold on the current attempt, until it is settled
     qint64 m_attemptOutputLimit = 0; // the most output tokens the current attempt may produce
+    QString m_failureCode;           // the error code of the last failed attempt
     std::optional<GateRejection> m_gateRejection; // the first candidate's, sent if none fits
     QString m_gateRejectedModel;                  // the model of m_gateRejection
     bool m_clientStreaming = false;

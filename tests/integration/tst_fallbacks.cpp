@@ -164,6 +164,14 @@ void TestFallbacks::missingKeyWarnsOnce() {
     QVERIFY2(warnings.first().contains(QLatin1String("'anthropic'")), qPrintable(warnings.first()));
     QVERIFY2(warnings.first().contains(QLatin1String("SIGNALBOX_TEST_UNSET_KEY")),
              qPrintable(warnings.first()));
+
+    // With no other candidate, the client learns why in the error's code.
+    const RawResponse alone =
+        m_service.send(chatRequest(WireFormat::OpenAiChat, QStringLiteral("claude"), false));
+    QCOMPARE(alone.status, 502);
+    const QJsonObject body =
+        QJsonDocument::fromJson(alone.body).object().value(QLatin1String("error")).toObject();
+    QCOMPARE(body.value(QLatin1String("code")).toString(), QStringLiteral("missing_api_key"));
 }
 
 void TestFallbacks::init() {
