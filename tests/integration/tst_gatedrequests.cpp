@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The Signalbox authors
 // The gates on the real request path: the router in process, the fake OpenAI upstream over
 // loopback, and many clients on raw sockets at once.
+#include "chat/tokens.h"
 #include "fakes/fakeopenai.h"
 #include "fakes/rawhttpclient.h"
 #include "ledger/ledgerreader.h"
@@ -460,28 +461,36 @@ void GatedRequestsTest::requestWithoutLimitGetsReservation() {
     QCOMPARE(limit, expected);
 }
 
-// A response without usage is billed from an estimate of its body. The call had a limit of 10
-// output tokens, so the estimate, which counts the JSON around the short answer too, is capped
-// there instead of billing above the reservation.
+// A response without usage is billed for an estimate of its answer's text, not of the JSON
+// around it, and never for more than the call's output limit.
 void GatedRequestsTest::unreportedUsageBilledWithinLimit() {
     writeConfig(QJsonObject{{QLatin1String("daily_budget_usd"), 100}},
                 QJsonArray{modelJson(QStringLiteral("m"), InputPrice, OutputPrice)});
     m_upstream->script().omitUsage = true;
     QVERIFY(startRouter());
 
-    const RawResponse response =
-        post(R"({"model":"m","max_tokens":10,"messages":[{"role":"user","content":"hi"}]})");
-    QCOMPARE(response.status, 200);
-    const QString requestId = QString::fromLatin1(response.header("x-signalbox-request-id"));
+    QStringList requestIds;
+    for (const int limit : {1000, 3}) {
+        const RawResponse response =
+            post(QStringLiteral(
+                     R"({"model":"m","max_tokens":%1,"messages":[{"role":"user","content":"hi"}]})")
+                     .arg(limit)
+                     .toUtf8());
+        QCOMPARE(response.status, 200);
+        requestIds << QString::fromLatin1(response.header("x-signalbox-request-id"));
+    }
     stopRouter();
 
     const Result<std::unique_ptr<LedgerReader>> ledger =
         LedgerReader::open(m_dir->filePath(QStringLiteral("data")));
     QVERIFY(ledger.ok());
-    const std::optional<LedgerRecord> record = ledger.value()->find(requestId);
-    QVERIFY(record.has_value());
-    QVERIFY(record->usage.estimated);
-    QCOMPARE(record->usage.outputTokens, 10);
+    const std::optional<LedgerRecord> whole = ledger.value()->find(requestIds.at(0));
+    QVERIFY(whole.has_value());
+    QVERIFY(whole->usage.estimated);
+    QCOMPARE(whole->usage.outputTokens, estimateTokens(m_upstream->script().reply));
+    const std::optional<LedgerRecord> capped = ledger.value()->find(requestIds.at(1));
+    QVERIFY(capped.has_value());
+    QCOMPARE(capped->usage.outputTokens, 3);
 }
 
 QTEST_GUILESS_MAIN(GatedRequestsTest)
