@@ -310,6 +310,8 @@ void GatesPage::loadConfig(const Config &config) {
     for (double fraction : gates.warnAt)
         percents << QLocale::c().toString(fraction * 100, 'g', 6);
     m_warnAt->setText(percents.join(QStringLiteral(", ")));
+    // A list longer than the field shows its start, not its end where setText() leaves the cursor.
+    m_warnAt->setCursorPosition(0);
     m_reserve->setValue(int(qMin<qint64>(gates.reserveOutputTokens, kMaxRate)));
 
     m_modelIds.clear();
