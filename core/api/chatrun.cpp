@@ -32,44 +32,6 @@ QByteArray headerValue(const QString &text) {
     return QUrl::toPercentEncoding(text, QByteArrayLiteral(":/@._-+"));
 }
 
-// Collects the text of an answer from a response body in any provider's format: message
-// contents, text parts, reasoning and tool call arguments, without the JSON around them.
-void collectAnswerText(const QJsonValue &value, const QString &key, QString &text) {
-    static const QStringList textKeys{QStringLiteral("content"),
-                                      QStringLiteral("text"),
-                                      QStringLiteral("arguments"),
-                                      QStringLiteral("reasoning"),
-                                      QStringLiteral("reasoning_content"),
-                                      QStringLiteral("thinking"),
-                                      QStringLiteral("refusal")};
-    static const QStringList argumentKeys{QStringLiteral("input"), QStringLiteral("args")};
-    if (value.isString() && textKeys.contains(key)) {
-        text += value.toString();
-    } else if (value.isObject() && argumentKeys.contains(key)) {
-        text += QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    } else if (value.isObject()) {
-        const QJsonObject object = value.toObject();
-        for (auto it = object.begin(); it != object.end(); ++it)
-            collectAnswerText(it.value(), it.key(), text);
-    } else if (value.isArray()) {
-        for (const QJsonValue &element : value.toArray())
-            collectAnswerText(element, key, text);
-    }
-}
-
-// Returns the text whose tokens a response without a usage report is billed for. A body that is
-// not JSON is counted whole.
-QString answerText(const QByteArray &body) {
-    const QJsonDocument document = QJsonDocument::fromJson(body);
-    if (document.isNull())
-        return QString::fromUtf8(body);
-    QString text;
-    collectAnswerText(document.isObject() ? QJsonValue(document.object())
-                                          : QJsonValue(document.array()),
-                      QString(), text);
-    return text;
-}
-
 // Returns the code of an upstream failure: the provider's own error code, else its error status,
 // else the kind of failure. The status of a response that began well (200) tells nothing about
 // why it failed.
@@ -682,8 +644,8 @@ Usage ChatRun::settledUsage(const UpstreamResult &result) const {
     // A whole response without a usable report is billed for the text of its answer, as a
     // stream is for the text it carried.
     if (result.streamedFrames == 0 && !result.error.isError() && !result.body.isEmpty())
-        usage.outputTokens = std::max(usage.outputTokens,
-                                      std::max<qint64>(1, estimateTokens(answerText(result.body))));
+        usage.outputTokens =
+            std::max(usage.outputTokens, std::max<qint64>(1, result.answerOutputTokens));
     // The call was sent with a limit, so no estimate exceeds it.
     if (m_attemptOutputLimit > 0)
         usage.outputTokens = std::min(usage.outputTokens, m_attemptOutputLimit);

@@ -346,6 +346,19 @@ QByteArray ProviderCall::clientFrames(const SseEvent &event, const DecodedEvent 
     return sseEvent(event.data, event.event);
 }
 
+// Returns the text of a whole answer that counts as output, the same parts as countStreamed()
+// counts in a stream: text, thinking, and tool calls' names and arguments.
+QString ProviderCall::answerText(const ChatResponse &response) {
+    QString text;
+    for (const ContentPart &part : response.content) {
+        if (part.kind == ContentPart::Kind::Text || part.kind == ContentPart::Kind::Thinking)
+            text += part.text;
+        else if (part.kind == ContentPart::Kind::ToolCall)
+            text += part.name + part.arguments;
+    }
+    return text;
+}
+
 void ProviderCall::countStreamed(const DecodedEvent &decoded) {
     for (const StreamEvent &canonical : decoded.events) {
         switch (canonical.kind) {
@@ -455,9 +468,10 @@ void ProviderCall::finishStream() {
 }
 
 void ProviderCall::finishBody() {
+    // A body without usage is decoded below, because its bill is estimated from its text.
     if (m_passThrough && !m_request.stream) {
-        if (const std::optional<ScannedResponse> scanned =
-                m_adapter->scanPassedOnResponse(m_body)) {
+        const std::optional<ScannedResponse> scanned = m_adapter->scanPassedOnResponse(m_body);
+        if (scanned && scanned->usage) {
             finishPassedOnBody(scanned->usage);
             return;
         }
@@ -494,6 +508,8 @@ void ProviderCall::finishBody() {
     // A translated reply names the model that was called when the upstream's body names none.
     if (response.model.isEmpty())
         response.model = m_request.model.upstreamId;
+    if (!response.usageReported)
+        m_result.answerOutputTokens = estimateTokens(answerText(response));
     if (m_passThrough) {
         finishPassedOnBody(response.usageReported ? std::optional(response.usage) : std::nullopt);
         return;

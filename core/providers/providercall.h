@@ -49,6 +49,7 @@ private:
     bool handleEvent(const SseEvent &event); // returns false once the call has finished
     bool flushToClient();                    // returns false once the call has finished
     QByteArray clientFrames(const SseEvent &event, const DecodedEvent &decoded);
+    static QString answerText(const ChatResponse &response);
     void countStreamed(const DecodedEvent &decoded);
     void emitFrames(const QByteArray &frames);
 

@@ -82,6 +82,9 @@ struct UpstreamResult {
     // Stream: an estimate of the output tokens sent to the client so far, for billing a stream
     // that ends without a usage report.
     qint64 streamedOutputTokens = 0;
+    // Non-stream without a usage report: an estimate of the output tokens from the answer's text,
+    // without the JSON around it.
+    qint64 answerOutputTokens = 0;
     qint64 streamedFrames = 0;                    // stream: writes of client frames so far
     QList<QPair<QByteArray, QByteArray>> headers; // upstream response headers worth passing on
     qint64 ttftMs = -1; // time to the first streamed chunk, or to the first body byte
