@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The Signalbox authors
 #include "budgetspinbox.h"
 
+#include "config/config.h"
 #include "consoletext.h"
 
 namespace signalbox {
@@ -9,7 +10,7 @@ namespace signalbox {
 BudgetSpinBox::BudgetSpinBox(QWidget *parent)
     : QDoubleSpinBox(parent) {
     setDecimals(6);
-    setRange(0, kMaxUsd);
+    setRange(0, kMaxBudgetUsd);
     setPrefix(QStringLiteral("$"));
     setGroupSeparatorShown(true);
 }

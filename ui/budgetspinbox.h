@@ -13,8 +13,6 @@ class BudgetSpinBox : public QDoubleSpinBox {
     Q_OBJECT
 
 public:
-    static constexpr double kMaxUsd = 1e9;
-
     explicit BudgetSpinBox(QWidget *parent = nullptr);
 
     QString textFromValue(double value) const override;

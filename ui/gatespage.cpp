@@ -30,8 +30,8 @@ namespace signalbox {
 
 namespace {
 
-// The largest rate limit the editors accept, the config's largest: the spin box is an int.
-constexpr int kMaxRate = 2000000000;
+// The largest rate limit the editors accept, the config's largest, which an int spin box holds.
+constexpr int kMaxRate = int(kMaxRateOrTokens);
 
 // An editable combo box of choices for one column, e.g. the rate limit scopes.
 class ChoiceDelegate : public QStyledItemDelegate {

@@ -16,8 +16,8 @@ void handleHealth(HttpExchange *exchange);
 
 // GET /v1/models: the registry's models, "auto" and one "stage:NAME" per stage.
 void handleModels(const ApiEnvironment &environment, HttpExchange *exchange);
-// Answers GET /v1/models/{id}, which the OpenAI SDKs' models.retrieve() sends, with the entry of
-// the model list that has the id, or 404.
+// Handles GET /v1/models/{id}, which the OpenAI SDKs' models.retrieve() sends: replies with the
+// entry of the model list that has the id, or with 404.
 void handleModel(const ApiEnvironment &environment, HttpExchange *exchange, const QString &id);
 
 // POST /api/route: the routing decision for a chat body, without calling any upstream.

@@ -33,8 +33,8 @@ QByteArray headerValue(const QString &text) {
 }
 
 // Returns the code of an upstream failure: the provider's own error code, else its error status,
-// else the kind of failure. The status of a response that began well (200) tells nothing about
-// why it failed.
+// else the kind of failure. The status of a response that began well (200) does not show why it
+// failed.
 QString upstreamErrorCode(const UpstreamError &error) {
     if (!error.code.isEmpty())
         return error.code;

@@ -85,7 +85,7 @@ private:
     qint64 m_shortestCooldown = 0; // seconds until the first skipped model may be called again
     std::unique_ptr<UpstreamCall> m_call;
     QString m_reservationId;         // the gates' hold on the current attempt, until it is settled
-    qint64 m_attemptOutputLimit = 0; // the most output tokens the current attempt may produce
+    qint64 m_attemptOutputLimit = 0; // the maximum output tokens of the current attempt
     QString m_failureCode;           // the error code of the last failed attempt
     std::optional<GateRejection> m_gateRejection; // the first candidate's, sent if none fits
     QString m_gateRejectedModel;                  // the model of m_gateRejection

@@ -19,10 +19,10 @@ namespace signalbox {
 // (Qt 6.4) accepts it.
 std::variant<QJsonObject, ApiError> parseRequestBody(const QByteArray &body, const QString &kind);
 
-// Returns the 400 to send for a member of the wrong type: a "model" that is not a string, a
-// "stream" that is neither a boolean nor null, or a "max_tokens" or "max_completion_tokens" that
-// is neither null nor a whole number of at least 1. OpenAI's API rejects these too. A missing
-// "model" passes, because routing then chooses the model.
+// Returns the 400 to send for a member of the wrong type. These are a "model" that is not a
+// string, a "stream" that is neither a boolean nor null, and a "max_tokens" or
+// "max_completion_tokens" that is neither null nor a whole number of at least 1. OpenAI's API
+// rejects them too. A missing "model" passes, because routing then chooses the model.
 std::optional<ApiError> checkMemberTypes(const QJsonObject &body);
 
 } // namespace signalbox

@@ -113,6 +113,13 @@ struct GateStoreConfig {
     int reservationTtlSeconds = 300;
 };
 
+// The largest budget the config accepts, in USD. The gates count in billionths of a dollar in 64
+// bits, which hold up to about $9.2 billion, limit and reservations together.
+inline constexpr double kMaxBudgetUsd = 1e9;
+// The largest rate limit per minute and output reservation the config accepts. The console's
+// editors hold up to this, and a larger limit would not limit anything.
+inline constexpr qint64 kMaxRateOrTokens = 2000000000;
+
 struct GatesConfig {
     double dailyBudgetUsd = 0;   // 0 means no daily budget
     double monthlyBudgetUsd = 0; // 0 means no monthly budget

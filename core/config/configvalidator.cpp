@@ -14,10 +14,6 @@ namespace signalbox {
 
 namespace {
 
-// The largest rate limit and output reservation accepted. The console's editors hold up to this,
-// and a larger limit would not limit anything.
-constexpr qint64 kMaxCount = 2000000000;
-
 const QString kAuto = QStringLiteral("auto");
 // A factor above this is more likely a token count entered by mistake than a model's habit.
 constexpr double kMaxReasoningOutputFactor = 100;
@@ -310,10 +306,7 @@ private:
             add(path, QStringLiteral("must be between 0 and 1, not %1").arg(value));
     }
 
-    // The gates count in billionths of a dollar in 64 bits, which hold up to about $9.2 billion,
-    // limit and reservations together.
     void checkBudgetCeiling(const QString &path, double value) {
-        constexpr double kMaxBudgetUsd = 1e9;
         if (value > kMaxBudgetUsd)
             add(path, QStringLiteral("must be at most 1000000000 USD, not %1; use 0 for no budget")
                           .arg(value, 0, 'g', 17));
@@ -358,10 +351,10 @@ private:
                 QStringLiteral("must be at least 1 token, not %1; it is the output reserved for "
                                "a request that sets no max_tokens")
                     .arg(gates.reserveOutputTokens));
-        } else if (gates.reserveOutputTokens > kMaxCount) {
+        } else if (gates.reserveOutputTokens > kMaxRateOrTokens) {
             add(QStringLiteral("gates.reserve_output_tokens"),
                 QStringLiteral("must be at most %1 tokens, not %2")
-                    .arg(kMaxCount)
+                    .arg(kMaxRateOrTokens)
                     .arg(gates.reserveOutputTokens));
         }
         for (auto it = gates.modelBudgetsUsd.begin(); it != gates.modelBudgetsUsd.end(); ++it) {
@@ -387,9 +380,9 @@ private:
     void checkRate(const QString &path, qint64 perMinute) {
         if (perMinute < 0) {
             add(path, QStringLiteral("must be >= 0 (0 means no limit), not %1").arg(perMinute));
-        } else if (perMinute > kMaxCount) {
+        } else if (perMinute > kMaxRateOrTokens) {
             add(path, QStringLiteral("must be at most %1 per minute (0 means no limit), not %2")
-                          .arg(kMaxCount)
+                          .arg(kMaxRateOrTokens)
                           .arg(perMinute));
         }
     }

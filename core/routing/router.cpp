@@ -15,9 +15,9 @@ namespace {
 const QLatin1String kAuto("auto");
 const QLatin1String kStagePrefix("stage:");
 
-// Returns a hint for a model name that is not in the registry: the model whose upstream_id it is,
-// since users copy the provider's name ("claude-sonnet-4-20250514"), else " Did you mean 'x'?"
-// for the model a mistyped name is closest to, else an empty string.
+// Returns a hint for a model name that is not in the registry, or an empty string. A name that is
+// a model's upstream_id points to that model, because users copy the provider's name
+// ("claude-sonnet-4-20250514"). A mistyped name gets " Did you mean 'x'?" for the closest model.
 QString closestModelHint(const Config &config, const QString &named) {
     for (const ModelConfig &model : config.models) {
         if (model.upstreamId == named)

@@ -175,7 +175,7 @@ void RequestGuardTest::accessTokenChecked() {
         QCOMPARE(denied->httpStatus, 401);
         QCOMPARE(denied->code, QStringLiteral("invalid_api_key"));
         QVERIFY(!denied->message.contains(QLatin1String("s3cret")));
-        // Either message says where a client puts the token, not only where it comes from.
+        // Either message names where a client puts the token, not only where it comes from.
         QVERIFY2(denied->message.contains(QLatin1String("'Authorization: Bearer")),
                  qPrintable(denied->message));
         QVERIFY2(denied->message.contains(QLatin1String("'x-api-key")),
