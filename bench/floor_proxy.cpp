@@ -8,7 +8,11 @@
 // ledger. The CPU time it takes per request is what the kernel charges any proxy here for its
 // reads, sends and waits.
 //
-//   signalbox-bench-floor-proxy --upstream-port PORT
+//   signalbox-bench-floor-proxy --upstream-port PORT [--work-us N]
+//
+// With --work-us, it spins for N µs of CPU before it forwards each request, as a router spends
+// time on a request (parsing, routing, gates) before its upstream call. The latency such a proxy
+// adds, for a few values of N, shows how much work on the path a latency target leaves.
 //
 // Listens on 127.0.0.1 on a free port and prints "listening on http://127.0.0.1:PORT".
 // Only for bench/: it trusts its upstream and handles keep-alive requests with a body length.
@@ -24,6 +28,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -63,6 +68,23 @@ size_t messageLength(const std::string &bytes) {
     return bytes.size() >= total ? total : 0;
 }
 
+// Keeps this thread busy for `micros` µs of its own CPU time. Time spent waiting for a processor
+// does not count.
+void spin(long micros) {
+    if (micros <= 0)
+        return;
+    timespec start{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start);
+    for (;;) {
+        timespec now{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+        const long elapsed =
+            (now.tv_sec - start.tv_sec) * 1000000L + (now.tv_nsec - start.tv_nsec) / 1000L;
+        if (elapsed >= micros)
+            return;
+    }
+}
+
 bool sendAll(int fd, const char *data, size_t size) {
     while (size > 0) {
         const ssize_t sent = send(fd, data, size, MSG_NOSIGNAL);
@@ -93,9 +115,10 @@ int connectUpstream(int port) {
 
 class FloorProxy {
 public:
-    FloorProxy(int listenFd, int upstreamPort)
+    FloorProxy(int listenFd, int upstreamPort, long workMicros)
         : m_listenFd(listenFd)
         , m_upstreamPort(upstreamPort)
+        , m_workMicros(workMicros)
         , m_epollFd(epoll_create1(EPOLL_CLOEXEC)) {
         watch(m_listenFd);
     }
@@ -164,6 +187,8 @@ private:
 
         // Whole messages only, as a proxy that routes on the request must wait for all of it.
         while (const size_t length = messageLength(from.in)) {
+            if (&from == &pair->client)
+                spin(m_workMicros);
             if (!sendAll(to.fd, from.in.data(), length)) {
                 drop(*pair);
                 return;
@@ -181,6 +206,7 @@ private:
 
     int m_listenFd;
     int m_upstreamPort;
+    long m_workMicros;
     int m_epollFd;
     std::unordered_map<int, std::shared_ptr<Pair>> m_pairs;
 };
@@ -207,8 +233,9 @@ int listenOnLoopback() {
 } // namespace
 
 int main(int argc, char **argv) {
-    if (argc != 3 || std::strcmp(argv[1], "--upstream-port") != 0) {
-        std::fprintf(stderr, "usage: %s --upstream-port PORT\n", argv[0]);
+    const bool withWork = argc == 5 && std::strcmp(argv[3], "--work-us") == 0;
+    if ((argc != 3 && !withWork) || std::strcmp(argv[1], "--upstream-port") != 0) {
+        std::fprintf(stderr, "usage: %s --upstream-port PORT [--work-us N]\n", argv[0]);
         return 2;
     }
     const int upstreamPort = std::atoi(argv[2]);
@@ -216,6 +243,12 @@ int main(int argc, char **argv) {
         std::fprintf(stderr, "floor proxy: invalid upstream port '%s'; give 1 to 65535\n", argv[2]);
         return 2;
     }
-    FloorProxy proxy(listenOnLoopback(), upstreamPort);
+    char *end = nullptr;
+    const long workMicros = withWork ? std::strtol(argv[4], &end, 10) : 0;
+    if (withWork && (*argv[4] == '\0' || *end != '\0' || workMicros < 0 || workMicros > 1000000)) {
+        std::fprintf(stderr, "floor proxy: invalid --work-us '%s'; give 0 to 1000000\n", argv[4]);
+        return 2;
+    }
+    FloorProxy proxy(listenOnLoopback(), upstreamPort, workMicros);
     proxy.run();
 }
