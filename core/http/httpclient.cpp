@@ -12,10 +12,18 @@ namespace signalbox {
 namespace {
 
 // Returns the pool key, e.g. "https://api.openai.com:443".
+// Returns the key of the URL's server in the pool of idle connections. The key of the last URL
+// is kept, as the request line is when a request is formatted.
 QByteArray poolKey(const QUrl &url) {
-    const int defaultPort = url.scheme() == QLatin1String("https") ? 443 : 80;
-    return url.scheme().toLatin1() + "://" + url.host(QUrl::FullyEncoded).toLatin1() + ':' +
-           QByteArray::number(url.port(defaultPort));
+    thread_local QUrl lastUrl;
+    thread_local QByteArray lastKey;
+    if (lastKey.isEmpty() || url != lastUrl) {
+        const int defaultPort = url.scheme() == QLatin1String("https") ? 443 : 80;
+        lastKey = url.scheme().toLatin1() + "://" + url.host(QUrl::FullyEncoded).toLatin1() + ':' +
+                  QByteArray::number(url.port(defaultPort));
+        lastUrl = url;
+    }
+    return lastKey;
 }
 
 } // namespace

@@ -47,12 +47,24 @@ QByteArray requestTarget(const QUrl &url) {
     return target;
 }
 
+// Returns the request line and the Host header for the URL. Calls in a row nearly always go to
+// the same URL, so the last one is kept: reading its parts took about 1.5% of the instructions
+// of a pass-through request.
+const QByteArray &requestLineAndHost(const QUrl &url) {
+    thread_local QUrl lastUrl;
+    thread_local QByteArray lastLines;
+    if (lastLines.isEmpty() || url != lastUrl) {
+        lastLines = "POST " + requestTarget(url) + " HTTP/1.1\r\nHost: " + hostHeader(url) + "\r\n";
+        lastUrl = url;
+    }
+    return lastLines;
+}
+
 // Formats the whole request, head and body, so it goes out in one write.
 QByteArray formatRequest(const HttpClientRequest &request) {
     QByteArray bytes;
     bytes.reserve(256 + request.body.size());
-    bytes += "POST " + requestTarget(request.url) +
-             " HTTP/1.1\r\nHost: " + hostHeader(request.url) + "\r\n";
+    bytes += requestLineAndHost(request.url);
     for (const auto &[name, value] : request.headers)
         bytes += name + ": " + value + "\r\n";
     bytes += "Content-Length: " + QByteArray::number(request.body.size()) + "\r\n\r\n";

@@ -8,6 +8,7 @@
 #include "providers/geminicodec.h"
 #include "providers/geminiprovider.h"
 #include "providers/openaicodec.h"
+#include "providers/openaiprovider.h"
 #include "providers/openaistream.h"
 #include "providers/sseparser.h"
 #include "providers/streamcodec.h"
@@ -128,6 +129,7 @@ private slots:
     void errorEnvelopes();
     void geminiRetryDelay_data();
     void geminiRetryDelay();
+    void outputLimitFieldPerProvider();
 };
 
 void TestTranslation::requestTranslation_data() {
@@ -1073,6 +1075,31 @@ void TestTranslation::streamStartNamesUpstreamModel() {
     frames += encoder->encode(text);
     const QByteArray member = "\"model\":\"" + expected.toUtf8() + '"';
     QVERIFY2(frames.contains(member), frames.constData());
+}
+
+// OpenAI's own API gets max_completion_tokens and other servers max_tokens. The adapter keeps
+// what it read from the last base URL, so calls alternate between two providers here.
+void TestTranslation::outputLimitFieldPerProvider() {
+    const OpenAiAdapter adapter;
+    UpstreamRequest request;
+    request.model.upstreamId = QStringLiteral("gpt-4o-mini");
+    request.body = R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hi"}]})";
+    request.outputLimit = 300;
+    request.provider.kind = QStringLiteral("openai");
+    const QString openAiUrl = QStringLiteral("https://api.openai.com/v1");
+    const QString localUrl = QStringLiteral("http://127.0.0.1:8080/v1");
+
+    for (const QString &baseUrl : {openAiUrl, localUrl, openAiUrl, localUrl}) {
+        request.provider.baseUrl = baseUrl;
+        const Result<PreparedCall> call = adapter.prepare(request);
+        QVERIFY(call);
+
+        const QJsonObject body = QJsonDocument::fromJson(call.value().body).object();
+        const bool openAi = baseUrl == openAiUrl;
+        QCOMPARE(body.value(QLatin1String("max_completion_tokens")).toInt(), openAi ? 300 : 0);
+        QCOMPARE(body.value(QLatin1String("max_tokens")).toInt(), openAi ? 0 : 300);
+        QCOMPARE(call.value().url.toString(), baseUrl + QStringLiteral("/chat/completions"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTranslation)
