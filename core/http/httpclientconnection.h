@@ -57,6 +57,7 @@ private:
     void onSslErrors(const QList<QSslError> &errors);
     QString describeSocketError(QAbstractSocket::SocketError error) const;
 
+    void handleResponseBytes(const char *data, qsizetype size);
     bool parse(const char *data, qsizetype size);
     bool deliverParsed();
     bool finishAtEndOfStream();
@@ -71,6 +72,7 @@ private:
     QUrl m_url;
     bool m_tls = false;
     QTcpSocket *m_socket = nullptr;
+    QByteArray m_readBuffer; // the bytes of the last read, kept to save an allocation per read
     std::unique_ptr<Parser> m_parser;
     HttpClientReply *m_reply = nullptr; // the exchange in progress, if any
     QBasicTimer m_idleTimer;

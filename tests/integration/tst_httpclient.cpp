@@ -181,6 +181,7 @@ private slots:
     void largeRequestsSentWhole();
     void chunkedSplitAtEveryByte();
     void keepAliveReusesConnection();
+    void largeAndSmallBodiesOnOneConnection();
     void connectionCloseNotReused();
     void pooledConnectionClosed_data();
     void pooledConnectionClosed();
@@ -311,6 +312,28 @@ void TestHttpClient::keepAliveReusesConnection() {
         QCOMPARE(client.idleConnections(), 1);
     }
     QCOMPARE(server.connections, 1);
+    QCOMPARE(client.connectionsOpened(), 1);
+}
+
+// The connection keeps its read buffer between responses and drops it after a large one. Each
+// body must arrive whole and unchanged either way.
+void TestHttpClient::largeAndSmallBodiesOnOneConnection() {
+    const QList<QByteArray> bodies{QByteArray(1024 * 1024, 'a'), "small",
+                                   QByteArray(300 * 1024, 'b'), "x"};
+    ScriptedServer server([&bodies](QTcpSocket *socket, int, int request) {
+        socket->write(okResponse(bodies.at(request)));
+    });
+    QVERIFY(server.listen());
+
+    HttpClient client;
+    for (const QByteArray &expected : bodies) {
+        Recorder recorder;
+        const auto reply = client.post(postTo(server.url()), &recorder);
+        QTRY_COMPARE_WITH_TIMEOUT(recorder.finished, 1, WaitMs);
+        QCOMPARE(reply->error(), HttpClientError::None);
+        QCOMPARE(recorder.body.size(), expected.size());
+        QCOMPARE(recorder.body, expected);
+    }
     QCOMPARE(client.connectionsOpened(), 1);
 }
 
