@@ -12,9 +12,20 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QSaveFile>
+#include <QScopeGuard>
 #include <QTextStream>
+#include <QThread>
 
 #include <algorithm>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
 
 // Q_INIT_RESOURCE declares the resource initialiser in the enclosing namespace, so it must be
 // called from the global one. The static core library would otherwise drop the resources.
@@ -71,6 +82,61 @@ QList<ConfigProblem> withoutShadowed(const QList<ConfigProblem> &problems,
     }
     return result;
 }
+
+// A config is a few kilobytes. The cap stops a path such as /dev/zero from being read until
+// memory runs out. A pipe, as in --config <(command), is still read to its end.
+constexpr qint64 kMaxConfigBytes = 16 * 1024 * 1024;
+constexpr qint64 kChunkBytes = 64 * 1024;
+
+ConfigLoad tooLarge(const QString &path) {
+    const QString message =
+        QStringLiteral(
+            "config file %1 is larger than 16 MiB; pass the path of the JSON config file")
+            .arg(QDir::toNativeSeparators(path));
+    return {nullptr, {ConfigProblem{{}, message}}};
+}
+
+#ifdef Q_OS_UNIX
+ConfigLoad fifoProblem(const QString &path, const QString &problem) {
+    const QString message = QStringLiteral("failed to read config file %1: %2")
+                                .arg(QDir::toNativeSeparators(path), problem);
+    return {nullptr, {ConfigProblem{{}, message}}};
+}
+
+// Reads a pipe to its end. A blocking open() of a named pipe waits for a writer without end, and
+// the router thread then could not stop, so the pipe is opened without blocking and polled in
+// slices until the thread is asked to stop. A pipe whose writer has not yet come is still waited
+// for, as with a blocking read.
+ConfigLoad loadConfigFromFifo(const QString &path) {
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return fifoProblem(path, QString::fromLocal8Bit(::strerror(errno)));
+    const auto closeFd = qScopeGuard([fd] { ::close(fd); });
+
+    QByteArray content;
+    char chunk[kChunkBytes];
+    for (;;) {
+        if (QThread::currentThread()->isInterruptionRequested())
+            return fifoProblem(path, QStringLiteral("the program stopped before the pipe's writer "
+                                                    "sent the whole config"));
+        pollfd ready{fd, POLLIN, 0};
+        if (::poll(&ready, 1, 100) <= 0)
+            continue; // a timeout, or a signal: check whether to stop, then wait again
+
+        const ssize_t size = ::read(fd, chunk, sizeof chunk);
+        if (size == 0)
+            return parseConfig(content);
+        if (size < 0) {
+            if (errno == EAGAIN || errno == EINTR)
+                continue;
+            return fifoProblem(path, QString::fromLocal8Bit(::strerror(errno)));
+        }
+        content.append(chunk, size);
+        if (content.size() > kMaxConfigBytes)
+            return tooLarge(path);
+    }
+}
+#endif
 
 } // namespace
 
@@ -135,10 +201,11 @@ ConfigLoad parseConfig(const QByteArray &json) {
 }
 
 ConfigLoad loadConfigFile(const QString &path) {
-    // A config is a few kilobytes. The cap stops a path such as /dev/zero from being read until
-    // memory runs out. A pipe, as in --config <(command), is still read to its end.
-    constexpr qint64 kMaxConfigBytes = 16 * 1024 * 1024;
-    constexpr qint64 kChunkBytes = 64 * 1024;
+#ifdef Q_OS_UNIX
+    struct stat info = {};
+    if (::stat(QFile::encodeName(path).constData(), &info) == 0 && S_ISFIFO(info.st_mode))
+        return loadConfigFromFifo(path);
+#endif
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         const QString message = QStringLiteral("failed to read config file %1: %2")
@@ -149,13 +216,8 @@ ConfigLoad loadConfigFile(const QString &path) {
     QByteArray content;
     for (QByteArray part = file.read(kChunkBytes); !part.isEmpty(); part = file.read(kChunkBytes)) {
         content += part;
-        if (content.size() > kMaxConfigBytes) {
-            const QString message =
-                QStringLiteral("config file %1 is larger than 16 MiB; pass the path of the JSON "
-                               "config file")
-                    .arg(QDir::toNativeSeparators(path));
-            return {nullptr, {ConfigProblem{{}, message}}};
-        }
+        if (content.size() > kMaxConfigBytes)
+            return tooLarge(path);
     }
     return parseConfig(content);
 }

@@ -9,7 +9,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <fcntl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 
@@ -63,6 +66,8 @@ private slots:
     void demoWithConfigRejected();
     void invalidListenRejected_data();
     void invalidListenRejected();
+    void pipeConfigWithoutWriterStops();
+    void pipeConfigReadWhenWritten();
 
 private:
     // Starts the program with --headless and the arguments, and waits for its listening line.
@@ -70,6 +75,9 @@ private:
     // Reads the output until it contains `text` or WaitMs passes.
     bool waitForOutput(const QByteArray &text);
     int runDemoToExit(const QStringList &arguments);
+    // Creates a named pipe in the test's folder and starts the program with it as the config,
+    // without waiting for the listening line. Returns the pipe's path, or an empty string.
+    QString startOnPipe();
 
     QTemporaryDir m_dir;
     QProcess m_router;
@@ -84,9 +92,13 @@ void TestHeadless::init() {
 void TestHeadless::cleanup() {
     if (m_router.state() != QProcess::NotRunning) {
         m_router.terminate();
-        if (!m_router.waitForFinished(WaitMs))
+        if (!m_router.waitForFinished(WaitMs)) {
             m_router.kill();
+            m_router.waitForFinished(WaitMs);
+        }
     }
+    // A lowered open file limit is for one test's program only.
+    m_router.setChildProcessModifier({});
 }
 
 bool TestHeadless::start(const QStringList &arguments) {
@@ -240,6 +252,53 @@ void TestHeadless::invalidListenRejected() {
     QVERIFY2(m_output.contains(listen.toUtf8()), m_output.constData());
     QVERIFY2(m_output.contains(expected.toUtf8()), m_output.constData());
     QVERIFY2(!m_output.contains("ledger"), m_output.constData());
+}
+
+QString TestHeadless::startOnPipe() {
+    const QString path = m_dir.filePath(QStringLiteral("config.pipe"));
+    QFile::remove(path);
+    if (::mkfifo(QFile::encodeName(path).constData(), 0600) != 0)
+        return QString();
+
+    m_router.setProcessChannelMode(QProcess::MergedChannels);
+    m_router.start(qEnvironmentVariable("SIGNALBOX_BINARY"),
+                   {QStringLiteral("--headless"), QStringLiteral("--data-dir"),
+                    m_dir.filePath(QStringLiteral("data")), QStringLiteral("--config"), path});
+    return m_router.waitForStarted(WaitMs) ? path : QString();
+}
+
+// A named pipe as the config waits for its writer. SIGTERM must still end the program while
+// nothing writes to the pipe.
+void TestHeadless::pipeConfigWithoutWriterStops() {
+    const QString pipe = startOnPipe();
+    QVERIFY(!pipe.isEmpty());
+    QTest::qWait(500);
+
+    QVERIFY2(m_router.state() == QProcess::Running, m_router.readAll().constData());
+    m_router.terminate();
+    QVERIFY2(m_router.waitForFinished(WaitMs), "the program kept waiting for the pipe's writer");
+    QCOMPARE(m_router.exitStatus(), QProcess::NormalExit);
+}
+
+// A config written to a named pipe after the start is read once its writer closes the pipe.
+void TestHeadless::pipeConfigReadWhenWritten() {
+    const QString pipe = startOnPipe();
+    QVERIFY(!pipe.isEmpty());
+    QTest::qWait(300);
+
+    // Opening a pipe for writing without blocking fails until a reader has it open, so the test
+    // does not hang when the program never opens it.
+    int writer = -1;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            writer = ::open(QFile::encodeName(pipe).constData(), O_WRONLY | O_NONBLOCK);
+            return writer >= 0;
+        },
+        WaitMs));
+    const QByteArray config = validConfig();
+    QCOMPARE(::write(writer, config.constData(), size_t(config.size())), ssize_t(config.size()));
+    ::close(writer);
+    QVERIFY2(waitForOutput("listening on http://127.0.0.1:"), m_output.constData());
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)
