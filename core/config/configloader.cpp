@@ -96,6 +96,14 @@ ConfigLoad tooLarge(const QString &path) {
     return {nullptr, {ConfigProblem{{}, message}}};
 }
 
+ConfigLoad pipeTooLarge(const QString &path) {
+    const QString message =
+        QStringLiteral("the writer of config pipe %1 sent more than 16 MiB; send the JSON config "
+                       "through it, which is a few kilobytes")
+            .arg(QDir::toNativeSeparators(path));
+    return {nullptr, {ConfigProblem{{}, message}}};
+}
+
 #ifdef Q_OS_UNIX
 ConfigLoad fifoProblem(const QString &path, const QString &problem) {
     const QString message = QStringLiteral("failed to read config file %1: %2")
@@ -115,15 +123,33 @@ ConfigLoad loadConfigFromFifo(const QString &path) {
 
     QByteArray content;
     char chunk[kChunkBytes];
+    bool waitLogged = false;
     for (;;) {
-        if (QThread::currentThread()->isInterruptionRequested())
+        if (QThread::currentThread()->isInterruptionRequested()) {
+            qCWarning(lcConfig).noquote()
+                << "stopped before the writer of config pipe" << path << "sent the whole config";
             return fifoProblem(path, QStringLiteral("the program stopped before the pipe's writer "
                                                     "sent the whole config"));
+        }
         pollfd ready{fd, POLLIN, 0};
-        if (::poll(&ready, 1, 100) <= 0)
-            continue; // a timeout, or a signal: check whether to stop, then wait again
+        if (::poll(&ready, 1, 100) <= 0) {
+            // A timeout, or a signal: check whether to stop, then wait again. A silent program
+            // would look hung, so the wait is logged once.
+            if (!waitLogged && content.isEmpty()) {
+                qCInfo(lcConfig).noquote()
+                    << QStringLiteral("waiting for the config from pipe %1; its writer must send "
+                                      "it and close the pipe")
+                           .arg(QDir::toNativeSeparators(path));
+            }
+            waitLogged = true;
+            continue;
+        }
 
         const ssize_t size = ::read(fd, chunk, sizeof chunk);
+        if (size == 0 && content.trimmed().isEmpty()) {
+            return fifoProblem(path, QStringLiteral("the pipe's writer sent nothing; send the "
+                                                    "config as a JSON object"));
+        }
         if (size == 0)
             return parseConfig(content);
         if (size < 0) {
@@ -133,7 +159,7 @@ ConfigLoad loadConfigFromFifo(const QString &path) {
         }
         content.append(chunk, size);
         if (content.size() > kMaxConfigBytes)
-            return tooLarge(path);
+            return pipeTooLarge(path);
     }
 }
 #endif
@@ -200,10 +226,19 @@ ConfigLoad parseConfig(const QByteArray &json) {
     return {config, {}};
 }
 
-ConfigLoad loadConfigFile(const QString &path) {
+bool isConfigPipe(const QString &path) {
 #ifdef Q_OS_UNIX
     struct stat info = {};
-    if (::stat(QFile::encodeName(path).constData(), &info) == 0 && S_ISFIFO(info.st_mode))
+    return ::stat(QFile::encodeName(path).constData(), &info) == 0 && S_ISFIFO(info.st_mode);
+#else
+    Q_UNUSED(path);
+    return false;
+#endif
+}
+
+ConfigLoad loadConfigFile(const QString &path) {
+#ifdef Q_OS_UNIX
+    if (isConfigPipe(path))
         return loadConfigFromFifo(path);
 #endif
     QFile file(path);

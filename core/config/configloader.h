@@ -39,6 +39,10 @@ ConfigLoad parseConfig(const QByteArray &json);
 // Reads and parses the file. A missing or unreadable file is one problem that names the path.
 ConfigLoad loadConfigFile(const QString &path);
 
+// Returns whether the path is a pipe, as a named pipe or --config <(command) gives. A pipe is
+// read once: it has no content to read again when its folder changes.
+bool isConfigPipe(const QString &path);
+
 // Checks a config snapshot, for example a copy edited in the console, before it is saved or used.
 // Returns every problem, with the JSON field path each one would have in the file.
 QList<ConfigProblem> validateConfig(const Config &config);

@@ -197,6 +197,12 @@ Result<ConfigPtr> RouterWorker::loadInitialConfig() {
                          .arg(m_options.configPath, lines.join(QLatin1Char('\n')), fix)};
     }
 
+    // A pipe has nothing to read again, and the watcher would report it as not a regular file.
+    if (isConfigPipe(m_options.configPath)) {
+        qCInfo(lcService).noquote() << "the config came from pipe" << m_options.configPath
+                                    << "and is not watched for changes";
+        return load.config;
+    }
     m_watcher = std::make_unique<ConfigWatcher>(m_options.configPath);
     connect(m_watcher.get(), &ConfigWatcher::configLoaded, this,
             &RouterWorker::onConfigFileChanged);

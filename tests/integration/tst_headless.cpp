@@ -68,6 +68,7 @@ private slots:
     void invalidListenRejected();
     void pipeConfigWithoutWriterStops();
     void pipeConfigReadWhenWritten();
+    void pipeConfigEmptyNamed();
 
 private:
     // Starts the program with --headless and the arguments, and waits for its listening line.
@@ -78,6 +79,9 @@ private:
     // Creates a named pipe in the test's folder and starts the program with it as the config,
     // without waiting for the listening line. Returns the pipe's path, or an empty string.
     QString startOnPipe();
+    // Writes the bytes to the pipe once the program has opened it, then closes it. Returns false
+    // when the program did not open the pipe within WaitMs or the write failed.
+    bool writeToPipe(const QString &pipe, const QByteArray &bytes);
 
     QTemporaryDir m_dir;
     QProcess m_router;
@@ -267,6 +271,23 @@ QString TestHeadless::startOnPipe() {
     return m_router.waitForStarted(WaitMs) ? path : QString();
 }
 
+bool TestHeadless::writeToPipe(const QString &pipe, const QByteArray &bytes) {
+    // Opening a pipe for writing without blocking fails until a reader has it open, so the test
+    // does not hang when the program never opens it.
+    int writer = -1;
+    const bool opened = QTest::qWaitFor(
+        [&] {
+            writer = ::open(QFile::encodeName(pipe).constData(), O_WRONLY | O_NONBLOCK);
+            return writer >= 0;
+        },
+        WaitMs);
+    if (!opened)
+        return false;
+    const bool written = ::write(writer, bytes.constData(), size_t(bytes.size())) == bytes.size();
+    ::close(writer);
+    return written;
+}
+
 // A named pipe as the config waits for its writer. SIGTERM must still end the program while
 // nothing writes to the pipe.
 void TestHeadless::pipeConfigWithoutWriterStops() {
@@ -284,21 +305,32 @@ void TestHeadless::pipeConfigWithoutWriterStops() {
 void TestHeadless::pipeConfigReadWhenWritten() {
     const QString pipe = startOnPipe();
     QVERIFY(!pipe.isEmpty());
-    QTest::qWait(300);
+    QVERIFY2(waitForOutput("waiting for the config from pipe"), m_output.constData());
 
-    // Opening a pipe for writing without blocking fails until a reader has it open, so the test
-    // does not hang when the program never opens it.
-    int writer = -1;
-    QVERIFY(QTest::qWaitFor(
-        [&] {
-            writer = ::open(QFile::encodeName(pipe).constData(), O_WRONLY | O_NONBLOCK);
-            return writer >= 0;
-        },
-        WaitMs));
-    const QByteArray config = validConfig();
-    QCOMPARE(::write(writer, config.constData(), size_t(config.size())), ssize_t(config.size()));
-    ::close(writer);
+    QVERIFY(writeToPipe(pipe, validConfig()));
     QVERIFY2(waitForOutput("listening on http://127.0.0.1:"), m_output.constData());
+    QVERIFY2(m_output.contains("not watched for changes"), m_output.constData());
+
+    // A pipe has nothing to read again, so a change next to it reports no unreadable config.
+    QFile other(m_dir.filePath(QStringLiteral("other.txt")));
+    QVERIFY(other.open(QIODevice::WriteOnly));
+    other.write("x");
+    other.close();
+    QTest::qWait(1500);
+    m_output += m_router.readAll();
+    QVERIFY2(!m_output.contains("was not applied"), m_output.constData());
+}
+
+// A pipe whose writer sends nothing gets an error that names the pipe, not advice for a file.
+void TestHeadless::pipeConfigEmptyNamed() {
+    const QString pipe = startOnPipe();
+    QVERIFY(!pipe.isEmpty());
+
+    QVERIFY(writeToPipe(pipe, QByteArray()));
+    QVERIFY(m_router.waitForFinished(WaitMs));
+    m_output += m_router.readAll();
+    QCOMPARE(m_router.exitCode(), 1);
+    QVERIFY2(m_output.contains("the pipe's writer sent nothing"), m_output.constData());
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)
