@@ -24,6 +24,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -238,17 +239,20 @@ int main(int argc, char **argv) {
         std::fprintf(stderr, "usage: %s --upstream-port PORT [--work-us N]\n", argv[0]);
         return 2;
     }
-    const int upstreamPort = std::atoi(argv[2]);
-    if (upstreamPort <= 0 || upstreamPort > 65535) {
+    char *portEnd = nullptr;
+    const long upstreamPort = std::strtol(argv[2], &portEnd, 10);
+    if (!std::isdigit(static_cast<unsigned char>(*argv[2])) || *portEnd != '\0' ||
+        upstreamPort <= 0 || upstreamPort > 65535) {
         std::fprintf(stderr, "floor proxy: invalid upstream port '%s'; give 1 to 65535\n", argv[2]);
         return 2;
     }
     char *end = nullptr;
     const long workMicros = withWork ? std::strtol(argv[4], &end, 10) : 0;
-    if (withWork && (*argv[4] == '\0' || *end != '\0' || workMicros < 0 || workMicros > 1000000)) {
+    if (withWork && (!std::isdigit(static_cast<unsigned char>(*argv[4])) || *end != '\0' ||
+                     workMicros < 0 || workMicros > 1000000)) {
         std::fprintf(stderr, "floor proxy: invalid --work-us '%s'; give 0 to 1000000\n", argv[4]);
         return 2;
     }
-    FloorProxy proxy(listenOnLoopback(), upstreamPort, workMicros);
+    FloorProxy proxy(listenOnLoopback(), int(upstreamPort), workMicros);
     proxy.run();
 }
