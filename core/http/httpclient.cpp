@@ -11,9 +11,9 @@ namespace signalbox {
 
 namespace {
 
-// Returns the pool key, e.g. "https://api.openai.com:443".
-// Returns the key of the URL's server in the pool of idle connections. The key of the last URL
-// is kept, as the request line is when a request is formatted.
+// Returns the key of the URL's server in the pool of idle connections, e.g.
+// "https://api.openai.com:443". The key of the last URL is kept, as the request line is when a
+// request is formatted.
 QByteArray poolKey(const QUrl &url) {
     thread_local QUrl lastUrl;
     thread_local QByteArray lastKey;
