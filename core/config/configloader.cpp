@@ -105,20 +105,18 @@ ConfigLoad pipeTooLarge(const QString &path) {
 }
 
 #ifdef Q_OS_UNIX
-ConfigLoad fifoProblem(const QString &path, const QString &problem) {
+ConfigLoad pipeProblem(const QString &path, const QString &problem) {
     const QString message = QStringLiteral("failed to read config file %1: %2")
                                 .arg(QDir::toNativeSeparators(path), problem);
     return {nullptr, {ConfigProblem{{}, message}}};
 }
 
-// Reads a pipe to its end. A blocking open() of a named pipe waits for a writer without end, and
-// the router thread then could not stop, so the pipe is opened without blocking and polled in
-// slices until the thread is asked to stop. A pipe whose writer has not yet come is still waited
-// for, as with a blocking read.
-ConfigLoad loadConfigFromFifo(const QString &path) {
+// Reads a pipe to its end, waiting for a writer that has not come yet. The pipe is opened without
+// blocking and polled in slices of 100 ms, so a thread that is asked to stop does not keep waiting.
+ConfigLoad loadConfigFromPipe(const QString &path) {
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
-        return fifoProblem(path, QString::fromLocal8Bit(::strerror(errno)));
+        return pipeProblem(path, QString::fromLocal8Bit(::strerror(errno)));
     const auto closeFd = qScopeGuard([fd] { ::close(fd); });
 
     QByteArray content;
@@ -128,7 +126,7 @@ ConfigLoad loadConfigFromFifo(const QString &path) {
         if (QThread::currentThread()->isInterruptionRequested()) {
             qCWarning(lcConfig).noquote()
                 << "stopped before the writer of config pipe" << path << "sent the whole config";
-            return fifoProblem(path, QStringLiteral("the program stopped before the pipe's writer "
+            return pipeProblem(path, QStringLiteral("the program stopped before the pipe's writer "
                                                     "sent the whole config"));
         }
         pollfd ready{fd, POLLIN, 0};
@@ -147,7 +145,7 @@ ConfigLoad loadConfigFromFifo(const QString &path) {
 
         const ssize_t size = ::read(fd, chunk, sizeof chunk);
         if (size == 0 && content.trimmed().isEmpty()) {
-            return fifoProblem(path, QStringLiteral("the pipe's writer sent nothing; send the "
+            return pipeProblem(path, QStringLiteral("the pipe's writer sent nothing; send the "
                                                     "config as a JSON object"));
         }
         if (size == 0)
@@ -155,7 +153,7 @@ ConfigLoad loadConfigFromFifo(const QString &path) {
         if (size < 0) {
             if (errno == EAGAIN || errno == EINTR)
                 continue;
-            return fifoProblem(path, QString::fromLocal8Bit(::strerror(errno)));
+            return pipeProblem(path, QString::fromLocal8Bit(::strerror(errno)));
         }
         content.append(chunk, size);
         if (content.size() > kMaxConfigBytes)
@@ -239,7 +237,7 @@ bool isConfigPipe(const QString &path) {
 ConfigLoad loadConfigFile(const QString &path) {
 #ifdef Q_OS_UNIX
     if (isConfigPipe(path))
-        return loadConfigFromFifo(path);
+        return loadConfigFromPipe(path);
 #endif
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {

@@ -314,7 +314,8 @@ void HttpClientConnection::onReadyRead() {
         return;
     m_readBuffer.resize(available);
     const qint64 size = m_socket->read(m_readBuffer.data(), available);
-    const QPointer<HttpClientConnection> self(this); // a listener may end the client
+    // A listener may delete the client, and this connection with it.
+    const QPointer<HttpClientConnection> self(this);
     if (size > 0 && !m_closed)
         handleResponseBytes(m_readBuffer.constData(), size);
 

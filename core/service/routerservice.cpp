@@ -166,7 +166,7 @@ void RouterService::refreshUsageForListeners() {
 void RouterService::stop() {
     if (!m_thread)
         return;
-    // The worker may still be waiting for its config from a named pipe. It checks this flag, so
+    // The worker may still wait for its config from a named pipe. It checks for this request, so
     // the blocking call below does not wait for a writer that never comes.
     m_thread->requestInterruption();
     QMetaObject::invokeMethod(m_worker, &RouterWorker::shutdown, Qt::BlockingQueuedConnection);
